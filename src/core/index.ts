@@ -1,0 +1,15 @@
+/** The numerical core's public entry. Plain TypeScript: runs in Node, in the worker and in tests alike. */
+export * from './types';
+export { createSurface, surfaceIds, surfaceInfo, type SurfaceInfo } from './surfaces';
+export {
+  createOptimizer, optimizerDefaults, optimizerIds, optimizerInfo, lineSearchSteps,
+  type Hyperparameter, type OptimizerInfo,
+} from './optimizers';
+export { learningRateAt } from './schedules';
+export { simulate, createSimulation, maxSteps, divergenceBound, type Simulation } from './simulate';
+export { sampleGrid } from './grid';
+export { searchCriticalPoints, separableCriticalPoints } from './criticalPoints';
+export { describeCriticalPoints } from './surfaces/define';
+export { symmetricEigenvalues, classifyEigenvalues } from './linalg';
+export { createRng } from './rng';
+export { sampleCount } from './data';

@@ -1,0 +1,201 @@
+/**
+ * Running an optimizer over a surface. `createSimulation` advances a run in
+ * slices (the worker streams them); `simulate` runs it to the end.
+ * The loop allocates nothing per step: points go into one preallocated slice.
+ */
+import type { SimulationConfig, SimulationResult, StepRecord, StopStatus, Surface } from './types';
+import { createSurface } from './surfaces';
+import { createOptimizer, optimizerDefaults, type Objective } from './optimizers';
+import { identityOrder } from './surfaces/dataSurface';
+import { createGradient, type GradientFn } from './gradients';
+import { learningRateAt } from './schedules';
+import { createRng, shuffle } from './rng';
+import { createStepRecorder } from './stepRecorder';
+
+/** Longest run the core accepts; longer budgets are cut to this. */
+export const maxSteps = 1_000_000;
+/** A run whose |x| or |y| passes this has diverged. */
+export const divergenceBound = 1e6;
+
+export interface Simulation {
+  /** The start point: x0, y0, f0. */
+  readonly start: Float64Array;
+  /** Take up to maxSteps more steps; returns their iterates (x, y, f each), empty once done. */
+  advance(maxSteps: number): Float64Array;
+  readonly done: boolean;
+  readonly steps: number;
+  readonly status: StopStatus;
+  readonly stoppedAt: number;
+  readonly message: string;
+  /** The per-step record so far, when the config asked for `explain`. */
+  readonly explain: StepRecord | undefined;
+}
+
+const clampInt = (value: number, lo: number, hi: number) =>
+  Number.isFinite(value) ? Math.min(hi, Math.max(lo, Math.floor(value))) : lo;
+
+function negated(surface: Surface): Objective {
+  return {
+    f: (x, y) => -surface.f(x, y),
+    hessian: (x, y, out) => {
+      surface.hessian(x, y, out);
+      out[0] = -out[0];
+      out[1] = -out[1];
+      out[2] = -out[2];
+    },
+  };
+}
+
+export function createSimulation(config: SimulationConfig): Simulation {
+  const surface = createSurface(config.surface);
+  const optimizer = createOptimizer(config.optimizer);
+  const base = config.optimizer.learningRate ?? optimizerDefaults(config.optimizer.id).learningRate ?? 1;
+  const schedule = config.schedule ?? { kind: 'constant' };
+  const budget = clampInt(config.steps, 0, maxSteps);
+  const tolerance = config.tolerance && config.tolerance > 0 ? config.tolerance : 0;
+  const objective: Objective = config.maximize ? negated(surface) : surface;
+
+  // Mini-batches: a batch as large as the data set uses the samples in their
+  // natural order, so it reproduces full-batch GD bit for bit.
+  const data = surface.data;
+  const sampleCount = data ? data.set.xs.length : 0;
+  const batch = data ? clampInt(config.batchSize ?? sampleCount, 1, sampleCount) : 0;
+  const fullBatch = !data || batch >= sampleCount;
+  const stepsPerEpoch = data ? Math.ceil(sampleCount / batch) : 1;
+  const perEpoch = !!data && schedule.per === 'epoch';
+  const order = identityOrder(sampleCount);
+  const random = createRng(config.seed ?? 0);
+  let cursor = sampleCount;
+  let from = 0;
+  let to = sampleCount;
+
+  const loss = fullBatch ? surface.f : (x: number, y: number) => data!.batchLoss(x, y, order, from, to);
+  const analytic: GradientFn = fullBatch
+    ? surface.gradient
+    : (x, y, out) => data!.batchGradient(x, y, order, from, to, out);
+  const raw = createGradient(config.gradient ?? { kind: 'analytic' }, analytic, loss);
+  const gradient: GradientFn = config.maximize
+    ? (x, y, out) => {
+        raw(x, y, out);
+        out[0] = -out[0];
+        out[1] = -out[1];
+      }
+    : raw;
+
+  const p = new Float64Array(config.start ?? surface.start);
+  const g = new Float64Array(2);
+  const start = new Float64Array([p[0], p[1], surface.f(p[0], p[1])]);
+  const recorder = config.explain ? createStepRecorder(optimizer.state) : undefined;
+
+  let steps = 0;
+  let status: StopStatus = 'running';
+  let stoppedAt = 0;
+  let message = '';
+  const stop = (why: StopStatus, at: number, text: string) => {
+    status = why;
+    stoppedAt = at;
+    message = text;
+  };
+
+  if (!Number.isFinite(start[0]) || !Number.isFinite(start[1]) || !Number.isFinite(start[2])) {
+    stop('diverged', 0, 'The start point is not a finite number, so the run could not begin.');
+  } else if (budget === 0) {
+    stop('budget', 0, 'The step budget is 0.');
+  }
+
+  function advance(limit: number): Float64Array {
+    if (status !== 'running') return new Float64Array(0);
+    const count = clampInt(Math.min(limit, budget - steps), 0, maxSteps);
+    const out = new Float64Array(count * 3);
+    let k = 0;
+    while (k < count) {
+      const t = steps + 1;
+      if (!fullBatch) {
+        if (cursor >= sampleCount) {
+          shuffle(order, random);
+          cursor = 0;
+        }
+        from = cursor;
+        to = Math.min(cursor + batch, sampleCount);
+        cursor = to;
+      }
+      gradient(p[0], p[1], g);
+      if (!Number.isFinite(g[0]) || !Number.isFinite(g[1])) {
+        stop('diverged', t, `Diverged at step ${t}: the gradient left the finite numbers.`);
+        break;
+      }
+      const n = perEpoch ? Math.floor((t - 1) / stepsPerEpoch) : t - 1;
+      const lr = learningRateAt(schedule, base, n);
+      const px = p[0];
+      const py = p[1];
+      const halt = optimizer.step(p, g, lr, t, objective);
+      if (halt) {
+        p[0] = px;
+        p[1] = py;
+        stop(halt, t, `Stopped at step ${t}: ${optimizer.reason ?? halt}.`);
+        break;
+      }
+      const f = surface.f(p[0], p[1]);
+      // Written as !(a <= b) so NaN counts as out of bounds.
+      if (!(Math.abs(p[0]) <= divergenceBound && Math.abs(p[1]) <= divergenceBound) || !Number.isFinite(f)) {
+        const what = Number.isFinite(p[0]) && Number.isFinite(p[1]) && Number.isFinite(f)
+          ? `|x| or |y| passed ${divergenceBound.toExponential(0)}`
+          : 'the point left the finite numbers';
+        stop('diverged', t, `Diverged at step ${t}: ${what}.`);
+        break;
+      }
+      out[k * 3] = p[0];
+      out[k * 3 + 1] = p[1];
+      out[k * 3 + 2] = f;
+      k++;
+      steps = t;
+      if (recorder) recorder.record(g, lr);
+      if (tolerance > 0 && Math.hypot(p[0] - px, p[1] - py) < tolerance) {
+        stop('converged', t, `Converged at step ${t}: the step ‖Δx‖ fell below ${tolerance}.`);
+        break;
+      }
+    }
+    if (status === 'running' && steps >= budget) stop('budget', steps, `Ran all ${steps} steps.`);
+    return k === count ? out : out.slice(0, k * 3);
+  }
+
+  return {
+    start,
+    advance,
+    get done() {
+      return status !== 'running';
+    },
+    get steps() {
+      return steps;
+    },
+    get status() {
+      return status;
+    },
+    get stoppedAt() {
+      return stoppedAt;
+    },
+    get message() {
+      return message;
+    },
+    get explain() {
+      return recorder?.snapshot();
+    },
+  };
+}
+
+/** Run to the end: the start point followed by every iterate, and why it stopped. */
+export function simulate(config: SimulationConfig): SimulationResult {
+  const run = createSimulation(config);
+  const chunk = run.advance(maxSteps);
+  const points = new Float64Array(3 + chunk.length);
+  points.set(run.start);
+  points.set(chunk, 3);
+  return {
+    points: run.status === 'diverged' && run.stoppedAt === 0 ? new Float64Array(0) : points,
+    steps: run.steps,
+    status: run.status,
+    stoppedAt: run.stoppedAt,
+    message: run.message,
+    explain: run.explain,
+  };
+}

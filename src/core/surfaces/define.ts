@@ -1,0 +1,42 @@
+import type { CriticalPoint, Surface, SurfaceId, Vec2, ViewBox } from '../types';
+import { symmetricEigenvalues, classifyEigenvalues } from '../linalg';
+
+/** What a surface file writes; critical points are given as coordinates and classified here. */
+export interface SurfaceDefinition {
+  id: SurfaceId;
+  formula: string;
+  f(x: number, y: number): number;
+  gradient(x: number, y: number, out: Float64Array): void;
+  hessian(x: number, y: number, out: Float64Array): void;
+  view: ViewBox;
+  start: Vec2;
+  /** Known critical points, or omitted to search the view numerically. */
+  criticalPoints?: Vec2[];
+}
+
+/** Turn known stationary coordinates into classified critical points. */
+export function describeCriticalPoints(
+  surface: Pick<SurfaceDefinition, 'f' | 'hessian'>,
+  points: Vec2[],
+): CriticalPoint[] {
+  const h = new Float64Array(3);
+  return points.map(([x, y]) => {
+    surface.hessian(x, y, h);
+    const eigenvalues = symmetricEigenvalues(h[0], h[1], h[2]);
+    return { x, y, f: surface.f(x, y), kind: classifyEigenvalues(eigenvalues), eigenvalues };
+  });
+}
+
+export function defineSurface(definition: SurfaceDefinition, search?: (s: SurfaceDefinition) => Vec2[]): Surface {
+  const coordinates = definition.criticalPoints ?? (search ? search(definition) : []);
+  return {
+    id: definition.id,
+    formula: definition.formula,
+    f: definition.f,
+    gradient: definition.gradient,
+    hessian: definition.hessian,
+    view: definition.view,
+    start: definition.start,
+    criticalPoints: describeCriticalPoints(definition, coordinates),
+  };
+}

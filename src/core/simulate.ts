@@ -52,6 +52,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
   const base = config.optimizer.learningRate ?? optimizerDefaults(config.optimizer.id).learningRate ?? 1;
   const schedule = config.schedule ?? { kind: 'constant' };
   const budget = clampInt(config.steps, 0, maxSteps);
+  const constantRate = schedule.kind === 'constant' && !(schedule.warmup && schedule.warmup > 0);
   const tolerance = config.tolerance && config.tolerance > 0 ? config.tolerance : 0;
   const objective: Objective = config.maximize ? negated(surface) : surface;
 
@@ -106,7 +107,8 @@ export function createSimulation(config: SimulationConfig): Simulation {
   function advance(limit: number): Float64Array {
     if (status !== 'running') return new Float64Array(0);
     const count = clampInt(Math.min(limit, budget - steps), 0, maxSteps);
-    const out = new Float64Array(count * 3);
+    // Start small and double: a run that stops early (diverges, stalls) never pays for its whole budget.
+    let out = new Float64Array(Math.min(count, 1024) * 3);
     let k = 0;
     while (k < count) {
       const t = steps + 1;
@@ -124,8 +126,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
         stop('diverged', t, `Diverged at step ${t}: the gradient left the finite numbers.`);
         break;
       }
-      const n = perEpoch ? Math.floor((t - 1) / stepsPerEpoch) : t - 1;
-      const lr = learningRateAt(schedule, base, n);
+      const lr = constantRate ? base : learningRateAt(schedule, base, perEpoch ? Math.floor((t - 1) / stepsPerEpoch) : t - 1);
       const px = p[0];
       const py = p[1];
       const halt = optimizer.step(p, g, lr, t, objective);
@@ -144,6 +145,11 @@ export function createSimulation(config: SimulationConfig): Simulation {
         stop('diverged', t, `Diverged at step ${t}: ${what}.`);
         break;
       }
+      if (k * 3 === out.length) {
+        const bigger = new Float64Array(Math.min(count, k * 2) * 3);
+        bigger.set(out);
+        out = bigger;
+      }
       out[k * 3] = p[0];
       out[k * 3 + 1] = p[1];
       out[k * 3 + 2] = f;
@@ -156,7 +162,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
       }
     }
     if (status === 'running' && steps >= budget) stop('budget', steps, `Ran all ${steps} steps.`);
-    return k === count ? out : out.slice(0, k * 3);
+    return k * 3 === out.length ? out : out.slice(0, k * 3);
   }
 
   return {

@@ -1,0 +1,86 @@
+/**
+ * Core benchmark: steps per second of `simulate` for every optimizer on
+ * `bumpy`, next to a hand-written loop of the same update, measured in the
+ * same process. Budget: the core at least half as fast as the hand loop.
+ * Run with `npm run bench:core`.
+ */
+import os from 'node:os';
+import { createSimulation, optimizerIds, type OptimizerId } from '../src/core';
+import { handLoop, learningRate } from './handLoops';
+
+const steps = 200_000;
+const rounds = 7;
+
+/** Best time of `rounds` repetitions of `run`, which returns how many steps it took. */
+function best(run: () => number): { ms: number; steps: number } {
+  let fastest = Infinity;
+  let taken = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now();
+    taken = run();
+    fastest = Math.min(fastest, performance.now() - t0);
+  }
+  return { ms: fastest, steps: taken };
+}
+
+/**
+ * Repeat runs from the start until `steps` steps are done in all, so an
+ * optimizer that stops early (line search stalls at a minimum) is still timed
+ * over the same amount of work on both sides.
+ */
+function repeatUntil(total: number, one: (budget: number) => number): number {
+  let done = 0;
+  while (done < total) {
+    const taken = one(total - done);
+    done += Math.max(taken, 1);
+  }
+  return done;
+}
+
+function measure(id: OptimizerId) {
+  const hand = handLoop(id);
+  const out = new Float64Array(steps * 3);
+  const core = () =>
+    repeatUntil(steps, (budget) => {
+      const run = createSimulation({ surface: 'bumpy', optimizer: { id, learningRate: learningRate[id] }, steps: budget });
+      run.advance(budget);
+      return run.steps;
+    });
+  const handRun = () => repeatUntil(steps, (budget) => hand(budget, out));
+  // Warm both paths so the JIT has compiled them before timing.
+  core();
+  handRun();
+  const c = best(core);
+  const h = best(handRun);
+  return { coreRate: c.steps / c.ms, handRate: h.steps / h.ms };
+}
+
+const rows: string[][] = [];
+let failures = 0;
+for (const id of optimizerIds) {
+  const { coreRate, handRate } = measure(id);
+  const ratio = coreRate / handRate;
+  const pass = ratio >= 0.5;
+  if (!pass) failures++;
+  rows.push([
+    id,
+    `${((coreRate * 1000) / 1e6).toFixed(2)} M/s`,
+    `${((handRate * 1000) / 1e6).toFixed(2)} M/s`,
+    ratio.toFixed(2),
+    '≥ 0.50',
+    pass ? 'pass' : 'FAIL',
+  ]);
+}
+
+const header = ['optimizer (bumpy)', 'simulate', 'hand loop', 'speed ratio', 'budget', 'result'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+console.log(`Core benchmark — ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`);
+console.log(`${steps.toLocaleString('en')} steps per run, best of ${rounds}\n`);
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+if (failures) {
+  console.log(`\n${failures} optimizer(s) below budget.`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,62 @@
+/**
+ * Derived values for components and the worker client. Each selector returns
+ * the same object while its inputs are unchanged: zustand's useStore compares
+ * snapshots with Object.is, so a fresh array per call would re-render forever.
+ */
+import type { SimulationConfig } from '../core/types';
+import type { RunSpec, Scene } from './scene';
+import type { AppState } from './store';
+
+export interface RunSimulation {
+  key: string;
+  config: SimulationConfig;
+}
+
+const visibleCache = new WeakMap<RunSpec[], RunSpec[]>();
+
+/** The runs drawn on the plot (not hidden), in legend order. */
+export function selectVisibleRuns(state: Pick<AppState, 'scene'>): RunSpec[] {
+  const { runs } = state.scene;
+  let visible = visibleCache.get(runs);
+  if (!visible) {
+    visible = runs.filter((run) => !run.hidden);
+    visibleCache.set(runs, visible);
+  }
+  return visible;
+}
+
+/** The core's configuration for one run of the scene. */
+export function toSimulationConfig(scene: Scene, run: RunSpec): SimulationConfig {
+  return {
+    surface: { id: scene.surface.id, ripple: scene.surface.ripple },
+    optimizer: { ...run.optimizer },
+    schedule: { ...run.schedule },
+    gradient: { ...run.gradient },
+    start: [scene.start[0], scene.start[1]],
+    steps: scene.steps,
+    tolerance: scene.tolerance,
+    maximize: scene.maximize,
+    batchSize: run.batchSize,
+    seed: scene.seed,
+  };
+}
+
+const configCache = new WeakMap<Scene, RunSimulation[]>();
+let lastConfigs: { fingerprint: string; value: RunSimulation[] } | null = null;
+
+/**
+ * Every run (hidden ones too, so showing a run again is instant) as a core
+ * SimulationConfig. Edits that don't change what is computed — the view, a
+ * label, a colour, hiding — return the previous array, so the worker client
+ * can skip restarting by comparing references.
+ */
+export function selectSimulationConfigs(scene: Scene): RunSimulation[] {
+  const cached = configCache.get(scene);
+  if (cached) return cached;
+  const value = scene.runs.map((run) => ({ key: run.key, config: toSimulationConfig(scene, run) }));
+  const fingerprint = JSON.stringify(value);
+  const result = lastConfigs && lastConfigs.fingerprint === fingerprint ? lastConfigs.value : value;
+  lastConfigs = { fingerprint, value: result };
+  configCache.set(scene, result);
+  return result;
+}

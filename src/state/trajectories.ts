@@ -1,0 +1,87 @@
+/**
+ * Streamed run data, outside React. The worker client appends chunks here;
+ * canvas painters read the buffers through `subscribe` so a new chunk never
+ * re-renders a component (zustand's "transient updates" idea, by hand: this is
+ * a hot path that wants typed arrays, not immutable copies).
+ */
+import type { StopStatus } from '../core/types';
+
+export interface Trajectory {
+  /** x, y, f interleaved; only the first `count` points are valid. */
+  points: Float64Array;
+  /** Number of valid points (the start counts as one). */
+  count: number;
+  status: StopStatus;
+  stoppedAt: number;
+  message: string;
+}
+
+type Listener = () => void;
+
+const initialCapacity = 256;
+
+function grow(buffer: Float64Array, needed: number): Float64Array {
+  if (needed <= buffer.length) return buffer;
+  let size = buffer.length || initialCapacity * 3;
+  while (size < needed) size *= 2;
+  const next = new Float64Array(size);
+  next.set(buffer);
+  return next;
+}
+
+export function createTrajectoryStore() {
+  let runs = new Map<string, Trajectory>();
+  let version = 0;
+  const listeners = new Set<Listener>();
+
+  const emit = () => {
+    version++;
+    for (const listener of listeners) listener();
+  };
+
+  return {
+    /** Forget every run (a new generation of requests started). */
+    reset(keys: string[]) {
+      const next = new Map<string, Trajectory>();
+      for (const key of keys) {
+        next.set(key, { points: new Float64Array(0), count: 0, status: 'running', stoppedAt: 0, message: '' });
+      }
+      runs = next;
+      emit();
+    },
+    /** Append iterates (3 numbers each) to a run. */
+    append(key: string, chunk: Float64Array) {
+      const run = runs.get(key);
+      if (!run || chunk.length === 0) return;
+      run.points = grow(run.points, (run.count * 3) + chunk.length);
+      run.points.set(chunk, run.count * 3);
+      run.count += chunk.length / 3;
+      emit();
+    },
+    finish(key: string, status: StopStatus, stoppedAt: number, message: string) {
+      const run = runs.get(key);
+      if (!run) return;
+      run.status = status;
+      run.stoppedAt = stoppedAt;
+      run.message = message;
+      emit();
+    },
+    get(key: string): Trajectory | undefined {
+      return runs.get(key);
+    },
+    keys(): string[] {
+      return [...runs.keys()];
+    },
+    /** Increases on every change; lets painters skip frames where nothing moved. */
+    version: () => version,
+    subscribe(listener: Listener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export type TrajectoryStore = ReturnType<typeof createTrajectoryStore>;
+
+/** The page's one trajectory store. */
+export const trajectories = createTrajectoryStore();

@@ -1,0 +1,117 @@
+/**
+ * Keeps location.hash a projection of the store's scene, and the way back in.
+ *
+ * History: the first change after a quiet spell pushes a new entry; further
+ * changes within `quietMs` of each other (a slider being dragged) replace that
+ * same entry, so one gesture is one Back press and the previous entry keeps
+ * the scene as it was. Replacements are spaced `minWriteMs` apart because
+ * browsers throttle history calls (Safari throws after ~100 in 30 s); the
+ * last value of a burst is always written when it goes quiet.
+ *
+ * Loops are impossible by construction: pushState/replaceState fire no
+ * events, navigation events whose hash equals the one we last saw are
+ * ignored, and store changes made while loading from the URL are not written
+ * back except as an in-place canonicalisation (replaceState).
+ */
+import type { AppStore } from './store';
+import { decodeScene, encodeScene } from './urlCodec';
+
+export interface UrlSyncOptions {
+  /** Defaults to the global window. */
+  window?: Window;
+  /** A change followed by none for this long ends the gesture (ms). */
+  quietMs?: number;
+  /** Least time between two history writes within a gesture (ms). */
+  minWriteMs?: number;
+}
+
+/** Start syncing; returns a function that stops it (and writes any pending change). */
+export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () => void {
+  const win = options.window ?? window;
+  const quietMs = options.quietMs ?? 400;
+  const minWriteMs = options.minWriteMs ?? 200;
+
+  const readHash = () => win.location.hash.replace(/^#/, '');
+  /** What the address bar holds, as the browser reports it. */
+  let urlHash = readHash();
+  /** The encoding of the scene the address bar reflects. */
+  let sceneHash = '';
+  let applying = false;
+  let gestureOpen = false;
+  let pending: string | null = null;
+  let lastWrite = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const write = (hash: string, mode: 'push' | 'replace') => {
+    const url = `${win.location.pathname}${win.location.search}#${hash}`;
+    try {
+      if (mode === 'push') win.history.pushState(null, '', url);
+      else win.history.replaceState(win.history.state, '', url);
+    } catch {
+      // Throttled by the browser: the scene is still right; the next write catches up.
+    }
+    urlHash = readHash();
+    lastWrite = Date.now();
+    pending = null;
+  };
+
+  const endGesture = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (pending !== null) write(pending, 'replace');
+    gestureOpen = false;
+  };
+
+  const loadFromUrl = () => {
+    const hash = readHash();
+    const { scene, notices } = decodeScene(hash);
+    applying = true;
+    try {
+      store.getState().loadScene(scene, notices);
+    } finally {
+      applying = false;
+    }
+    urlHash = hash;
+    sceneHash = encodeScene(store.getState().scene);
+    // Rewrite a hand-made or outdated link into the canonical form, in place.
+    if (hash !== '' && hash !== sceneHash) write(sceneHash, 'replace');
+  };
+
+  if (urlHash !== '') loadFromUrl();
+  else sceneHash = encodeScene(store.getState().scene);
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (applying || state.scene === previous.scene) return;
+    const hash = encodeScene(state.scene);
+    if (hash === sceneHash) return;
+    sceneHash = hash;
+    if (!gestureOpen) {
+      gestureOpen = true;
+      write(hash, 'push');
+    } else if (Date.now() - lastWrite >= minWriteMs) {
+      write(hash, 'replace');
+    } else {
+      pending = hash;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(endGesture, quietMs);
+  });
+
+  const onNavigate = () => {
+    if (readHash() === urlHash) return; // our own write, or popstate and hashchange for the same move
+    clearTimeout(timer);
+    timer = undefined;
+    pending = null;
+    gestureOpen = false;
+    loadFromUrl();
+  };
+  win.addEventListener('popstate', onNavigate);
+  win.addEventListener('hashchange', onNavigate);
+
+  return () => {
+    unsubscribe();
+    win.removeEventListener('popstate', onNavigate);
+    win.removeEventListener('hashchange', onNavigate);
+    endGesture();
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * The page's side of the worker. It numbers every request, files streamed
+ * chunks into the trajectory store, drops replies to superseded requests
+ * (TensorFlow Playground's generation token), and replaces a worker that died.
+ */
+import type { CriticalPoint, StepRecord, SurfaceSpec, ViewBox } from '../core/types';
+import type { TrajectoryStore } from '../state/trajectories';
+import type { FromWorker, RunRequest, ToWorker } from './protocol';
+
+/** A sampled surface, ready for contouring. */
+export interface GridResult {
+  /** The surface that was sampled, as requested. */
+  surface: SurfaceSpec;
+  view: ViewBox;
+  nx: number;
+  ny: number;
+  /** Row-major, values[j * nx + i], j = 0 is the bottom row. */
+  values: Float64Array;
+  /** The surface's critical points inside `view`. */
+  criticalPoints: CriticalPoint[];
+}
+
+/** The part of `Worker` the client uses; tests pass a fake with these three methods. */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
+}
+
+export interface WorkerClientOptions {
+  createWorker?: () => WorkerLike;
+  trajectories: TrajectoryStore;
+  onGrid(grid: GridResult): void;
+  /** A sentence for the user. */
+  onError(message: string): void;
+  /** Receives the per-step record of a finished run whose config set `explain`. */
+  onExplain?(key: string, record: StepRecord): void;
+}
+
+export interface WorkerClient {
+  /** Start these runs; every earlier run stops and the trajectory store is reset to their keys. */
+  run(runs: RunRequest[]): void;
+  /** Ask for the surface sampled on an nx × ny grid over `view`; supersedes earlier grid requests only. */
+  requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number): void;
+  dispose(): void;
+  /** How many times a dead worker was replaced. */
+  readonly restartCount: number;
+  /** Test hook: terminate the worker and recover exactly as if it had crashed. */
+  kill(): void;
+}
+
+export const workerMessages = {
+  restarted: 'The computation worker stopped unexpectedly; it was restarted and your runs were recomputed.',
+  gaveUp: 'The computation worker keeps failing to start, so nothing can be computed. Reloading the page may help.',
+} as const;
+
+/** Crashes in a row, with no reply in between, after which the client stops restarting (e.g. the script fails to load). */
+const maxRestartsWithoutReply = 3;
+
+function createDefaultWorker(): WorkerLike {
+  // Written out literally so vite recognises the pattern and bundles the worker.
+  return new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
+}
+
+export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
+  const { trajectories, onGrid, onError } = options;
+  const createWorker = options.createWorker ?? createDefaultWorker;
+
+  let worker: WorkerLike | null = null;
+  // One counter for both kinds, so an error's generation says which request failed.
+  let generation = 0;
+  let latestRun: { generation: number; runs: RunRequest[]; unfinished: Set<string> } | null = null;
+  let latestGrid: { request: Extract<ToWorker, { type: 'grid' }>; answered: boolean } | null = null;
+  let restartCount = 0;
+  let crashesWithoutReply = 0;
+  let disposed = false;
+
+  function spawn(): WorkerLike {
+    const created = createWorker();
+    // Events from a worker we already replaced are ignored.
+    created.addEventListener('message', (event) => {
+      if (created === worker) receive((event as MessageEvent<FromWorker>).data);
+    });
+    const died = (event: Event) => {
+      event.preventDefault?.();
+      if (created === worker) recover(true);
+    };
+    created.addEventListener('error', died);
+    created.addEventListener('messageerror', died);
+    return created;
+  }
+
+  function send(message: ToWorker) {
+    if (disposed) return;
+    try {
+      worker ??= spawn();
+      worker.postMessage(message);
+    } catch (error) {
+      // No Worker support, a blocked script, or data that cannot be cloned.
+      onError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  function receive(message: FromWorker) {
+    crashesWithoutReply = 0;
+    switch (message.type) {
+      case 'chunk':
+        if (message.generation === latestRun?.generation) trajectories.append(message.key, message.points);
+        return;
+      case 'done':
+        if (message.generation !== latestRun?.generation) return;
+        latestRun.unfinished.delete(message.key);
+        trajectories.finish(message.key, message.status, message.stoppedAt, message.message);
+        if (message.explain) options.onExplain?.(message.key, message.explain);
+        return;
+      case 'grid': {
+        if (message.generation !== latestGrid?.request.generation) return;
+        latestGrid.answered = true;
+        const { values, nx, ny, view, criticalPoints } = message;
+        onGrid({ surface: latestGrid.request.surface, view, nx, ny, values, criticalPoints });
+        return;
+      }
+      case 'error':
+        if (message.scope === 'run' && message.generation === latestRun?.generation) {
+          if (message.key === undefined) latestRun.unfinished.clear();
+          else latestRun.unfinished.delete(message.key);
+          onError(message.message);
+        } else if (message.scope === 'grid' && message.generation === latestGrid?.request.generation) {
+          latestGrid.answered = true;
+          onError(message.message);
+        }
+        return;
+    }
+  }
+
+  function startRuns(runs: RunRequest[]) {
+    generation++;
+    latestRun = { generation, runs, unfinished: new Set(runs.map((run) => run.key)) };
+    trajectories.reset(runs.map((run) => run.key));
+    send({ type: 'run', generation, runs });
+  }
+
+  function sendGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number) {
+    generation++;
+    const request = { type: 'grid', generation, surface, view, nx, ny } as const;
+    latestGrid = { request, answered: false };
+    send(request);
+  }
+
+  /** Replace a dead worker and redo whatever it had not finished. */
+  function recover(crashed: boolean) {
+    if (disposed || !worker) return;
+    const dead = worker;
+    worker = null;
+    dead.terminate();
+    if (crashed && ++crashesWithoutReply > maxRestartsWithoutReply) {
+      // The next request tries once more with a fresh worker.
+      crashesWithoutReply = 0;
+      onError(workerMessages.gaveUp);
+      return;
+    }
+    restartCount++;
+    try {
+      worker = spawn();
+    } catch (error) {
+      onError(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (latestRun && latestRun.unfinished.size > 0) startRuns(latestRun.runs);
+    if (latestGrid && !latestGrid.answered) {
+      const { surface, view, nx, ny } = latestGrid.request;
+      sendGrid(surface, view, nx, ny);
+    }
+    onError(workerMessages.restarted);
+  }
+
+  return {
+    run: startRuns,
+    requestGrid: sendGrid,
+    dispose() {
+      disposed = true;
+      worker?.terminate();
+      worker = null;
+    },
+    get restartCount() {
+      return restartCount;
+    },
+    kill() {
+      recover(false);
+    },
+  };
+}

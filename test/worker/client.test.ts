@@ -1,0 +1,248 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSurface, sampleGrid, simulate, type SimulationConfig, type ViewBox } from '../../src/core';
+import { createTrajectoryStore } from '../../src/state/trajectories';
+import { createWorkerClient, workerMessages, type GridResult } from '../../src/worker/client';
+import { createDispatcher } from '../../src/worker/dispatcher';
+import type { RunRequest, ToWorker } from '../../src/worker/protocol';
+import { createManualScheduler, FakeWorker, sameBits } from './harness';
+
+const view: ViewBox = { x: [-2, 2], y: [-1, 3] };
+const runs: RunRequest[] = [
+  { key: 'a', config: { surface: 'rosenbrock', optimizer: { id: 'adam', learningRate: 0.05 }, steps: 100 } },
+  { key: 'b', config: { surface: 'rosenbrock', optimizer: { id: 'gd', learningRate: 0.001 }, steps: 100 } },
+];
+const point = (x: number) => new Float64Array([x, x, x]);
+
+function setup() {
+  const trajectories = createTrajectoryStore();
+  const onGrid = vi.fn<(grid: GridResult) => void>();
+  const onError = vi.fn<(message: string) => void>();
+  const client = createWorkerClient({ createWorker: () => new FakeWorker(), trajectories, onGrid, onError });
+  const current = () => FakeWorker.created.at(-1)!;
+  return { client, trajectories, onGrid, onError, current };
+}
+
+function lastOfType<T extends ToWorker['type']>(worker: FakeWorker, type: T) {
+  return worker.posted.filter((m): m is Extract<ToWorker, { type: T }> => m.type === type).at(-1)!;
+}
+
+beforeEach(() => {
+  FakeWorker.created = [];
+});
+
+describe('worker client', () => {
+  it('creates the worker on the first request, numbers it, resets the store and posts the runs', () => {
+    const { client, trajectories, current } = setup();
+    expect(FakeWorker.created).toHaveLength(0);
+    client.run(runs);
+    expect(FakeWorker.created).toHaveLength(1);
+    expect(current().posted).toEqual([{ type: 'run', generation: 1, runs }]);
+    expect(trajectories.keys()).toEqual(['a', 'b']);
+    client.requestGrid('rosenbrock', view, 30, 20);
+    expect(current().posted[1]).toEqual({ type: 'grid', generation: 2, surface: 'rosenbrock', view, nx: 30, ny: 20 });
+  });
+
+  it('files chunks and done of the latest run into the trajectory store', () => {
+    const { client, trajectories, current } = setup();
+    client.run(runs);
+    current().reply({ type: 'chunk', generation: 1, key: 'a', points: point(1) });
+    current().reply({ type: 'chunk', generation: 1, key: 'a', points: point(2) });
+    current().reply({ type: 'done', generation: 1, key: 'a', status: 'converged', stoppedAt: 1, message: 'Converged.', steps: 1 });
+    expect(trajectories.get('a')).toMatchObject({ count: 2, status: 'converged', stoppedAt: 1, message: 'Converged.' });
+    expect(Array.from(trajectories.get('a')!.points.subarray(0, 6))).toEqual([1, 1, 1, 2, 2, 2]);
+    expect(trajectories.get('b')).toMatchObject({ count: 0, status: 'running' });
+  });
+
+  it('drops chunks, done messages and errors of a superseded run', () => {
+    const { client, trajectories, onError, current } = setup();
+    client.run(runs);
+    client.run(runs.slice(0, 1));
+    current().reply({ type: 'chunk', generation: 1, key: 'a', points: point(9) });
+    current().reply({ type: 'done', generation: 1, key: 'a', status: 'budget', stoppedAt: 5, message: 'old', steps: 5 });
+    current().reply({ type: 'error', generation: 1, scope: 'run', key: 'a', message: 'old failure' });
+    expect(trajectories.get('a')).toMatchObject({ count: 0, status: 'running' });
+    expect(onError).not.toHaveBeenCalled();
+    current().reply({ type: 'chunk', generation: 2, key: 'a', points: point(3) });
+    expect(trajectories.get('a')!.count).toBe(1);
+  });
+
+  it('hands only the newest grid to onGrid, with the surface it asked for', () => {
+    const { client, onGrid, current } = setup();
+    client.requestGrid('bowl', view, 2, 2);
+    client.requestGrid({ id: 'bumpy', ripple: 0.5 }, view, 2, 2);
+    const values = new Float64Array([1, 2, 3, 4]);
+    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [] });
+    expect(onGrid).not.toHaveBeenCalled();
+    current().reply({ type: 'grid', generation: 2, values, nx: 2, ny: 2, view, criticalPoints: [] });
+    expect(onGrid).toHaveBeenCalledWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [] });
+  });
+
+  it('keeps runs and grids apart: a grid request does not make run chunks stale', () => {
+    const { client, trajectories, current } = setup();
+    client.run(runs);
+    client.requestGrid('bowl', view, 2, 2);
+    current().reply({ type: 'chunk', generation: 1, key: 'b', points: point(4) });
+    expect(trajectories.get('b')!.count).toBe(1);
+  });
+
+  it('tells the user about an error of the latest run or grid', () => {
+    const { client, onError, current } = setup();
+    client.run(runs);
+    client.requestGrid('bowl', view, 2, 2);
+    current().reply({ type: 'error', generation: 1, scope: 'run', key: 'b', message: 'Run b failed.' });
+    current().reply({ type: 'error', generation: 2, scope: 'grid', message: 'Grid failed.' });
+    current().reply({ type: 'error', generation: 1, scope: 'grid', message: 'Mismatched scope.' });
+    expect(onError.mock.calls).toEqual([['Run b failed.'], ['Grid failed.']]);
+  });
+
+  it('restarts a crashed worker, recomputes the unfinished runs and the unanswered grid, and says so', () => {
+    const { client, trajectories, onError, current } = setup();
+    client.run(runs);
+    client.requestGrid('rosenbrock', view, 30, 20);
+    const first = current();
+    first.reply({ type: 'chunk', generation: 1, key: 'a', points: point(1) });
+    first.crash();
+    expect(first.terminated).toBe(true);
+    expect(FakeWorker.created).toHaveLength(2);
+    expect(client.restartCount).toBe(1);
+    expect(current().posted).toEqual([
+      { type: 'run', generation: 3, runs },
+      { type: 'grid', generation: 4, surface: 'rosenbrock', view, nx: 30, ny: 20 },
+    ]);
+    // The partial path of the dead worker is gone; the new one starts from scratch.
+    expect(trajectories.get('a')!.count).toBe(0);
+    expect(onError).toHaveBeenCalledWith(workerMessages.restarted);
+  });
+
+  it('treats a messageerror as a crash', () => {
+    const { client, current } = setup();
+    client.run(runs);
+    current().crash('messageerror');
+    expect(client.restartCount).toBe(1);
+    expect(lastOfType(current(), 'run')).toEqual({ type: 'run', generation: 2, runs });
+  });
+
+  it('ignores messages and crashes from a worker it already replaced', () => {
+    const { client, trajectories, current } = setup();
+    client.run(runs);
+    const first = current();
+    first.crash();
+    first.reply({ type: 'chunk', generation: 2, key: 'a', points: point(7) });
+    first.crash();
+    expect(trajectories.get('a')!.count).toBe(0);
+    expect(client.restartCount).toBe(1);
+    expect(FakeWorker.created).toHaveLength(2);
+  });
+
+  it('does not recompute runs that had finished or a grid that was answered when the worker died', () => {
+    const { client, onError, current } = setup();
+    client.run(runs.slice(0, 1));
+    client.requestGrid('bowl', view, 2, 2);
+    current().reply({ type: 'done', generation: 1, key: 'a', status: 'budget', stoppedAt: 100, message: '', steps: 100 });
+    current().reply({ type: 'grid', generation: 2, values: new Float64Array(4), nx: 2, ny: 2, view, criticalPoints: [] });
+    current().crash();
+    expect(current().posted).toEqual([]);
+    expect(client.restartCount).toBe(1);
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('kill() terminates the worker and recovers as from a crash', () => {
+    const { client, current } = setup();
+    client.run(runs);
+    const first = current();
+    client.kill();
+    expect(first.terminated).toBe(true);
+    expect(client.restartCount).toBe(1);
+    expect(lastOfType(current(), 'run').generation).toBe(2);
+  });
+
+  it('stops restarting a worker that dies again and again before replying, and says so', () => {
+    const { client, onError, current } = setup();
+    client.run(runs);
+    for (let i = 0; i < 4; i++) current().crash();
+    expect(client.restartCount).toBe(3);
+    expect(onError).toHaveBeenLastCalledWith(workerMessages.gaveUp);
+    const created = FakeWorker.created.length;
+    // The next request of the user tries once more.
+    client.run(runs);
+    expect(FakeWorker.created).toHaveLength(created + 1);
+    expect(current().posted).toHaveLength(1);
+  });
+
+  it('reports a worker that cannot be created instead of throwing, and tries again on the next request', () => {
+    const trajectories = createTrajectoryStore();
+    const onError = vi.fn<(message: string) => void>();
+    let fail = true;
+    const createWorker = () => {
+      if (fail) throw new Error('Workers are not supported here.');
+      return new FakeWorker();
+    };
+    const client = createWorkerClient({ createWorker, trajectories, onGrid: () => {}, onError });
+    expect(() => client.run(runs)).not.toThrow();
+    expect(onError).toHaveBeenCalledWith('Workers are not supported here.');
+    fail = false;
+    client.run(runs);
+    expect(FakeWorker.created).toHaveLength(1);
+    expect(FakeWorker.created[0].posted).toEqual([{ type: 'run', generation: 2, runs }]);
+  });
+
+  it('dispose terminates the worker and later requests do nothing', () => {
+    const { client, current } = setup();
+    client.run(runs);
+    client.dispose();
+    expect(current().terminated).toBe(true);
+    client.run(runs);
+    client.requestGrid('bowl', view, 2, 2);
+    client.kill();
+    expect(FakeWorker.created).toHaveLength(1);
+    expect(client.restartCount).toBe(0);
+  });
+});
+
+/** A fake worker with the real dispatcher behind it; one queue stands in for the event loop. */
+function createLoopback() {
+  const loop = createManualScheduler();
+  let t = 0;
+  class LoopbackWorker extends FakeWorker {
+    private readonly dispatcher = createDispatcher(
+      (message) => loop.schedule(() => this.terminated || this.reply(structuredClone(message))),
+      (task) => loop.schedule(() => this.terminated || task()),
+      // Tiny slices so a run spans many round trips.
+      { sliceMs: 0, firstSliceMs: 0, eagerSteps: 0, chunkSteps: 16, now: () => ++t },
+    );
+    override postMessage(message: ToWorker) {
+      super.postMessage(message);
+      const copy = structuredClone(message);
+      loop.schedule(() => this.terminated || this.dispatcher.handle(copy));
+    }
+  }
+  return { loop, LoopbackWorker };
+}
+
+describe('worker client with the real dispatcher', () => {
+  it('ends with exactly simulate’s paths even when the worker is killed mid-run', () => {
+    const { loop, LoopbackWorker } = createLoopback();
+    const trajectories = createTrajectoryStore();
+    const onGrid = vi.fn<(grid: GridResult) => void>();
+    const onError = vi.fn<(message: string) => void>();
+    const client = createWorkerClient({ createWorker: () => new LoopbackWorker(), trajectories, onGrid, onError });
+    const configs: SimulationConfig[] = runs.map((run) => ({ ...run.config, steps: 400 }));
+    client.run(configs.map((config, i) => ({ key: runs[i].key, config })));
+    client.requestGrid('rosenbrock', view, 12, 9);
+    for (let i = 0; i < 20; i++) loop.step();
+    expect(trajectories.get('a')!.count).toBeGreaterThan(1);
+    expect(trajectories.get('a')!.status).toBe('running');
+    client.kill();
+    loop.drain();
+    expect(client.restartCount).toBe(1);
+    expect(onError).toHaveBeenCalledWith(workerMessages.restarted);
+    runs.forEach(({ key }, i) => {
+      const trajectory = trajectories.get(key)!;
+      const expected = simulate(configs[i]);
+      expect(sameBits(trajectory.points.subarray(0, trajectory.count * 3), expected.points), key).toBe(true);
+      expect(trajectory).toMatchObject({ status: expected.status, stoppedAt: expected.stoppedAt, message: expected.message });
+    });
+    expect(onGrid).toHaveBeenCalledTimes(1);
+    expect(sameBits(onGrid.mock.calls[0][0].values, sampleGrid(createSurface('rosenbrock'), view, 12, 9))).toBe(true);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { createSurface, sampleGrid, simulate, type SimulationConfig, type ViewBox } from '../../src/core';
+import { createDispatcher } from '../../src/worker/dispatcher';
+import type { FromWorker, ToWorker } from '../../src/worker/protocol';
+import { chunksOf, concat, createManualScheduler, createRecorder, sameBits } from './harness';
+
+function setup(post?: (message: FromWorker, transfer?: Transferable[]) => void) {
+  const recorder = createRecorder();
+  const scheduler = createManualScheduler();
+  const dispatcher = createDispatcher(post ?? recorder.post, scheduler.schedule);
+  return { ...recorder, scheduler, dispatcher };
+}
+
+const good: SimulationConfig = { surface: 'ellipse', optimizer: { id: 'gd', learningRate: 0.3 }, steps: 60 };
+
+describe('dispatcher errors', () => {
+  it('reports a run whose configuration throws and still finishes the other runs', () => {
+    const broken = {
+      ...good,
+      get surface(): never {
+        throw new Error('surface exploded');
+      },
+    } as SimulationConfig;
+    const { dispatcher, scheduler, messages } = setup();
+    expect(() =>
+      dispatcher.handle({ type: 'run', generation: 2, runs: [{ key: 'bad', config: broken }, { key: 'good', config: good }] }),
+    ).not.toThrow();
+    expect(() => scheduler.drain()).not.toThrow();
+    expect(messages()).toContainEqual({ type: 'error', generation: 2, scope: 'run', key: 'bad', message: 'surface exploded' });
+    expect(sameBits(concat(chunksOf(messages(), 'good')), simulate(good).points)).toBe(true);
+    expect(chunksOf(messages(), 'bad')).toHaveLength(0);
+  });
+
+  it('reports an unknown surface as an error of that run', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    const config = { ...good, surface: 'moebius' } as unknown as SimulationConfig;
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'm', config }] });
+    scheduler.drain();
+    expect(messages()).toEqual([expect.objectContaining({ type: 'error', generation: 1, scope: 'run', key: 'm' })]);
+  });
+
+  it('turns an unknown request type into an error message instead of throwing', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    expect(() => dispatcher.handle({ type: 'explode', generation: 7 } as unknown as ToWorker)).not.toThrow();
+    scheduler.drain();
+    expect(messages()).toEqual([{ type: 'error', generation: 7, scope: 'run', message: 'Unknown request type: explode.' }]);
+  });
+
+  it('turns a run request without a list of runs into an error', () => {
+    const { dispatcher, messages } = setup();
+    dispatcher.handle({ type: 'run', generation: 3 } as unknown as ToWorker);
+    expect(messages()).toEqual([expect.objectContaining({ type: 'error', generation: 3, scope: 'run' })]);
+  });
+
+  it('survives a message that is not an object at all', () => {
+    const { dispatcher, messages } = setup();
+    expect(() => dispatcher.handle(null as unknown as ToWorker)).not.toThrow();
+    expect(messages()).toEqual([expect.objectContaining({ type: 'error', generation: -1 })]);
+  });
+
+  it('reports a chunk that cannot be posted as an error of its run', () => {
+    const recorder = createRecorder();
+    const { dispatcher, scheduler } = setup((message, transfer) => {
+      if (message.type === 'chunk') throw new Error('DataCloneError');
+      recorder.post(message, transfer);
+    });
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }] });
+    expect(() => scheduler.drain()).not.toThrow();
+    expect(recorder.messages()[0]).toEqual({ type: 'error', generation: 1, scope: 'run', key: 'a', message: 'DataCloneError' });
+  });
+
+  it('never throws even when posting the error fails too', () => {
+    const { dispatcher, scheduler } = setup(() => {
+      throw new Error('port closed');
+    });
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }] });
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'bowl', view: { x: [-1, 1], y: [-1, 1] }, nx: 4, ny: 4 });
+    expect(() => scheduler.drain()).not.toThrow();
+  });
+});
+
+describe('dispatcher grids', () => {
+  const view: ViewBox = { x: [-5, 5], y: [-5, 5] };
+
+  it('samples the grid exactly as core sampleGrid does and transfers the values', () => {
+    const { dispatcher, scheduler, posted } = setup();
+    dispatcher.handle({ type: 'grid', generation: 1, surface: { id: 'bumpy', ripple: 0.2 }, view, nx: 41, ny: 23 });
+    scheduler.drain();
+    expect(posted).toHaveLength(1);
+    const { message, transfer } = posted[0];
+    if (message.type !== 'grid') throw new Error(`expected a grid, got ${message.type}`);
+    const expected = sampleGrid(createSurface({ id: 'bumpy', ripple: 0.2 }), view, 41, 23);
+    expect(sameBits(message.values, expected)).toBe(true);
+    expect(message).toMatchObject({ generation: 1, nx: 41, ny: 23, view });
+    expect(transfer).toEqual([message.values.buffer]);
+  });
+
+  it('sends only the critical points that lie inside the view', () => {
+    const surface = createSurface('himmelblau');
+    const corner: ViewBox = { x: [0, 5], y: [0, 5] };
+    const inside = surface.criticalPoints.filter((p) => p.x >= 0 && p.x <= 5 && p.y >= 0 && p.y <= 5);
+    expect(inside.length).toBeGreaterThan(0);
+    expect(inside.length).toBeLessThan(surface.criticalPoints.length);
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'himmelblau', view: corner, nx: 8, ny: 8 });
+    scheduler.drain();
+    const [grid] = messages();
+    expect(grid.type === 'grid' && grid.criticalPoints).toEqual(inside);
+  });
+
+  it('answers only the newest of several grid requests and lets runs carry on', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }] });
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'bowl', view, nx: 10, ny: 10 });
+    dispatcher.handle({ type: 'grid', generation: 3, surface: 'saddle', view, nx: 10, ny: 10 });
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'beale', view, nx: 10, ny: 10 });
+    scheduler.drain();
+    const grids = messages().filter((m) => m.type === 'grid');
+    expect(grids.map((m) => m.generation)).toEqual([3]);
+    expect(sameBits(concat(chunksOf(messages(), 'a', 1)), simulate(good).points)).toBe(true);
+  });
+
+  it('reports a grid with fewer than two samples a side as an error of the grid', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'grid', generation: 5, surface: 'bowl', view, nx: 1, ny: 10 });
+    scheduler.drain();
+    expect(messages()).toEqual([
+      { type: 'error', generation: 5, scope: 'grid', message: 'A grid needs 2 to 2048 samples per side; got 1 × 10.' },
+    ]);
+  });
+
+  it('reports an unknown surface as an error of the grid', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'grid', generation: 6, surface: 'moebius' as never, view, nx: 10, ny: 10 });
+    scheduler.drain();
+    expect(messages()).toEqual([expect.objectContaining({ type: 'error', generation: 6, scope: 'grid' })]);
+  });
+});

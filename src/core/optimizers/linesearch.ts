@@ -8,7 +8,8 @@ import { vector, type Optimizer } from './optimizer';
 
 export const lineSearchSteps = [100, 10, 1, 0.1, 0.01, 0.001, 1e-4, 1e-5];
 
-const safe = (value: number) => (Number.isNaN(value) ? Infinity : value);
+// The notes' safe(f): anything non-finite (NaN, ±∞) counts as +∞, so it never wins.
+const safe = (value: number) => (Number.isFinite(value) ? value : Infinity);
 
 export function createLinesearch(): Optimizer {
   const chosen = vector();

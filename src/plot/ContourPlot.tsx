@@ -1,0 +1,195 @@
+/**
+ * The loss surface as filled contour bands with axes, critical-point markers
+ * and a colour legend, in one SVG. Children (the TrajectoryCanvas) are laid
+ * over the plotting area, sized plotInnerSize(width, height).
+ *
+ * Paths are computed for the grid's own view (`view`) and only moved by an
+ * SVG transform while the display view changes under a zoom gesture, so a
+ * gesture costs no contouring; the parent re-samples when it settles.
+ * Pointer: click sets the start, drag pans, wheel or pinch zooms (see
+ * usePlotZoom for how a click is told from a pan); the start ring can be dragged.
+ */
+import { useId, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import type { CriticalPoint, Vec2, ViewBox } from '../core/types';
+import { Axis } from './Axis';
+import { bandColors } from './colors';
+import { computeContours, contourPaths } from './contours';
+import { CriticalMarkers, defaultCriticalLabels, type CriticalMarkerLabels } from './CriticalMarkers';
+import { formatValue } from './format';
+import { Legend } from './Legend';
+import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins, viewTransform } from './scales';
+import { StartHandle } from './StartHandle';
+import { describeThresholds, type ThresholdChoice } from './thresholds';
+import { usePlotZoom } from './usePlotZoom';
+import './plot.css';
+
+export interface ContourPlotLabels {
+  /** Start of the SVG's accessible description; the ranges are appended. */
+  surface: string;
+  resetView: string;
+  zoomIn: string;
+  zoomOut: string;
+  startHandle: string;
+  critical: CriticalMarkerLabels;
+}
+
+export const defaultContourPlotLabels: ContourPlotLabels = {
+  surface: 'Contour plot of the loss surface',
+  resetView: 'Reset view',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  startHandle: 'Start point; drag it or use the arrow keys',
+  critical: defaultCriticalLabels,
+};
+
+export interface ContourPlotProps {
+  /** Row-major samples, row 0 at the bottom (sampleGrid); null while the grid is computed. */
+  values: Float64Array | null;
+  nx: number;
+  ny: number;
+  /** The view the grid was sampled on. */
+  view: ViewBox;
+  /** The view shown now; differs from `view` during a zoom gesture, until the grid is re-sampled. */
+  displayView: ViewBox;
+  /** Size of the whole component (axes and legend included), CSS pixels. */
+  width: number;
+  height: number;
+  criticalPoints: readonly CriticalPoint[];
+  /** A click (not a drag) on the plot, or a move of the start handle, in surface coordinates. */
+  onPick?: (x: number, y: number) => void;
+  /** Every zoom or pan step; hand the view back as `displayView` unchanged (no rounding) while a gesture runs. */
+  onViewChange?: (view: ViewBox) => void;
+  onResetView?: () => void;
+  /** When given, a draggable, keyboard-operable handle marks the start. */
+  start?: Vec2;
+  /** Axis names: ['x', 'y'], or ['w', 'b'] on the data surfaces. */
+  axisLabels?: [string, string];
+  /** Overrides the generated accessible description of the SVG. */
+  ariaLabel?: string;
+  labels?: Partial<ContourPlotLabels>;
+  levelCount?: number;
+  children?: ReactNode;
+}
+
+const zoomStep = 1.5;
+
+export function ContourPlot(props: ContourPlotProps) {
+  const { values, nx, ny, view, displayView, width, height, criticalPoints, onPick, onViewChange, onResetView } = props;
+  const labels = { ...defaultContourPlotLabels, ...props.labels };
+  const [xLabel, yLabel] = props.axisLabels ?? ['x', 'y'];
+  const inner = plotInnerSize(width, height);
+  const clipId = `plot-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const zoomArea = useRef<SVGGElement>(null);
+  const hitArea = useRef<SVGRectElement>(null);
+  const { zoomBy } = usePlotZoom(zoomArea, displayView, inner.width, inner.height, onViewChange);
+
+  const grid = values && nx >= 2 && ny >= 2 && values.length === nx * ny ? values : null;
+  const choice = useMemo<ThresholdChoice | null>(
+    () => (grid ? describeThresholds(grid, props.levelCount ?? 20) : null),
+    [grid, props.levelCount],
+  );
+  const colors = useMemo(() => bandColors(choice?.levels.length ?? 0), [choice]);
+  const bands = useMemo(
+    () => (grid && choice ? contourPaths(computeContours(grid, nx, ny, choice.levels), nx, ny, inner.width, inner.height) : []),
+    [grid, choice, nx, ny, inner.width, inner.height],
+  );
+  const scales = useMemo(
+    () => createPlotScales(displayView, inner.width, inner.height),
+    [displayView, inner.width, inner.height],
+  );
+
+  const onClick = (event: MouseEvent<SVGGElement>) => {
+    const box = hitArea.current?.getBoundingClientRect();
+    if (!onPick || !box) return;
+    const sx = box.width > 0 ? inner.width / box.width : 1;
+    const sy = box.height > 0 ? inner.height / box.height : 1;
+    onPick(...pixelToSurface(displayView, inner.width, inner.height, (event.clientX - box.left) * sx, (event.clientY - box.top) * sy));
+  };
+
+  const description = props.ariaLabel ?? describePlot(labels, displayView, choice, criticalPoints);
+
+  return (
+    <div className="plot-contour" style={{ width: `${width}px`, height: `${height}px` }}>
+      <svg className="plot-svg" width={width} height={height} role="img" aria-label={description}>
+        <defs>
+          <clipPath id={clipId}>
+            <rect width={inner.width} height={inner.height} />
+          </clipPath>
+        </defs>
+        <g transform={`translate(${plotMargins.left},${plotMargins.top})`}>
+          <g ref={zoomArea} className="plot-zoom-area" onClick={onClick}>
+            <rect ref={hitArea} className="plot-hit" width={inner.width} height={inner.height} />
+            <g clipPath={`url(#${clipId})`}>
+              <g transform={viewTransform(view, displayView, inner.width, inner.height)}>
+                {bands.map((band, k) => (
+                  <path
+                    key={k}
+                    className={k === 0 ? 'plot-band plot-band-floor' : 'plot-band'}
+                    d={band.path}
+                    fill={colors[k]}
+                    vectorEffect="non-scaling-stroke"
+                  />
+                ))}
+              </g>
+            </g>
+            <CriticalMarkers points={criticalPoints} scales={scales} width={inner.width} height={inner.height} labels={labels.critical} />
+          </g>
+          <Axis orient="bottom" scale={scales.x} y={inner.height} length={inner.width} label={xLabel} />
+          <Axis orient="left" scale={scales.y} length={inner.height} label={yLabel} />
+          {choice ? (
+            <Legend
+              levels={choice.levels}
+              colors={colors}
+              max={choice.extent[1]}
+              spacing={choice.spacing}
+              x={inner.width + 14}
+              y={14}
+              height={Math.max(0, inner.height - 14)}
+            />
+          ) : null}
+        </g>
+      </svg>
+      <div
+        className="plot-overlay"
+        style={{ left: `${plotMargins.left}px`, top: `${plotMargins.top}px`, width: `${inner.width}px`, height: `${inner.height}px` }}
+      >
+        {props.children}
+        {props.start && onPick ? (
+          <StartHandle
+            start={props.start}
+            view={displayView}
+            width={inner.width}
+            height={inner.height}
+            onMove={onPick}
+            label={labels.startHandle}
+          />
+        ) : null}
+      </div>
+      <div className="plot-buttons" style={{ top: `${plotMargins.top + 4}px`, right: `${plotMargins.right + 4}px` }}>
+        <button type="button" className="plot-button" aria-label={labels.zoomIn} title={labels.zoomIn} onClick={() => zoomBy(zoomStep)}>+</button>
+        <button type="button" className="plot-button" aria-label={labels.zoomOut} title={labels.zoomOut} onClick={() => zoomBy(1 / zoomStep)}>−</button>
+        {onResetView ? (
+          <button type="button" className="plot-button plot-button-text" onClick={onResetView}>{labels.resetView}</button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** "Contour plot …: x from −2 to 2, y from −1 to 3; f from 0 to 2.5e+3, log-spaced levels; Minimum at (1, 1)." */
+export function describePlot(
+  labels: Pick<ContourPlotLabels, 'surface' | 'critical'>,
+  view: ViewBox,
+  choice: ThresholdChoice | null,
+  criticalPoints: readonly CriticalPoint[],
+): string {
+  const f = (v: number) => formatValue(v, 3);
+  const parts = [`${labels.surface}: x from ${f(view.x[0])} to ${f(view.x[1])}, y from ${f(view.y[0])} to ${f(view.y[1])}`];
+  if (choice && choice.levels.length > 0) {
+    const spacing = choice.spacing === 'linear' ? '' : ', log-spaced levels';
+    parts.push(`f from ${f(choice.extent[0])} to ${f(choice.extent[1])}${spacing}`);
+  }
+  const shown = criticalPoints.slice(0, 6).map((p) => `${labels.critical.kinds[p.kind]} at (${f(p.x)}, ${f(p.y)})`);
+  if (shown.length > 0) parts.push(shown.join(', '));
+  return `${parts.join('; ')}.`;
+}

@@ -1,0 +1,63 @@
+/**
+ * The colour legend of the contour bands, drawn inside the plot's SVG: one
+ * equal-height swatch per band (the levels are not evenly spaced in f, so a
+ * continuous ramp would lie), each boundary labelled with its level.
+ */
+import { formatLevels } from './format';
+import type { ThresholdSpacing } from './thresholds';
+
+export interface LegendProps {
+  /** Ascending contour levels; band k is f ≥ levels[k] (and below levels[k + 1]). */
+  levels: readonly number[];
+  colors: readonly string[];
+  /** The largest finite value, the top edge of the last band. */
+  max: number;
+  spacing: ThresholdSpacing;
+  /** Top-left corner and height of the bar, in the SVG's pixels. */
+  x: number;
+  y: number;
+  height: number;
+  /** Caption above the bar. */
+  title?: string;
+}
+
+const barWidth = 12;
+/** Labels closer than this (px) collide; keep every k-th. */
+const labelSpacing = 12;
+
+export function Legend({ levels, colors, max, spacing, x, y, height, title = 'f' }: LegendProps) {
+  if (levels.length === 0 || height <= 0) return null;
+  const n = levels.length;
+  const band = height / n;
+  const edges = [...levels, max];
+  const labels = formatLevels(edges);
+  const every = Math.max(1, Math.ceil(labelSpacing / band));
+  const caption = spacing === 'linear' ? title : `${title} (log)`;
+  return (
+    <g className="plot-legend" transform={`translate(${x},${y})`} aria-hidden="true">
+      <text className="plot-legend-title" x={0} y={-4}>{caption}</text>
+      {levels.map((level, k) => (
+        <rect
+          key={`${k}:${level}`}
+          x={0}
+          y={height - (k + 1) * band}
+          width={barWidth}
+          height={band + 0.5 /* overlap hides hairline seams */}
+          fill={colors[k]}
+        />
+      ))}
+      <rect className="plot-legend-frame" x={0} y={0} width={barWidth} height={height} />
+      {edges.map((_, k) => {
+        // The top label (the maximum) always shows; the others thin out from the bottom.
+        if (k !== n && (k % every !== 0 || n - k < every)) return null;
+        const ty = height - k * band;
+        return (
+          <g key={k} transform={`translate(${barWidth},${ty})`}>
+            <line className="plot-legend-tick" x1={0} x2={3} />
+            <text className="plot-legend-label" x={5} dy="0.32em">{labels[k]}</text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The runs' paths, on a canvas laid over the contour plot's plotting area.
+ * It reads trajectories straight from the store on animation frames; React
+ * re-renders it only when its props change, never per streamed chunk.
+ */
+import { useCallback, useRef } from 'react';
+import type { ViewBox } from '../core/types';
+import type { RunSpec } from '../state/scene';
+import { trajectories as defaultStore, type TrajectoryStore } from '../state/trajectories';
+import { runColor } from './colors';
+import { paintTrajectories, type PaintedRun } from './paintTrajectories';
+import { useCanvasPaint } from './useCanvasPaint';
+
+/** What a painter needs to know of a run: which trajectory, its palette index, whether it is shown. */
+export type RunStyle = Pick<RunSpec, 'key' | 'color' | 'hidden'>;
+
+export interface TrajectoryCanvasProps {
+  /** Size of the plotting area in CSS pixels (plotInnerSize of the ContourPlot). */
+  width: number;
+  height: number;
+  /** The view currently displayed (ContourPlot's displayView). */
+  view: ViewBox;
+  runs: readonly RunStyle[];
+  /** Last step to draw (replay); Infinity draws every step received. */
+  upTo: number;
+  hoverStep?: number | null;
+  /** Defaults to the page's trajectory store; tests pass their own. */
+  store?: TrajectoryStore;
+}
+
+export function TrajectoryCanvas({
+  width, height, view, runs, upTo, hoverStep = null, store = defaultStore,
+}: TrajectoryCanvasProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const painter = useCallback(
+    (ctx: CanvasRenderingContext2D, source: TrajectoryStore) => {
+      paintTrajectories(ctx, {
+        runs: collectRuns(source, runs), view, width, height, upTo, hoverStep,
+      });
+    },
+    [runs, view, width, height, upTo, hoverStep],
+  );
+  useCanvasPaint(canvasRef, store, width, height, painter);
+  return (
+    <canvas
+      ref={canvasRef}
+      className="plot-canvas"
+      aria-hidden="true"
+      style={{ width: `${width}px`, height: `${height}px` }}
+    />
+  );
+}
+
+/** Visible runs that have data, in the order given (later runs paint on top). */
+export function collectRuns(store: TrajectoryStore, runs: readonly RunStyle[]): PaintedRun[] {
+  const out: PaintedRun[] = [];
+  for (const run of runs) {
+    if (run.hidden) continue;
+    const trajectory = store.get(run.key);
+    if (!trajectory || trajectory.count === 0) continue;
+    out.push({
+      points: trajectory.points,
+      count: trajectory.count,
+      color: runColor(run.color),
+      status: trajectory.status,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * Filled contour bands from a sampled grid, as SVG path strings.
+ *
+ * d3-contour places sample i at grid coordinate i + 0.5 and closes the
+ * outermost rings half a cell outside the samples. We map sample centres
+ * onto the view's edges (sample 0 ↦ x₀, sample nx − 1 ↦ x₁, as sampleGrid
+ * samples them) and clamp that half-cell rim onto the edge, so every band
+ * stays inside the pixel box and the outer band meets the axes exactly.
+ */
+import { contours, geoPath, geoTransform, type ContourMultiPolygon } from 'd3';
+
+export type { ContourMultiPolygon };
+
+/**
+ * One MultiPolygon per threshold: the region where f ≥ threshold (its
+ * `value`). `values` is row-major with row 0 at the bottom (y ascending), as
+ * sampleGrid writes it. NaN and +∞ count as higher than every threshold
+ * (an overflowing surface is "very high", not a hole), −∞ as the lowest one.
+ */
+export function computeContours(
+  values: ArrayLike<number>,
+  nx: number,
+  ny: number,
+  thresholds: readonly number[],
+): ContourMultiPolygon[] {
+  if (nx < 2 || ny < 2 || values.length < nx * ny || thresholds.length === 0) return [];
+  const sorted = [...thresholds].filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const top = sorted[sorted.length - 1];
+  const bottom = sorted[0];
+  // d3-contour throws on nothing, but its smoothing treats NaN as −∞, which
+  // would paint an overflow region as a basin. Replace before contouring.
+  const above = top + Math.max(1, Math.abs(top));
+  const clean = new Float64Array(nx * ny);
+  for (let k = 0; k < nx * ny; k++) {
+    const v = values[k];
+    clean[k] = Number.isFinite(v) ? v : v === -Infinity ? bottom : above;
+  }
+  return contours().size([nx, ny]).thresholds(sorted)(clean as unknown as number[]);
+}
+
+/**
+ * The SVG path of one band in pixel space: x from 0 to width, y from 0 (the
+ * top edge, the view's y₁) to height. The grid's own view is implied: the
+ * path fills [0, width] × [0, height] exactly when the band covers the grid.
+ */
+export function contourPath(
+  geometry: ContourMultiPolygon,
+  nx: number,
+  ny: number,
+  width: number,
+  height: number,
+): string {
+  const sx = width / (nx - 1);
+  const sy = height / (ny - 1);
+  const clampX = (gx: number) => Math.min(nx - 1, Math.max(0, gx - 0.5));
+  const clampY = (gy: number) => Math.min(ny - 1, Math.max(0, gy - 0.5));
+  const projection = geoTransform({
+    point(gx: number, gy: number) {
+      // Row 0 is the bottom row of the surface but the top of the screen: flip.
+      this.stream.point(clampX(gx) * sx, height - clampY(gy) * sy);
+    },
+  });
+  return geoPath(projection).digits(2)(geometry) ?? '';
+}
+
+/** Paths for every band, lowest level first (the order to paint them in). */
+export function contourPaths(
+  bands: readonly ContourMultiPolygon[],
+  nx: number,
+  ny: number,
+  width: number,
+  height: number,
+): Array<{ value: number; path: string }> {
+  return bands.map((band) => ({ value: band.value, path: contourPath(band, nx, ny, width, height) }));
+}

@@ -1,0 +1,248 @@
+/**
+ * f against step for every run, painted on a canvas. The y scale follows the
+ * data: logarithmic when every loss is positive and the losses span more
+ * than two decades (the usual picture of convergence), symlog when losses go
+ * negative across decades (a run sliding off a saddle), linear otherwise.
+ * Axes stay put during a replay: the domain covers every received step, not
+ * only those drawn so far.
+ */
+import { scaleLinear, scaleLog, scaleSymlog, type ScaleContinuousNumeric, type ScaleLinear } from 'd3';
+import { formatValue } from './format';
+import type { PaintContext, PaintedRun } from './paintTrajectories';
+
+export type LossScaleKind = 'linear' | 'log' | 'symlog';
+
+export interface LossLayout {
+  kind: LossScaleKind;
+  /** Step → pixel x inside the plotting area. */
+  x: ScaleLinear<number, number>;
+  /** f → pixel y inside the plotting area. */
+  y: ScaleContinuousNumeric<number, number>;
+  /** Largest step on the axis. */
+  lastStep: number;
+  /** Where the symlog scale turns from linear to logarithmic (symlog only). */
+  constant: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+}
+
+export interface LossPaintOptions {
+  runs: readonly PaintedRun[];
+  width: number;
+  height: number;
+  upTo: number;
+  hoverStep?: number | null;
+  /** The step budget, so the x axis does not grow while runs stream in. */
+  steps?: number;
+}
+
+export type LossPaintContext = PaintContext & {
+  fillText: CanvasRenderingContext2D['fillText'];
+  font: string;
+  textAlign: CanvasTextAlign;
+  textBaseline: CanvasTextBaseline;
+};
+
+export const lossMargins = { top: 8, right: 12, bottom: 24, left: 54 } as const;
+
+/**
+ * Choose the y scale type. `startMagnitude` is the largest |f| at the runs'
+ * starts: negative losses "span decades" when they end up 100 times further
+ * from zero than where they began, not merely when some loss crosses zero.
+ */
+export function chooseLossScale(min: number, max: number, startMagnitude: number): LossScaleKind {
+  if (!(max > min)) return 'linear';
+  if (min > 0 && max / min > 100) return 'log';
+  const largest = Math.max(Math.abs(min), Math.abs(max));
+  if (min < 0 && largest > 100 * Math.max(startMagnitude, largest * 1e-9)) return 'symlog';
+  return 'linear';
+}
+
+export function lossLayout(runs: readonly PaintedRun[], width: number, height: number, steps = 0): LossLayout {
+  let min = Infinity;
+  let max = -Infinity;
+  let startMagnitude = 0;
+  let lastStep = Math.max(1, steps);
+  for (const run of runs) {
+    lastStep = Math.max(lastStep, run.count - 1);
+    let first = true;
+    for (let k = 0; k < run.count; k++) {
+      const f = run.points[3 * k + 2];
+      if (!Number.isFinite(f)) continue;
+      if (f < min) min = f;
+      if (f > max) max = f;
+      if (first) startMagnitude = Math.max(startMagnitude, Math.abs(f));
+      first = false;
+    }
+  }
+  const innerWidth = Math.max(1, width - lossMargins.left - lossMargins.right);
+  const innerHeight = Math.max(1, height - lossMargins.top - lossMargins.bottom);
+  const x = scaleLinear().domain([0, lastStep]).range([0, innerWidth]);
+  if (!Number.isFinite(min)) {
+    min = 0;
+    max = 1;
+  } else if (!(max > min)) {
+    const pad = Math.max(1, Math.abs(min)) * 0.5;
+    min -= pad;
+    max += pad;
+  }
+  const largest = Math.max(Math.abs(min), Math.abs(max));
+  const kind = chooseLossScale(min, max, startMagnitude);
+  const range = [innerHeight, 0];
+  // Linear within ±(start magnitude): the first steps keep their shape, the runaway tail is logarithmic.
+  const constant = Math.max(startMagnitude, largest * 1e-6, Number.MIN_VALUE);
+  const y: ScaleContinuousNumeric<number, number> =
+    kind === 'log' ? scaleLog().domain([min, max]).range(range).nice()
+      : kind === 'symlog' ? scaleSymlog().constant(constant).domain([min, max]).range(range)
+        : scaleLinear().domain([min, max]).range(range).nice();
+  return { kind, x, y, lastStep, constant, margin: lossMargins };
+}
+
+export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions): LossLayout {
+  const { runs, width, height } = options;
+  const layout = lossLayout(runs, width, height, options.steps);
+  const { x, y, margin } = layout;
+  ctx.clearRect(0, 0, width, height);
+  ctx.save();
+  paintAxes(ctx, layout, width, height);
+  const last = Math.floor(options.upTo);
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 1.5;
+  for (const run of runs) {
+    const n = last >= 0 ? Math.min(run.count, last + 1) : 0;
+    if (n < 1) continue;
+    ctx.beginPath();
+    traceLoss(ctx, run, n, (k) => margin.left + x(k), (f) => margin.top + y(f));
+    ctx.strokeStyle = run.color;
+    ctx.stroke();
+  }
+  const hover = options.hoverStep == null ? -1 : Math.floor(options.hoverStep);
+  if (hover >= 0 && hover <= layout.lastStep) {
+    const hx = margin.left + x(hover);
+    ctx.beginPath();
+    ctx.moveTo(hx, margin.top);
+    ctx.lineTo(hx, height - margin.bottom);
+    ctx.strokeStyle = 'rgba(0, 0, 0, 0.55)';
+    ctx.lineWidth = 1;
+    ctx.stroke();
+    for (const run of runs) {
+      const f = hover < Math.min(run.count, last + 1) ? run.points[3 * hover + 2] : NaN;
+      if (!Number.isFinite(f)) continue;
+      ctx.beginPath();
+      ctx.arc(hx, margin.top + y(f), 3, 0, 2 * Math.PI);
+      ctx.fillStyle = run.color;
+      ctx.fill();
+    }
+  }
+  ctx.restore();
+  return layout;
+}
+
+/**
+ * Polyline through steps 0 … n − 1. Past two points per pixel column it
+ * keeps four vertices per column (first, lowest, highest, last: the M4
+ * reduction), which lights the same pixels as every point would, so a
+ * 100,000-step run costs a few thousand vertices. Non-finite losses break the line.
+ */
+function traceLoss(
+  ctx: LossPaintContext,
+  run: PaintedRun,
+  n: number,
+  px: (k: number) => number,
+  py: (f: number) => number,
+): void {
+  let penDown = false;
+  const vertex = (vx: number, vy: number) => {
+    if (penDown) ctx.lineTo(vx, vy);
+    else ctx.moveTo(vx, vy);
+    penDown = true;
+  };
+  const dense = n > 2 * (px(n - 1) - px(0) + 1);
+  let column = NaN;
+  let first = NaN;
+  let low = 0;
+  let high = 0;
+  let lastY = 0;
+  const flush = () => {
+    if (Number.isNaN(first)) return;
+    const cx = column + 0.5;
+    vertex(cx, first);
+    if (low !== first) vertex(cx, low);
+    if (high !== low) vertex(cx, high);
+    if (lastY !== high) vertex(cx, lastY);
+    first = NaN;
+  };
+  for (let k = 0; k < n; k++) {
+    const f = run.points[3 * k + 2];
+    const sy = Number.isFinite(f) ? py(f) : NaN;
+    if (!Number.isFinite(sy)) {
+      flush();
+      penDown = false;
+      continue;
+    }
+    if (!dense) {
+      vertex(px(k), sy);
+      continue;
+    }
+    const c = Math.floor(px(k));
+    if (c !== column || Number.isNaN(first)) {
+      flush();
+      column = c;
+      first = low = high = lastY = sy;
+      continue;
+    }
+    if (sy < low) low = sy;
+    if (sy > high) high = sy;
+    lastY = sy;
+  }
+  flush();
+}
+
+function paintAxes(ctx: LossPaintContext, layout: LossLayout, width: number, height: number): void {
+  const { x, y, margin } = layout;
+  const innerWidth = width - margin.left - margin.right;
+  const innerHeight = height - margin.top - margin.bottom;
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.fillStyle = '#444';
+  ctx.strokeStyle = '#999';
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(margin.left, margin.top);
+  ctx.lineTo(margin.left, margin.top + innerHeight);
+  ctx.lineTo(margin.left + innerWidth, margin.top + innerHeight);
+  ctx.stroke();
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  const xTicks = x.ticks(Math.max(2, Math.floor(innerWidth / 70))).filter(Number.isInteger);
+  const xFormat = x.tickFormat(10, '~s');
+  for (const t of xTicks) ctx.fillText(xFormat(t), margin.left + x(t), margin.top + innerHeight + 5);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const t of yTicks(layout, innerHeight)) {
+    const ty = margin.top + y(t);
+    ctx.fillText(formatValue(t), margin.left - 6, ty);
+    ctx.beginPath();
+    ctx.moveTo(margin.left - 3, ty);
+    ctx.lineTo(margin.left, ty);
+    ctx.stroke();
+  }
+}
+
+/** Tick values for the y axis; symlog gets 0 and ±powers of ten, which d3 does not provide. */
+export function yTicks(layout: Pick<LossLayout, 'kind' | 'y' | 'constant'>, innerHeight: number): number[] {
+  const count = Math.max(2, Math.floor(innerHeight / 28));
+  const [d0, d1] = layout.y.domain();
+  if (layout.kind === 'linear') return layout.y.ticks(count);
+  const candidates: number[] = [];
+  if (layout.kind === 'symlog' && d0 <= 0 && d1 >= 0) candidates.push(0);
+  const bottom = layout.kind === 'log' ? d0 : layout.constant;
+  const lo = Math.floor(Math.log10(bottom));
+  const hi = Math.ceil(Math.log10(Math.max(Math.abs(d0), Math.abs(d1))));
+  for (let e = lo; e <= hi; e++) {
+    const p = 10 ** e;
+    if (p >= d0 && p <= d1) candidates.push(p);
+    if (layout.kind === 'symlog' && -p >= d0 && -p <= d1) candidates.push(-p);
+  }
+  candidates.sort((a, b) => a - b);
+  const every = Math.max(1, Math.ceil(candidates.length / count));
+  return candidates.filter((_, i) => i % every === 0);
+}

@@ -1,0 +1,69 @@
+/**
+ * Repaint a canvas from the trajectory store without React: a new chunk
+ * schedules one animation frame, and the frame paints only if the store's
+ * version, the painter (its props) or the size changed since the last paint.
+ * Chunks arriving faster than the screen refreshes cost one paint per frame.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import type { TrajectoryStore } from '../state/trajectories';
+
+/** Paints the whole canvas; the context is already scaled so units are CSS pixels. */
+export type CanvasPainter = (ctx: CanvasRenderingContext2D, store: TrajectoryStore) => void;
+
+export function useCanvasPaint(
+  canvasRef: RefObject<HTMLCanvasElement | null>,
+  store: TrajectoryStore,
+  width: number,
+  height: number,
+  painter: CanvasPainter,
+): void {
+  const latest = useRef({ painter, width, height, store });
+  const painted = useRef({ version: -1, painter: null as CanvasPainter | null, width: 0, height: 0, ratio: 0 });
+  const frame = useRef(0);
+
+  useLayoutEffect(() => {
+    latest.current = { painter, width, height, store };
+  });
+
+  const draw = useCallback(() => {
+    frame.current = 0;
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const { painter, width, height, store } = latest.current;
+    const ratio = (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
+    const last = painted.current;
+    const version = store.version();
+    if (
+      last.version === version && last.painter === painter &&
+      last.width === width && last.height === height && last.ratio === ratio
+    ) return;
+    const pixelWidth = Math.max(1, Math.round(width * ratio));
+    const pixelHeight = Math.max(1, Math.round(height * ratio));
+    // Assigning the size clears the canvas even when unchanged, so only on change.
+    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    painter(ctx, store);
+    painted.current = { version, painter, width, height, ratio };
+  }, [canvasRef]);
+
+  const schedule = useCallback(() => {
+    if (frame.current !== 0) return;
+    frame.current = requestAnimationFrame(draw);
+  }, [draw]);
+
+  useEffect(() => {
+    const unsubscribe = store.subscribe(schedule);
+    schedule();
+    return () => {
+      unsubscribe();
+      if (frame.current !== 0) cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    };
+  }, [store, schedule]);
+
+  // New props (view, runs, upTo, hover): one more frame.
+  useEffect(schedule, [painter, width, height, schedule]);
+}

@@ -1,0 +1,108 @@
+/**
+ * d3-zoom on the plotting area, driving a view held by the parent.
+ *
+ * d3-zoom keeps its own transform relative to the view it started from. We
+ * call that view the anchor: the emitted view is the anchor seen through the
+ * transform. When the parent hands back the view we emitted, nothing happens;
+ * when it sets a different one (reset, a link, another surface) or the box
+ * is resized, the anchor moves there and the transform is silently reset to
+ * the identity, so the next gesture continues from what is on screen.
+ *
+ * Click versus pan: d3-zoom pans on every mouse move but, once the pointer
+ * has travelled more than `clickDistance` (4 px) between press and release,
+ * swallows the click that follows. So a press-and-release within 4 px is a
+ * click (the parent sets the start there), anything longer is a pan only.
+ * Double-click zoom is off: two quick clicks set the start twice instead of
+ * also zooming. Touch: one finger pans, two pinch; a tap arrives as a click.
+ */
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
+import type { ViewBox } from '../core/types';
+import { sameView, zoomedView } from './scales';
+
+export const clickDistance = 4;
+
+export interface PlotZoom {
+  /** Zoom by a factor about the centre (buttons, keyboard). */
+  zoomBy(factor: number): void;
+}
+
+export function usePlotZoom(
+  ref: RefObject<SVGGElement | null>,
+  displayView: ViewBox,
+  width: number,
+  height: number,
+  onViewChange?: (view: ViewBox) => void,
+): PlotZoom {
+  const state = useRef({
+    anchor: displayView,
+    emitted: null as ViewBox | null,
+    width,
+    height,
+    silent: false,
+    onViewChange,
+  });
+  const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
+
+  useLayoutEffect(() => {
+    state.current.onViewChange = onViewChange;
+  });
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const zoomBehavior = zoom<SVGGElement, unknown>()
+      .scaleExtent([1e-4, 1e6])
+      // The plotting area, not the whole SVG (d3's default), is what scaleBy centres on.
+      .extent(() => [[0, 0], [state.current.width, state.current.height]])
+      .clickDistance(clickDistance)
+      .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => {
+        const s = state.current;
+        if (s.silent) return;
+        const view = zoomedView(s.anchor, event.transform, s.width, s.height);
+        if (!isUsable(view)) return;
+        s.emitted = view;
+        s.onViewChange?.(view);
+      });
+    const selection = select(element).call(zoomBehavior).on('dblclick.zoom', null);
+    behavior.current = zoomBehavior;
+    return () => {
+      selection.on('.zoom', null);
+      behavior.current = null;
+    };
+  }, [ref]);
+
+  useLayoutEffect(() => {
+    const s = state.current;
+    const resized = s.width !== width || s.height !== height;
+    s.width = width;
+    s.height = height;
+    if (!resized && sameView(displayView, s.emitted, 1e-6)) return;
+    s.anchor = displayView;
+    s.emitted = displayView;
+    const element = ref.current;
+    const zoomBehavior = behavior.current;
+    if (!element || !zoomBehavior) return;
+    s.silent = true;
+    try {
+      select(element).call(zoomBehavior.transform, zoomIdentity);
+    } finally {
+      s.silent = false;
+    }
+  }, [ref, displayView, width, height]);
+
+  const zoomBy = useCallback((factor: number) => {
+    const element = ref.current;
+    if (element && behavior.current) select(element).call(behavior.current.scaleBy, factor, [state.current.width / 2, state.current.height / 2]);
+  }, [ref]);
+
+  return { zoomBy };
+}
+
+/** Spans must stay positive and finite: a transform at the scale extent's edge can round to nonsense. */
+function isUsable(view: ViewBox): boolean {
+  const w = view.x[1] - view.x[0];
+  const h = view.y[1] - view.y[0];
+  return Number.isFinite(w) && Number.isFinite(h) && w > 0 && h > 0 &&
+    [...view.x, ...view.y].every((v) => Number.isFinite(v));
+}

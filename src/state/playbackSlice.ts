@@ -10,8 +10,10 @@ import type { AppState } from './store';
 
 export interface Playback {
   playing: boolean;
-  /** Steps per second. */
+  /** Steps per second, when not automatic. */
   speed: number;
+  /** Play every run's whole budget in about `autoSeconds`, whatever the budget (the default). */
+  autoSpeed: boolean;
   /** The last step drawn (0 = only the start points); ignored while `showAll`. */
   step: number;
   /** Draw every run in full, no animation. */
@@ -30,7 +32,9 @@ export interface PlaybackSlice {
   stepBack(): void;
   /** Back to step 0, paused. */
   resetPlayback(): void;
+  /** A fixed speed; turns the automatic speed off. */
   setSpeed(stepsPerSecond: number): void;
+  setAutoSpeed(): void;
   setStep(step: number): void;
   showAll(): void;
   /** Move the animation on by `seconds` of wall time; stops at the step budget. */
@@ -38,7 +42,16 @@ export interface PlaybackSlice {
   setHoverStep(step: number | null): void;
 }
 
-export const initialPlayback: Playback = { playing: true, speed: 20, step: 0, showAll: false };
+export const initialPlayback: Playback = { playing: true, speed: 20, autoSpeed: true, step: 0, showAll: false };
+
+/** How long an automatic-speed replay of a whole run lasts. */
+export const autoSeconds = 4;
+
+/** The speed in force: automatic speed plays the step budget in about autoSeconds, never slower than 10 steps/s. */
+export function effectiveSpeed(playback: Playback, steps: number): number {
+  if (!playback.autoSpeed) return playback.speed;
+  return Math.min(limits.speed.max, Math.max(10, Math.round(steps / autoSeconds)));
+}
 
 export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> = (set, get) => {
   let carry = 0;
@@ -69,7 +82,10 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     },
     setSpeed: (stepsPerSecond) => {
       const speed = clampNumber(stepsPerSecond, limits.speed, '', get().playback.speed);
-      if (speed !== get().playback.speed) update({ speed });
+      if (speed !== get().playback.speed || get().playback.autoSpeed) update({ speed, autoSpeed: false });
+    },
+    setAutoSpeed: () => {
+      if (!get().playback.autoSpeed) update({ autoSpeed: true });
     },
     setStep: (step) => {
       carry = 0;
@@ -79,7 +95,7 @@ export const createPlaybackSlice: StateCreator<AppState, [], [], PlaybackSlice> 
     advance: (seconds) => {
       const { playback } = get();
       if (!playback.playing || playback.showAll || !(seconds > 0)) return;
-      carry += Math.min(seconds, 1) * playback.speed; // a background tab must not leap to the end
+      carry += Math.min(seconds, 1) * effectiveSpeed(playback, lastStep()); // a background tab must not leap to the end
       const whole = Math.floor(carry);
       if (whole === 0) return;
       carry -= whole;

@@ -244,3 +244,25 @@ describe('playback', () => {
     expect(state().hoverStep).toBeNull();
   });
 });
+
+describe('automatic playback speed', () => {
+  it('plays any step budget in about four seconds until a fixed speed is chosen', () => {
+    state().setSteps(1000);
+    state().play();
+    state().advance(1);
+    expect(state().playback.step).toBe(250);
+    state().setSpeed(20);
+    state().advance(1);
+    expect(state().playback.step).toBe(270);
+    state().setAutoSpeed();
+    state().advance(0.5);
+    expect(state().playback.step).toBe(395);
+  });
+
+  it('never plays slower than 10 steps a second', () => {
+    state().setSteps(8);
+    state().play();
+    state().advance(0.5);
+    expect(state().playback.step).toBe(5);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * The plot column: contours with every run's path, the playback bar, the loss
+ * chart. It sizes the plot to its box, asks the worker for a grid matching the
+ * view and the size, and turns clicks into a new start point.
+ */
+import { useCallback, useMemo, useRef } from 'react';
+import type { ViewBox } from '../core/types';
+import { createSurface, surfaceInfo } from '../core';
+import { ContourPlot } from '../plot/ContourPlot';
+import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
+import { LossChart } from '../plot/LossChart';
+import { plotInnerSize } from '../plot/scales';
+import { appStore, useAppStore } from '../state/store';
+import { PlaybackBar } from '../controls/PlaybackBar';
+import { RunLegend } from '../controls/RunLegend';
+import { useElementSize } from './useElementSize';
+import { useWorkerBridge, type GridRequest } from './useWorkerBridge';
+
+/** Grid samples per CSS pixel of the plotting area: fine enough for smooth bands, cheap enough to redo per zoom. */
+const samplesPerPixel = 0.35;
+
+export function PlotPanel() {
+  const surface = useAppStore((s) => s.scene.surface);
+  const start = useAppStore((s) => s.scene.start);
+  const sceneView = useAppStore((s) => s.scene.view);
+  const runs = useAppStore((s) => s.scene.runs);
+  const steps = useAppStore((s) => s.scene.steps);
+  const playback = useAppStore((s) => s.playback);
+  const hoverStep = useAppStore((s) => s.hoverStep);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const { width } = useElementSize(boxRef);
+  const height = Math.round(Math.min(Math.max(width * 0.72, 260), 640));
+
+  const defaultView = useMemo(() => createSurface(surface).view, [surface]);
+  const view: ViewBox = sceneView ?? defaultView;
+  const inner = plotInnerSize(width, height);
+  const gridRequest = useMemo<GridRequest | null>(
+    () =>
+      inner.width > 0 && inner.height > 0
+        ? {
+            view,
+            nx: Math.max(40, Math.min(320, Math.round(inner.width * samplesPerPixel))),
+            ny: Math.max(40, Math.min(320, Math.round(inner.height * samplesPerPixel))),
+          }
+        : null,
+    [view, inner.width, inner.height],
+  );
+  const grid = useWorkerBridge(surface, gridRequest);
+  const upTo = playback.showAll ? Infinity : playback.step;
+  const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
+
+  const onPick = useCallback((x: number, y: number) => appStore.getState().setStart([round(x), round(y)]), []);
+  const onViewChange = useCallback((next: ViewBox) => appStore.getState().setView(next), []);
+  const onResetView = useCallback(() => appStore.getState().setView(null), []);
+
+  // A grid computed for another surface must not be drawn under this one's name.
+  const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(surface);
+  return (
+    <section className="plot-panel" aria-label="Plot">
+      <div className="plot-box" ref={boxRef} data-testid="plot-box">
+        {width > 0 && (
+          <ContourPlot
+            values={gridMatches ? grid.values : null}
+            nx={grid?.nx ?? 0}
+            ny={grid?.ny ?? 0}
+            view={gridMatches ? grid.view : view}
+            displayView={view}
+            width={width}
+            height={height}
+            criticalPoints={gridMatches ? grid.criticalPoints : []}
+            onPick={onPick}
+            onViewChange={onViewChange}
+            onResetView={onResetView}
+            start={start}
+            axisLabels={axisLabels}
+          >
+            <TrajectoryCanvas width={inner.width} height={inner.height} view={view} runs={runs} upTo={upTo} hoverStep={hoverStep} />
+          </ContourPlot>
+        )}
+      </div>
+      <RunLegend runs={runs} />
+      <PlaybackBar />
+      <LossChart runs={runs} upTo={upTo} hoverStep={hoverStep} onHover={appStore.getState().setHoverStep} steps={steps} />
+    </section>
+  );
+}
+
+/** Clicked coordinates carry pixel noise; 4 significant digits keep links short and are finer than a pixel. */
+function round(value: number): number {
+  return Number(value.toPrecision(4));
+}

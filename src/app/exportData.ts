@@ -1,0 +1,80 @@
+/**
+ * "Export": the full configuration and every run's trajectory as JSON, and
+ * the plot as a PNG. Both are built in the page from what is on screen.
+ */
+import type { Scene } from '../state/scene';
+import type { TrajectoryStore } from '../state/trajectories';
+import { toSimulationConfig } from '../state/selectors';
+import { encodeScene } from '../state/urlCodec';
+
+export const exportFormat = 'optiscope-export/1';
+
+export function buildExport(scene: Scene, store: TrajectoryStore) {
+  return {
+    format: exportFormat,
+    link: `#${encodeScene(scene)}`,
+    scene,
+    runs: scene.runs.map((run) => {
+      const t = store.get(run.key);
+      const points: Array<[number, number, number]> = [];
+      if (t) for (let k = 0; k < t.count; k++) points.push([t.points[3 * k], t.points[3 * k + 1], t.points[3 * k + 2]]);
+      return {
+        label: run.label,
+        hidden: run.hidden,
+        config: toSimulationConfig(scene, run),
+        status: t?.status ?? 'running',
+        stoppedAt: t?.stoppedAt ?? 0,
+        message: t?.message ?? '',
+        steps: Math.max(0, points.length - 1),
+        /** [x, y, f] per step, the start first. */
+        points,
+      };
+    }),
+  };
+}
+
+/** Offer a file for download without leaving the page. */
+export function download(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The plot as a PNG: the contour SVG rasterised through an <img>, the
+ * trajectory canvas drawn over it, at the screen's pixel ratio.
+ */
+export async function renderPlotPng(svg: SVGSVGElement, canvases: HTMLCanvasElement[]): Promise<Blob> {
+  const { width, height } = svg.getBoundingClientRect();
+  const ratio = window.devicePixelRatio || 1;
+  const out = document.createElement('canvas');
+  out.width = Math.round(width * ratio);
+  out.height = Math.round(height * ratio);
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = getComputedStyle(document.body).backgroundColor || '#fff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(clone)], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    ctx.drawImage(image, 0, 0, out.width, out.height);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+  const origin = svg.getBoundingClientRect();
+  for (const canvas of canvases) {
+    const box = canvas.getBoundingClientRect();
+    ctx.drawImage(canvas, (box.left - origin.left) * ratio, (box.top - origin.top) * ratio, box.width * ratio, box.height * ratio);
+  }
+  return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+}

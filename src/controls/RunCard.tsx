@@ -1,0 +1,92 @@
+/** One run's controls: optimizer, learning rate, β's, advanced options, and how it ended. */
+import type { OptimizerId } from '../core/types';
+import { optimizerIds, optimizerInfo } from '../core';
+import { limits, type RunSpec } from '../state/scene';
+import { useAppStore } from '../state/store';
+import { runColor } from '../plot/colors';
+import { LogSlider } from './LogSlider';
+import { Slider } from './Slider';
+import { AdvancedOptions } from './AdvancedOptions';
+import { statusLabel, useRunStatus } from './useRunStatus';
+
+export interface RunCardProps {
+  run: RunSpec;
+  index: number;
+  isData: boolean;
+}
+
+export function RunCard({ run, index, isData }: RunCardProps) {
+  const updateRun = useAppStore((s) => s.updateRun);
+  const removeRun = useAppStore((s) => s.removeRun);
+  const duplicateRun = useAppStore((s) => s.duplicateRun);
+  const toggleRun = useAppStore((s) => s.toggleRun);
+  const status = useRunStatus(run.key);
+  const { optimizer } = run;
+  const params = optimizerInfo[optimizer.id].hyperparameters;
+  const set = (changes: Parameters<typeof updateRun>[1]) => updateRun(run.key, changes);
+  const beta = (name: 'beta' | 'beta1' | 'beta2', label: string, fallback: number) =>
+    params.includes(name) && (
+      <Slider
+        label={label}
+        value={optimizer[name] ?? fallback}
+        min={0}
+        max={0.999}
+        step={0.001}
+        onChange={(value) => set({ optimizer: { [name]: value } })}
+        testId={`run-${index}-${name}`}
+      />
+    );
+  const bad = status.status === 'diverged' || status.status === 'singular';
+  return (
+    <li className={`run-card${run.hidden ? ' is-hidden' : ''}`} data-testid={`run-${index}`} aria-label={`Run ${index + 1}: ${run.label}`}>
+      <div className="run-head">
+        <span className="swatch" style={{ background: runColor(run.color) }} aria-hidden="true" />
+        <input
+          className="run-label"
+          aria-label={`Label of run ${index + 1}`}
+          value={run.label}
+          maxLength={limits.label.maxLength}
+          onChange={(e) => set({ label: e.target.value })}
+        />
+        <button type="button" className="icon" onClick={() => toggleRun(run.key)} aria-pressed={run.hidden} title={run.hidden ? 'Show this run' : 'Hide this run'}>
+          {run.hidden ? 'Show' : 'Hide'}
+        </button>
+        <button type="button" className="icon" onClick={() => duplicateRun(run.key)} title="Duplicate this run">
+          Copy
+        </button>
+        <button type="button" className="icon danger" onClick={() => removeRun(run.key)} aria-label={`Remove run ${index + 1}`} title="Remove this run">
+          ✕
+        </button>
+      </div>
+      <p className={`run-status${bad ? ' is-bad' : ''}`} data-testid={`run-${index}-status`} data-status={status.status} title={status.message}>
+        {statusLabel(status)}
+      </p>
+      <label className="field">
+        optimizer
+        <select
+          data-testid={`run-${index}-optimizer`}
+          value={optimizer.id}
+          onChange={(e) => set({ optimizer: { id: e.target.value as OptimizerId } })}
+        >
+          {optimizerIds.map((id) => (
+            <option key={id} value={id}>{optimizerInfo[id].name}</option>
+          ))}
+        </select>
+      </label>
+      {params.includes('learningRate') && (
+        <LogSlider
+          label="learning rate η"
+          value={optimizer.learningRate ?? 0.01}
+          min={1e-5}
+          max={10}
+          onChange={(learningRate) => set({ optimizer: { learningRate } })}
+          testId={`run-${index}-lr`}
+        />
+      )}
+      {beta('beta', optimizer.id === 'rmsprop' || optimizer.id === 'adadelta' ? 'β (decay of s)' : 'β (momentum)', 0.9)}
+      {beta('beta1', 'β₁', 0.9)}
+      {beta('beta2', 'β₂', 0.999)}
+      <AdvancedOptions run={run} isData={isData} onChange={set} />
+    </li>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * Which colour is which run, and how each one ended, right under the plot —
+ * so a screenshot or a shared link explains itself.
+ */
+import type { RunSpec } from '../state/scene';
+import { runColor } from '../plot/colors';
+import { statusLabel, useRunStatus } from './useRunStatus';
+
+function LegendItem({ run }: { run: RunSpec }) {
+  const status = useRunStatus(run.key);
+  const bad = status.status === 'diverged' || status.status === 'singular';
+  return (
+    <li className={run.hidden ? 'is-hidden' : undefined} title={status.message}>
+      <span className="swatch" style={{ background: runColor(run.color) }} aria-hidden="true" />
+      <span className="legend-label">{run.label}</span>
+      <span className={`legend-status${bad ? ' is-bad' : ''}`}>{run.hidden ? 'hidden' : statusLabel(status)}</span>
+    </li>
+  );
+}
+
+export function RunLegend({ runs }: { runs: readonly RunSpec[] }) {
+  if (runs.length === 0) return null;
+  return (
+    <ul className="run-legend" aria-label="Runs on the plot" data-testid="run-legend">
+      {runs.map((run) => (
+        <LegendItem key={run.key} run={run} />
+      ))}
+    </ul>
+  );
+}

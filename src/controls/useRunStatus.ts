@@ -1,0 +1,39 @@
+/**
+ * A run's stop status from the trajectory store, as a string snapshot: the
+ * component re-renders when the status changes, not on every streamed chunk.
+ */
+import { useSyncExternalStore } from 'react';
+import { trajectories } from '../state/trajectories';
+import type { StopStatus } from '../core/types';
+
+export interface RunStatus {
+  status: StopStatus;
+  stoppedAt: number;
+  message: string;
+  /** Steps received so far. */
+  steps: number;
+}
+
+export function useRunStatus(key: string): RunStatus {
+  const snapshot = useSyncExternalStore(trajectories.subscribe, () => {
+    const run = trajectories.get(key);
+    if (!run) return 'running|0||0';
+    // Step counts only matter once a run stopped; while running, don't re-render per chunk.
+    const steps = run.status === 'running' ? 0 : Math.max(0, run.count - 1);
+    return `${run.status}|${run.stoppedAt}|${steps}|${run.message}`;
+  });
+  const [status, stoppedAt, steps, ...message] = snapshot.split('|');
+  return { status: status as StopStatus, stoppedAt: Number(stoppedAt), steps: Number(steps), message: message.join('|') };
+}
+
+/** A few words for the run's badge. */
+export function statusLabel({ status, stoppedAt }: RunStatus): string {
+  switch (status) {
+    case 'running': return 'running…';
+    case 'budget': return 'ran all steps';
+    case 'converged': return `converged at step ${stoppedAt}`;
+    case 'diverged': return `diverged at step ${stoppedAt}`;
+    case 'singular': return `singular Hessian at step ${stoppedAt}`;
+    case 'stalled': return `stalled at step ${stoppedAt}`;
+  }
+}

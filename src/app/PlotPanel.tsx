@@ -4,7 +4,7 @@
  * view and the size, and turns clicks into a new start point.
  */
 import { useCallback, useMemo, useRef } from 'react';
-import type { ViewBox } from '../core/types';
+import type { CriticalPoint, ViewBox } from '../core/types';
 import { createSurface, surfaceInfo } from '../core';
 import { ContourPlot } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
@@ -67,7 +67,7 @@ export function PlotPanel() {
             displayView={view}
             width={width}
             height={height}
-            criticalPoints={gridMatches ? grid.criticalPoints : []}
+            criticalPoints={gridMatches ? markedPoints(grid.criticalPoints) : []}
             onPick={onPick}
             onViewChange={onViewChange}
             onResetView={onResetView}
@@ -78,11 +78,22 @@ export function PlotPanel() {
           </ContourPlot>
         )}
       </div>
-      <RunLegend runs={runs} />
+      <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />
       <PlaybackBar />
       <LossChart runs={runs} upTo={upTo} hoverStep={hoverStep} onHover={appStore.getState().setHoverStep} steps={steps} />
     </section>
   );
+}
+
+/** Past this many critical points in view, markers would hide the surface (Rastrigin has 441). */
+const maxMarkers = 30;
+
+/** Every critical point when there are few; otherwise only the lowest minimum (or lowest point) in view. */
+function markedPoints(points: readonly CriticalPoint[]): readonly CriticalPoint[] {
+  if (points.length <= maxMarkers) return points;
+  const minima = points.filter((p) => p.kind === 'min');
+  const pool = minima.length > 0 ? minima : points;
+  return [pool.reduce((best, p) => (p.f < best.f ? p : best))];
 }
 
 /** Clicked coordinates carry pixel noise; 4 significant digits keep links short and are finer than a pixel. */

@@ -33,8 +33,8 @@ export function Axis({ orient, scale, x = 0, y = 0, length, label }: AxisProps) 
       <g ref={ref} />
       {label ? (
         orient === 'bottom'
-          ? <text className="plot-axis-label" x={length + 6} y={14} textAnchor="start">{label}</text>
-          : <text className="plot-axis-label" x={-6} y={-2} textAnchor="end">{label}</text>
+          ? <text className="plot-axis-label" x={length} y={32} textAnchor="end">{label}</text>
+          : <text className="plot-axis-label" x={0} y={-9} textAnchor="middle">{label}</text>
       ) : null}
     </g>
   );

@@ -110,7 +110,7 @@ export function ContourPlot(props: ContourPlotProps) {
 
   return (
     <div className="plot-contour" style={{ width: `${width}px`, height: `${height}px` }}>
-      <svg className="plot-svg" width={width} height={height} role="img" aria-label={description}>
+      <svg className="plot-svg" data-testid="contour-plot" width={width} height={height} role="img" aria-label={description}>
         <defs>
           <clipPath id={clipId}>
             <rect width={inner.width} height={inner.height} />
@@ -143,8 +143,8 @@ export function ContourPlot(props: ContourPlotProps) {
               max={choice.extent[1]}
               spacing={choice.spacing}
               x={inner.width + 14}
-              y={14}
-              height={Math.max(0, inner.height - 14)}
+              y={18}
+              height={Math.max(0, inner.height - 18)}
             />
           ) : null}
         </g>
@@ -176,7 +176,7 @@ export function ContourPlot(props: ContourPlotProps) {
   );
 }
 
-/** "Contour plot …: x from −2 to 2, y from −1 to 3; f from 0 to 2.5e+3, log-spaced levels; Minimum at (1, 1)." */
+/** "Contour plot …: x from −2 to 2, y from −1 to 3; f from 0 to 2500, log-spaced levels; Minimum at (1, 1)." */
 export function describePlot(
   labels: Pick<ContourPlotLabels, 'surface' | 'critical'>,
   view: ViewBox,

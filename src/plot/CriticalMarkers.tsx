@@ -27,7 +27,7 @@ const shapes: Record<CriticalKind, { d: string; rotate: number; stroked: boolean
   degenerate: { d: symbol(symbolDiamond, size)() ?? '', rotate: 0, stroked: false },
 };
 
-/** Tooltip text, e.g. "Minimum: f = 0 at (1, 1); Hessian eigenvalues 0.4, 1e+3". */
+/** Tooltip text, e.g. "Minimum: f = 0 at (1, 1); Hessian eigenvalues 0.4, 1000". */
 export function describeCriticalPoint(point: CriticalPoint, labels: CriticalMarkerLabels = defaultCriticalLabels): string {
   const at = `(${formatValue(point.x, 3)}, ${formatValue(point.y, 3)})`;
   const [l1, l2] = point.eigenvalues;

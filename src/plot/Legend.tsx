@@ -35,7 +35,7 @@ export function Legend({ levels, colors, max, spacing, x, y, height, title = 'f'
   const caption = spacing === 'linear' ? title : `${title} (log)`;
   return (
     <g className="plot-legend" transform={`translate(${x},${y})`} aria-hidden="true">
-      <text className="plot-legend-title" x={0} y={-4}>{caption}</text>
+      <text className="plot-legend-title" x={0} y={-10}>{caption}</text>
       {levels.map((level, k) => (
         <rect
           key={`${k}:${level}`}

@@ -64,6 +64,7 @@ export function LossChart({
       <canvas
         ref={canvasRef}
         aria-hidden="true"
+        data-testid="loss-canvas"
         style={{ width: `${width}px`, height: `${height}px` }}
         onPointerMove={onPointerMove}
         onPointerLeave={() => onHover?.(null)}

@@ -45,6 +45,7 @@ export function TrajectoryCanvas({
     <canvas
       ref={canvasRef}
       className="plot-canvas"
+      data-testid="trajectory-canvas"
       aria-hidden="true"
       style={{ width: `${width}px`, height: `${height}px` }}
     />

@@ -68,10 +68,10 @@ export function contrastRatio(a: string, b: string): number {
 
 /**
  * The casing drawn under a run's line. Dark colours get a white casing; the
- * light ones (orange, sky blue), which would fade into the light bands, get a
- * dark one. Either way the line meets its casing at 3:1 or better, whatever
- * band lies beneath.
+ * lighter ones (orange, sky blue, reddish purple, olive), which would fade
+ * into the light bands, get a dark one. Either way the line meets its casing
+ * at 3:1 or better, whatever band lies beneath (the 3.3 cut leaves a margin).
  */
 export function haloColor(color: string): string {
-  return contrastRatio(color, '#ffffff') >= 3 ? 'rgba(255, 255, 255, 0.9)' : 'rgba(20, 20, 20, 0.75)';
+  return contrastRatio(color, '#ffffff') >= 3.3 ? '#ffffff' : 'rgba(20, 20, 20, 0.85)';
 }

@@ -1,24 +1,32 @@
 /** Number formatting for axes, the legend and marker titles. */
 import { format } from 'd3';
 
-const byPrecision = new Map<number, (n: number) => string>();
+const cache = new Map<string, (n: number) => string>();
 
-function formatter(precision: number): (n: number) => string {
-  let f = byPrecision.get(precision);
+function formatter(specifier: string): (n: number) => string {
+  let f = cache.get(specifier);
   if (!f) {
-    f = format(`.${precision}~g`);
-    byPrecision.set(precision, f);
+    f = format(specifier);
+    cache.set(specifier, f);
   }
   return f;
 }
 
-/** A value in at most `precision` significant digits, trailing zeros dropped, with a real minus sign. */
+/**
+ * A value in at most `precision` significant digits, trailing zeros dropped,
+ * with a real minus sign: plain decimals from 0.001 to 99,999 (2500, not
+ * 2.5e+3), exponents outside (1e−7, 1.8e+5), so an axis never mixes 0.00001 with 1e−7.
+ */
 export function formatValue(value: number, precision = 2): string {
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   // Values that are zero up to rounding (a level at 1e−17) read better as 0.
   if (Math.abs(value) < 1e-12) return '0';
-  return formatter(precision)(value);
+  const magnitude = Math.abs(value);
+  const plain = magnitude >= 1e-3 && magnitude < 1e5;
+  // d3's e precision counts digits after the point, r counts significant digits.
+  const specifier = plain ? `.${precision}~r` : `.${Math.max(0, precision - 1)}~e`;
+  return formatter(specifier)(value).replace('e-', 'e−');
 }
 
 /**

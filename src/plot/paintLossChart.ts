@@ -58,20 +58,31 @@ export function chooseLossScale(min: number, max: number, startMagnitude: number
 }
 
 export function lossLayout(runs: readonly PaintedRun[], width: number, height: number, steps = 0): LossLayout {
-  let min = Infinity;
-  let max = -Infinity;
   let startMagnitude = 0;
   let lastStep = Math.max(1, steps);
   for (const run of runs) {
     lastStep = Math.max(lastStep, run.count - 1);
-    let first = true;
     for (let k = 0; k < run.count; k++) {
       const f = run.points[3 * k + 2];
       if (!Number.isFinite(f)) continue;
+      startMagnitude = Math.max(startMagnitude, Math.abs(f));
+      break;
+    }
+  }
+  // A diverged run's last losses (1e+20 on Rosenbrock) would flatten every
+  // other run against the axis; its values count only up to a thousand times
+  // the largest start, and its line leaves the chart through the edge.
+  const cap = 1e3 * Math.max(startMagnitude, 1e-300);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const run of runs) {
+    const diverged = run.status === 'diverged';
+    for (let k = 0; k < run.count; k++) {
+      let f = run.points[3 * k + 2];
+      if (!Number.isFinite(f)) continue;
+      if (diverged) f = Math.max(-cap, Math.min(cap, f));
       if (f < min) min = f;
       if (f > max) max = f;
-      if (first) startMagnitude = Math.max(startMagnitude, Math.abs(f));
-      first = false;
     }
   }
   const innerWidth = Math.max(1, width - lossMargins.left - lossMargins.right);
@@ -105,13 +116,15 @@ export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions)
   ctx.save();
   paintAxes(ctx, layout, width, height);
   const last = Math.floor(options.upTo);
+  const top = margin.top;
+  const bottom = height - margin.bottom;
   ctx.lineJoin = 'round';
   ctx.lineWidth = 1.5;
   for (const run of runs) {
     const n = last >= 0 ? Math.min(run.count, last + 1) : 0;
     if (n < 1) continue;
     ctx.beginPath();
-    traceLoss(ctx, run, n, (k) => margin.left + x(k), (f) => margin.top + y(f));
+    traceLoss(ctx, run, n, (k) => margin.left + x(k), (f) => Math.max(top - 3, Math.min(bottom + 3, margin.top + y(f))));
     ctx.strokeStyle = run.color;
     ctx.stroke();
   }
@@ -232,17 +245,24 @@ export function yTicks(layout: Pick<LossLayout, 'kind' | 'y' | 'constant'>, inne
   const count = Math.max(2, Math.floor(innerHeight / 28));
   const [d0, d1] = layout.y.domain();
   if (layout.kind === 'linear') return layout.y.ticks(count);
-  const candidates: number[] = [];
-  if (layout.kind === 'symlog' && d0 <= 0 && d1 >= 0) candidates.push(0);
-  const bottom = layout.kind === 'log' ? d0 : layout.constant;
-  const lo = Math.floor(Math.log10(bottom));
-  const hi = Math.ceil(Math.log10(Math.max(Math.abs(d0), Math.abs(d1))));
-  for (let e = lo; e <= hi; e++) {
-    const p = 10 ** e;
-    if (p >= d0 && p <= d1) candidates.push(p);
-    if (layout.kind === 'symlog' && -p >= d0 && -p <= d1) candidates.push(-p);
+  const symlog = layout.kind === 'symlog';
+  // On symlog, powers below the constant sit in the linear zone, crowded against 0.
+  const lo = symlog ? Math.ceil(Math.log10(layout.constant) - 1e-9) : Math.floor(Math.log10(d0));
+  const hi = Math.floor(Math.log10(Math.max(Math.abs(d0), Math.abs(d1))) + 1e-9);
+  const inside = (v: number) => v >= d0 && v <= d1;
+  const signs = symlog ? [1, -1] : [1];
+  let candidates = 0;
+  for (let e = lo; e <= hi; e++) for (const sign of signs) if (inside(sign * 10 ** e)) candidates++;
+  // Thin whole decades (every 2nd, 3rd …, counted from the largest) so labels never crowd; keep 0 on a symlog axis.
+  const every = Math.max(1, Math.ceil(candidates / Math.max(1, count - (symlog ? 1 : 0))));
+  const wanted = symlog && inside(0) ? [0] : [];
+  for (let e = hi; e >= lo; e -= every) {
+    for (const sign of signs) if (inside(sign * 10 ** e)) wanted.push(sign * 10 ** e);
   }
-  candidates.sort((a, b) => a - b);
-  const every = Math.max(1, Math.ceil(candidates.length / count));
-  return candidates.filter((_, i) => i % every === 0);
+  // Near zero a symlog axis packs powers tightly: keep 0 and the largest, drop labels closer than 14 px.
+  const kept: number[] = [];
+  for (const t of wanted) {
+    if (kept.every((k) => Math.abs(layout.y(k) - layout.y(t)) >= 14)) kept.push(t);
+  }
+  return kept.sort((a, b) => a - b);
 }

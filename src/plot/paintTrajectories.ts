@@ -49,7 +49,8 @@ export interface TrajectoryPaintOptions {
 }
 
 const lineWidth = 1.75;
-const haloWidth = 4;
+/** A white casing can be wide; a dark one must stay thin or it outweighs the colour it frames. */
+const haloWidth = (halo: string) => (halo === '#ffffff' ? 4 : 3);
 
 /** Vertex budget per run: about two per pixel around the perimeter, twice over. */
 export function maxVerticesFor(width: number, height: number): number {
@@ -184,8 +185,9 @@ function strokePath(
       ctx.lineTo(px, py);
     }
   }
-  ctx.strokeStyle = haloColor(run.color);
-  ctx.lineWidth = haloWidth;
+  const halo = haloColor(run.color);
+  ctx.strokeStyle = halo;
+  ctx.lineWidth = haloWidth(halo);
   ctx.stroke();
   ctx.strokeStyle = run.color;
   ctx.lineWidth = lineWidth;

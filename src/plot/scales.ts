@@ -15,7 +15,7 @@ export interface PlotScales {
 }
 
 /** Margins (px) around the plotting area, room for the axes and the colour legend. */
-export const plotMargins = { top: 10, right: 78, bottom: 30, left: 44 } as const;
+export const plotMargins = { top: 20, right: 78, bottom: 36, left: 44 } as const;
 
 /** The plotting area (where bands and runs are drawn) inside a ContourPlot of the given size. */
 export function plotInnerSize(width: number, height: number): { width: number; height: number } {

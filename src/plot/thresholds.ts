@@ -33,8 +33,8 @@ const topHeavy = 0.8;
 const deepestFraction = 1e-5;
 /**
  * The lowest log level sits at this quantile of the excess, so the handful of
- * cells at the very bottom do not eat the decades (on Rosenbrock it lands
- * near f = 0.03, low enough to show the slope along the valley floor).
+ * cells at the very bottom do not eat the decades (on Rosenbrock's default view it lands
+ * near f = 0.2, low enough to show the slope along the valley floor).
  */
 const lowQuantile = 0.002;
 

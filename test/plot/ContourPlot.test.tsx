@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { CriticalPoint, ViewBox } from '../../src/core/types';
+import { ContourPlot } from '../../src/plot/ContourPlot';
+import { plotInnerSize, plotMargins } from '../../src/plot/scales';
+
+afterEach(cleanup);
+
+const view: ViewBox = { x: [-2, 2], y: [-1, 3] };
+const nx = 30;
+const ny = 30;
+
+function rosenbrockGrid(): Float64Array {
+  const values = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const x = view.x[0] + (i * 4) / (nx - 1);
+      const y = view.y[0] + (j * 4) / (ny - 1);
+      values[j * nx + i] = (1 - x) ** 2 + 100 * (y - x * x) ** 2;
+    }
+  }
+  return values;
+}
+
+const minimum: CriticalPoint = { x: 1, y: 1, f: 0, kind: 'min', eigenvalues: [0.4, 1001.6] };
+
+function renderPlot(overrides: Partial<Parameters<typeof ContourPlot>[0]> = {}) {
+  const onPick = vi.fn<(x: number, y: number) => void>();
+  const props = {
+    values: rosenbrockGrid(), nx, ny, view, displayView: view, width: 400, height: 300,
+    criticalPoints: [minimum], onPick, onViewChange: vi.fn(), onResetView: vi.fn(),
+    ...overrides,
+  };
+  return { props, onPick, ...render(<ContourPlot {...props} />) };
+}
+
+describe('ContourPlot', () => {
+  it('describes the surface to assistive technology, log-spaced levels included', () => {
+    renderPlot();
+    const svg = screen.getByRole('img');
+    const label = svg.getAttribute('aria-label') ?? '';
+    expect(label).toMatch(/x from −2 to 2, y from −1 to 3/);
+    expect(label).toMatch(/log-spaced levels/);
+    expect(label).toMatch(/Minimum at \(1, 1\)/);
+  });
+
+  it('draws one filled band per level and a legend swatch for each', () => {
+    const { container } = renderPlot();
+    const bands = container.querySelectorAll('path.plot-band');
+    expect(bands.length).toBeGreaterThan(5);
+    for (const band of bands) expect(band.getAttribute('d')).toMatch(/^M/);
+    expect(container.querySelectorAll('.plot-legend rect:not(.plot-legend-frame)')).toHaveLength(bands.length);
+  });
+
+  it('marks the minimum with a tooltip giving f and the Hessian eigenvalues', () => {
+    const { container } = renderPlot();
+    const title = container.querySelector('.plot-critical-min title');
+    expect(title?.textContent).toBe('Minimum: f = 0 at (1, 1); Hessian eigenvalues 0.4, 1000');
+  });
+
+  it('draws no bands while the grid is missing or does not match its size', () => {
+    const { container } = renderPlot({ values: null });
+    expect(container.querySelectorAll('path.plot-band')).toHaveLength(0);
+    cleanup();
+    const wrong = renderPlot({ values: new Float64Array(10) });
+    expect(wrong.container.querySelectorAll('path.plot-band')).toHaveLength(0);
+  });
+
+  it('turns a click into surface coordinates for onPick', () => {
+    const { container, onPick } = renderPlot();
+    const inner = plotInnerSize(400, 300);
+    const hit = container.querySelector('.plot-hit')!;
+    // happy-dom lays nothing out: the hit area's box is at (0, 0), so client pixels are plot pixels.
+    vi.spyOn(hit, 'getBoundingClientRect').mockReturnValue({
+      left: 0, top: 0, width: inner.width, height: inner.height, right: inner.width, bottom: inner.height, x: 0, y: 0, toJSON: () => ({}),
+    });
+    fireEvent.click(hit, { clientX: inner.width / 2, clientY: inner.height / 4 });
+    expect(onPick).toHaveBeenCalledTimes(1);
+    const [x, y] = onPick.mock.calls[0];
+    expect(x).toBeCloseTo(0, 9);
+    expect(y).toBeCloseTo(2, 9);
+  });
+
+  it('offers reset and zoom as labelled buttons', () => {
+    const { props } = renderPlot();
+    fireEvent.click(screen.getByRole('button', { name: 'Reset view' }));
+    expect(props.onResetView).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('button', { name: 'Zoom in' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Zoom out' })).toBeTruthy();
+  });
+
+  it('moves the start with the arrow keys through its handle', () => {
+    const { onPick } = renderPlot({ start: [-1, 2] });
+    const handle = screen.getByRole('button', { name: /Start point.*\(−1, 2\)/ });
+    fireEvent.keyDown(handle, { key: 'ArrowRight' });
+    fireEvent.keyDown(handle, { key: 'ArrowDown', shiftKey: true });
+    const [[x1, y1], [x2, y2]] = onPick.mock.calls;
+    expect(x1).toBeCloseTo(-1 + 0.04, 12);
+    expect(y1).toBeCloseTo(2, 12);
+    expect(x2).toBeCloseTo(-1, 12);
+    expect(y2).toBeCloseTo(2 - 0.4, 12);
+  });
+
+  it('moves the bands by a transform, not by recomputing them, when only the display view changes', () => {
+    const { container, rerender, props } = renderPlot();
+    const before = [...container.querySelectorAll('path.plot-band')].map((p) => p.getAttribute('d'));
+    const shifted: ViewBox = { x: [0, 4], y: [-1, 3] };
+    rerender(<ContourPlot {...props} displayView={shifted} />);
+    const after = [...container.querySelectorAll('path.plot-band')].map((p) => p.getAttribute('d'));
+    expect(after).toEqual(before);
+    const group = container.querySelector('path.plot-band')!.parentElement!;
+    const inner = plotInnerSize(400, 300);
+    expect(group.getAttribute('transform')).toBe(`matrix(1 0 0 1 ${-inner.width / 2} 0)`);
+  });
+
+  it('lays the overlay exactly over the plotting area', () => {
+    const { container } = renderPlot({ children: <span data-testid="overlay-child" /> });
+    const overlay = screen.getByTestId('overlay-child').parentElement as HTMLElement;
+    const inner = plotInnerSize(400, 300);
+    expect(overlay.style.left).toBe(`${plotMargins.left}px`);
+    expect(overlay.style.top).toBe(`${plotMargins.top}px`);
+    expect(overlay.style.width).toBe(`${inner.width}px`);
+    expect(container.querySelector('.plot-overlay')).toBe(overlay);
+  });
+});

@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Profiler } from 'react';
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import type { ViewBox } from '../../src/core/types';
+import { createTrajectoryStore } from '../../src/state/trajectories';
+import { TrajectoryCanvas } from '../../src/plot/TrajectoryCanvas';
+import { LossChart } from '../../src/plot/LossChart';
+import { createRecordingContext } from './fakeContext';
+
+const view: ViewBox = { x: [-10, 10], y: [-5, 5] };
+let frames: FrameRequestCallback[] = [];
+let ctx: ReturnType<typeof createRecordingContext>;
+
+function flushFrames() {
+  const pending = frames;
+  frames = [];
+  act(() => pending.forEach((callback) => callback(0)));
+}
+
+beforeEach(() => {
+  frames = [];
+  ctx = createRecordingContext();
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ctx as never);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+const runs = [{ key: 'a', color: 0, hidden: false }, { key: 'b', color: 1, hidden: true }];
+
+describe('TrajectoryCanvas', () => {
+  it('repaints on the next frame when a chunk arrives, without rendering React again', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a', 'b']);
+    let renders = 0;
+    const { container } = render(
+      <Profiler id="canvas" onRender={() => renders++}>
+        <TrajectoryCanvas width={200} height={100} view={view} runs={runs} upTo={Infinity} store={store} />
+      </Profiler>,
+    );
+    const canvas = container.querySelector('canvas')!;
+    expect(canvas.getAttribute('aria-hidden')).toBe('true');
+    flushFrames();
+    const rendersAfterMount = renders;
+    const clearsBefore = ctx.count('clearRect');
+
+    store.append('a', new Float64Array([0, 0, 0, 1, 1, 2]));
+    store.append('a', new Float64Array([2, 1, 5]));
+    store.append('b', new Float64Array([3, 3, 18, 4, 4, 32]));
+    // Three chunks, one frame, one paint.
+    expect(frames.length).toBe(1);
+    flushFrames();
+    expect(ctx.count('clearRect')).toBe(clearsBefore + 1);
+    expect(renders).toBe(rendersAfterMount);
+    // Run a is drawn (start ring + head); hidden run b is not.
+    expect(ctx.named('arc').map((c) => c.args.slice(0, 2))).toEqual([[100, 50], [120, 40]]);
+  });
+
+  it('asks for no frame when re-rendered with the same props', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    const element = <TrajectoryCanvas width={200} height={100} view={view} runs={runs} upTo={Infinity} store={store} />;
+    const { rerender } = render(element);
+    flushFrames();
+    rerender(<TrajectoryCanvas width={200} height={100} view={view} runs={runs} upTo={Infinity} store={store} />);
+    expect(frames).toHaveLength(0);
+    rerender(<TrajectoryCanvas width={200} height={100} view={view} runs={runs} upTo={3} store={store} />);
+    expect(frames).toHaveLength(1);
+  });
+
+  it('sizes the backing store for the device pixel ratio', () => {
+    vi.stubGlobal('devicePixelRatio', 2);
+    const store = createTrajectoryStore();
+    const { container } = render(<TrajectoryCanvas width={150} height={80} view={view} runs={[]} upTo={Infinity} store={store} />);
+    flushFrames();
+    const canvas = container.querySelector('canvas')!;
+    expect([canvas.width, canvas.height]).toEqual([300, 160]);
+    expect(canvas.style.width).toBe('150px');
+    expect(ctx.named('setTransform')[0].args).toEqual([2, 0, 0, 2, 0, 0]);
+  });
+});
+
+describe('LossChart', () => {
+  it('reports the hovered step and clears it when the pointer leaves', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    store.append('a', new Float64Array([0, 0, 4, 1, 0, 2, 2, 0, 1, 3, 0, 0.5]));
+    const onHover = vi.fn();
+    const { container } = render(
+      <LossChart width={300} height={150} runs={runs} upTo={Infinity} steps={3} onHover={onHover} store={store} />,
+    );
+    flushFrames();
+    const canvas = container.querySelector('canvas')!;
+    // Plotting area: 54 px margin, 234 px wide, 3 steps: step 2 sits at 54 + 156 = 210.
+    fireEvent.pointerMove(canvas, { clientX: 211, clientY: 50 });
+    expect(onHover).toHaveBeenLastCalledWith(2);
+    fireEvent.pointerLeave(canvas);
+    expect(onHover).toHaveBeenLastCalledWith(null);
+    expect(container.firstElementChild!.getAttribute('aria-label')).toBe('Loss f against step for 1 run');
+  });
+});

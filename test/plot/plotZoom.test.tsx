@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/react';
+import type { ViewBox } from '../../src/core/types';
+import { ContourPlot } from '../../src/plot/ContourPlot';
+import { plotInnerSize } from '../../src/plot/scales';
+
+afterEach(async () => {
+  cleanup();
+  // d3 lifts its post-drag click blocker on a zero timeout; let it run before the next test clicks.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+});
+
+const view: ViewBox = { x: [-4, 4], y: [-2, 2] };
+const inner = plotInnerSize(400, 300);
+const box = { left: 0, top: 0, width: inner.width, height: inner.height, right: inner.width, bottom: inner.height, x: 0, y: 0, toJSON: () => ({}) };
+
+function setup(displayView: ViewBox = view) {
+  const onPick = vi.fn();
+  const onViewChange = vi.fn();
+  const props = {
+    values: null, nx: 0, ny: 0, view, displayView, width: 400, height: 300,
+    criticalPoints: [], onPick, onViewChange,
+  };
+  const result = render(<ContourPlot {...props} />);
+  const area = result.container.querySelector('.plot-zoom-area') as SVGGElement;
+  const hit = result.container.querySelector('.plot-hit') as SVGRectElement;
+  // happy-dom does no layout and has no SVG matrices: send d3.pointer down its
+  // getBoundingClientRect path, with the boxes a browser would report.
+  const svg = result.container.querySelector('svg')!;
+  Object.defineProperty(svg, 'createSVGPoint', { value: undefined, configurable: true });
+  for (const element of [area, hit]) {
+    vi.spyOn(element, 'getBoundingClientRect').mockReturnValue(box);
+    Object.defineProperty(element, 'clientLeft', { value: 0, configurable: true });
+    Object.defineProperty(element, 'clientTop', { value: 0, configurable: true });
+  }
+  return { ...result, props, area, hit, onPick, onViewChange };
+}
+
+function drag(area: Element, from: [number, number], to: [number, number]) {
+  fireEvent.mouseDown(area, { clientX: from[0], clientY: from[1], button: 0, view: window });
+  fireEvent.mouseMove(window, { clientX: to[0], clientY: to[1], view: window });
+  fireEvent.mouseUp(window, { clientX: to[0], clientY: to[1], view: window });
+}
+
+describe('ContourPlot zoom and pan', () => {
+  it('zooms in about the pointer on a wheel turn', () => {
+    const { area, onViewChange } = setup();
+    // happy-dom's WheelEvent drops the mouse fields; add them as a browser would.
+    const wheel = new WheelEvent('wheel', { deltaY: -200, deltaMode: 0, bubbles: true, cancelable: true });
+    Object.defineProperties(wheel, { clientX: { value: inner.width / 2 }, clientY: { value: inner.height / 2 } });
+    fireEvent(area, wheel);
+    expect(onViewChange).toHaveBeenCalled();
+    const next: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    expect(next.x[1] - next.x[0]).toBeLessThan(8);
+    expect((next.x[0] + next.x[1]) / 2).toBeCloseTo(0, 9);
+    expect((next.y[0] + next.y[1]) / 2).toBeCloseTo(0, 9);
+  });
+
+  it('pans on a drag and swallows the click that ends it', () => {
+    const { area, hit, onViewChange, onPick } = setup();
+    drag(area, [100, 100], [140, 100]);
+    const next: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    // 40 px to the right shows what lay 40 px to the left.
+    expect(next.x[0]).toBeCloseTo(-4 - (40 * 8) / inner.width, 9);
+    fireEvent.click(hit, { clientX: 140, clientY: 100 });
+    expect(onPick).not.toHaveBeenCalled();
+  });
+
+  it('still counts a press that wobbles less than the click distance as a click', () => {
+    const { area, hit, onPick } = setup();
+    drag(area, [100, 100], [102, 101]);
+    fireEvent.click(hit, { clientX: 102, clientY: 101 });
+    expect(onPick).toHaveBeenCalledTimes(1);
+  });
+
+  it('continues a gesture from the view it handed out, and restarts from a view set elsewhere', () => {
+    const { area, onViewChange, rerender, props } = setup();
+    drag(area, [100, 100], [140, 100]);
+    const panned: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    rerender(<ContourPlot {...props} displayView={panned} />);
+    drag(area, [100, 100], [140, 100]);
+    const twice: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    expect(twice.x[0]).toBeCloseTo(panned.x[0] - (40 * 8) / inner.width, 9);
+    // A reset (or a link) puts the view elsewhere: the next pan starts from there.
+    const reset: ViewBox = { x: [10, 20], y: [0, 5] };
+    rerender(<ContourPlot {...props} displayView={reset} />);
+    drag(area, [100, 100], [140, 100]);
+    const fromReset: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    expect(fromReset.x[0]).toBeCloseTo(10 - (40 * 10) / inner.width, 9);
+    expect(fromReset.y).toEqual(reset.y);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createSurface, sampleGrid, type SurfaceId } from '../../src/core';
+import { chooseThresholds, describeThresholds } from '../../src/plot/thresholds';
+
+function grid(id: SurfaceId, n = 80): Float64Array {
+  const surface = createSurface(id);
+  return sampleGrid(surface, surface.view, n, n);
+}
+
+function expectAscendingWithin(levels: number[], min: number, max: number) {
+  expect(levels[0]).toBe(min);
+  for (let i = 1; i < levels.length; i++) {
+    expect(levels[i]).toBeGreaterThan(levels[i - 1]);
+    expect(levels[i]).toBeLessThan(max);
+  }
+}
+
+describe('chooseThresholds', () => {
+  it('spaces the levels evenly on a bowl, starting at the grid minimum', () => {
+    const values = grid('bowl');
+    const choice = describeThresholds(values);
+    expect(choice.spacing).toBe('linear');
+    const [min, max] = choice.extent;
+    expectAscendingWithin(choice.levels, min, max);
+    const steps = choice.levels.slice(2).map((v, i) => v - choice.levels[i + 1]);
+    for (const step of steps) expect(step).toBeCloseTo(steps[0], 9);
+    expect(choice.levels.length).toBeGreaterThanOrEqual(10);
+    expect(choice.levels.length).toBeLessThanOrEqual(20);
+  });
+
+  it.each<SurfaceId>(['rosenbrock', 'beale', 'himmelblau'])('log-spaces the levels on %s, whose values span decades', (id) => {
+    const choice = describeThresholds(grid(id));
+    expect(choice.spacing).toBe('log');
+    const [min, max] = choice.extent;
+    expectAscendingWithin(choice.levels, min, max);
+    const excess = choice.levels.slice(1).map((v) => v - min);
+    expect(Math.log10(excess[excess.length - 1] / excess[0])).toBeGreaterThan(2);
+    // Geometric, not arithmetic: successive ratios stay bounded while the steps grow by orders of magnitude.
+    for (let i = 1; i < excess.length; i++) expect(excess[i] / excess[i - 1]).toBeLessThanOrEqual(10);
+  });
+
+  it('keeps linear levels on surfaces that go negative (saddle, bumpy)', () => {
+    for (const id of ['saddle', 'bumpy'] as const) {
+      const choice = describeThresholds(grid(id));
+      expect(choice.spacing).toBe('linear');
+      expect(choice.extent[0]).toBeLessThan(0);
+      expectAscendingWithin(choice.levels, choice.extent[0], choice.extent[1]);
+      expect(choice.levels.some((v) => v < 0)).toBe(true);
+    }
+  });
+
+  it('mirrors the log spacing towards the top on the plateau, so its gentle slope shows', () => {
+    const choice = describeThresholds(grid('plateau'));
+    expect(choice.spacing).toBe('log-top');
+    const [min, max] = choice.extent;
+    expectAscendingWithin(choice.levels, min, max);
+    expect(max - choice.levels[choice.levels.length - 1]).toBeLessThan(1e-3);
+  });
+
+  it('ignores NaN and ±Infinity', () => {
+    const clean = grid('bowl', 40);
+    const dirty = Float64Array.from(clean);
+    dirty[0] = NaN;
+    dirty[5] = Infinity;
+    dirty[17] = -Infinity;
+    dirty[99] = NaN;
+    const cleanWithoutHoles = Float64Array.from(clean);
+    for (const k of [0, 5, 17, 99]) cleanWithoutHoles[k] = NaN;
+    expect(chooseThresholds(dirty)).toEqual(chooseThresholds(cleanWithoutHoles));
+    expect(chooseThresholds(dirty).every(Number.isFinite)).toBe(true);
+  });
+
+  it('gives a single level for a constant grid and none for a grid with no finite value', () => {
+    expect(chooseThresholds(new Float64Array(100).fill(3.5))).toEqual([3.5]);
+    expect(chooseThresholds(new Float64Array([NaN, Infinity, -Infinity, NaN]))).toEqual([]);
+    expect(chooseThresholds(new Float64Array(0))).toEqual([]);
+  });
+
+  it('always returns finite, strictly ascending levels inside the data range', () => {
+    const value = fc.oneof(
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      fc.constantFrom(NaN, Infinity, -Infinity, 0),
+      fc.double({ min: 0, max: 1e12, noNaN: true }),
+    );
+    fc.assert(fc.property(fc.array(value, { maxLength: 300 }), fc.integer({ min: 2, max: 40 }), (values, count) => {
+      const levels = chooseThresholds(Float64Array.from(values), count);
+      const finite = values.filter(Number.isFinite);
+      if (finite.length === 0) return levels.length === 0;
+      const min = Math.min(...finite);
+      const max = Math.max(...finite);
+      return levels[0] === min && levels.length <= count + 1 && levels.every(Number.isFinite) &&
+        levels.every((v, i) => i === 0 || (v > levels[i - 1] && v < max));
+    }));
+  });
+});

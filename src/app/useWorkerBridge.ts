@@ -10,6 +10,7 @@ import { createWorkerClient, type GridResult, type WorkerClient } from '../worke
 import { appStore } from '../state/store';
 import { trajectories } from '../state/trajectories';
 import { selectSimulationConfigs } from '../state/selectors';
+import { noteGrid } from '../plot/latency';
 
 export interface GridRequest {
   view: ViewBox;
@@ -24,7 +25,10 @@ export function useWorkerBridge(surface: SurfaceSpec, gridRequest: GridRequest |
   useEffect(() => {
     const client = createWorkerClient({
       trajectories,
-      onGrid: setGrid,
+      onGrid: (next) => {
+        noteGrid();
+        setGrid(next);
+      },
       onError: (message) => appStore.getState().addNotices([message]),
     });
     clientRef.current = client;

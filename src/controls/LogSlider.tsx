@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import { NumberField } from './NumberField';
 import { formatValue } from './format';
+import { markInput } from '../plot/latency';
 
 export interface LogSliderProps {
   label: string;
@@ -37,6 +38,7 @@ export function LogSlider({ label, value, min, max, onChange, testId }: LogSlide
         value={position}
         aria-valuetext={formatValue(value)}
         onChange={(e) => {
+          markInput();
           const next = 10 ** Number(e.target.value);
           // Round to 3 significant digits so links stay short and readable.
           onChange(Number(next.toPrecision(3)));

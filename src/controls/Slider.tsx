@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { NumberField } from './NumberField';
 import { formatValue } from './format';
+import { markInput } from '../plot/latency';
 
 export interface SliderProps {
   label: string;
@@ -27,7 +28,10 @@ export function Slider({ label, value, min, max, step, onChange, testId }: Slide
         step={step}
         value={Math.min(max, Math.max(min, value))}
         aria-valuetext={formatValue(value)}
-        onChange={(e) => onChange(Number(e.target.value))}
+        onChange={(e) => {
+          markInput();
+          onChange(Number(e.target.value));
+        }}
       />
       <NumberField label={`${label} (typed)`} hideLabel value={value} onCommit={onChange} />
     </div>

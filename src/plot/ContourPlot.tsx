@@ -9,7 +9,7 @@
  * Pointer: click sets the start, drag pans, wheel or pinch zooms (see
  * usePlotZoom for how a click is told from a pan); the start ring can be dragged.
  */
-import { useId, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
 import type { CriticalPoint, Vec2, ViewBox } from '../core/types';
 import { Axis } from './Axis';
 import { bandColors } from './colors';
@@ -21,6 +21,7 @@ import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins, viewTrans
 import { StartHandle } from './StartHandle';
 import { describeThresholds, type ThresholdChoice } from './thresholds';
 import { usePlotZoom } from './usePlotZoom';
+import { noteContours } from './latency';
 import './plot.css';
 
 export interface ContourPlotLabels {
@@ -93,6 +94,9 @@ export function ContourPlot(props: ContourPlotProps) {
     () => (grid && choice ? contourPaths(computeContours(grid, nx, ny, choice.levels), nx, ny, inner.width, inner.height) : []),
     [grid, choice, nx, ny, inner.width, inner.height],
   );
+  useEffect(() => {
+    if (bands.length > 0) noteContours();
+  }, [bands]);
   const scales = useMemo(
     () => createPlotScales(displayView, inner.width, inner.height),
     [displayView, inner.width, inner.height],

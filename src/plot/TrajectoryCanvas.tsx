@@ -10,6 +10,7 @@ import { trajectories as defaultStore, type TrajectoryStore } from '../state/tra
 import { runColor } from './colors';
 import { paintTrajectories, type PaintedRun } from './paintTrajectories';
 import { useCanvasPaint } from './useCanvasPaint';
+import { notePaint } from './latency';
 
 /** What a painter needs to know of a run: which trajectory, its palette index, whether it is shown. */
 export type RunStyle = Pick<RunSpec, 'key' | 'color' | 'hidden'>;
@@ -40,7 +41,7 @@ export function TrajectoryCanvas({
     },
     [runs, view, width, height, upTo, hoverStep],
   );
-  useCanvasPaint(canvasRef, store, width, height, painter);
+  useCanvasPaint(canvasRef, store, width, height, painter, notePaint);
   return (
     <canvas
       ref={canvasRef}

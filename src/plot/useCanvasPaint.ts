@@ -16,6 +16,8 @@ export function useCanvasPaint(
   width: number,
   height: number,
   painter: CanvasPainter,
+  /** Called after each paint with whether every run of the generation had finished. */
+  onPaint?: (complete: boolean) => void,
 ): void {
   const latest = useRef({ painter, width, height, store });
   const painted = useRef({ version: -1, painter: null as CanvasPainter | null, width: 0, height: 0, ratio: 0 });
@@ -47,9 +49,17 @@ export function useCanvasPaint(
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     painter(ctx, store);
     painted.current = { version, painter, width, height, ratio };
-  }, [canvasRef]);
+    onPaint?.(store.complete());
+  }, [canvasRef, onPaint]);
 
   const schedule = useCallback(() => {
+    // The chunk that completes a generation is painted at once rather than on
+    // the next frame: a slider drag then shows its final paths up to a frame sooner.
+    if (latest.current.store.complete()) {
+      if (frame.current !== 0) cancelAnimationFrame(frame.current);
+      draw();
+      return;
+    }
     if (frame.current !== 0) return;
     frame.current = requestAnimationFrame(draw);
   }, [draw]);

@@ -72,6 +72,11 @@ export function createTrajectoryStore() {
     keys(): string[] {
       return [...runs.keys()];
     },
+    /** Every run of the current generation has stopped (vacuously true with no runs). */
+    complete(): boolean {
+      for (const run of runs.values()) if (run.status === 'running') return false;
+      return true;
+    },
     /** Increases on every change; lets painters skip frames where nothing moved. */
     version: () => version,
     subscribe(listener: Listener): () => void {

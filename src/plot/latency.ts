@@ -1,0 +1,43 @@
+/**
+ * How long a control change takes to reach the screen, as User Timing
+ * entries a benchmark can read (`performance.getEntriesByName`):
+ * - `optiscope:input-to-paint`  input event → the canvas painted the finished new runs
+ * - `optiscope:input-to-frame`  input event → the animation frame after that paint
+ * - `optiscope:first-paths`     mark: the first paint that showed every run finished
+ * - `optiscope:first-contours`  mark: the first contour bands committed to the page
+ * - `optiscope:grid`            mark: a contour grid arrived from the worker
+ * Only the latest input counts: a newer one replaces a pending measurement.
+ */
+let firstPaths = false;
+let firstContours = false;
+
+/** Mark once, the first time contour bands are on the page. */
+export function noteContours(): void {
+  if (firstContours) return;
+  firstContours = true;
+  performance.mark('optiscope:first-contours');
+}
+
+export function noteGrid(): void {
+  performance.mark('optiscope:grid');
+}
+
+let pendingInput: number | null = null;
+
+/** Call from a control's input handler, before the store changes. */
+export function markInput(): void {
+  pendingInput = performance.now();
+}
+
+/** Call after a paint; measures when the painted data was complete. */
+export function notePaint(complete: boolean): void {
+  if (complete && !firstPaths) {
+    firstPaths = true;
+    performance.mark('optiscope:first-paths');
+  }
+  if (pendingInput === null || !complete) return;
+  const start = pendingInput;
+  pendingInput = null;
+  performance.measure('optiscope:input-to-paint', { start, end: performance.now() });
+  requestAnimationFrame(() => performance.measure('optiscope:input-to-frame', { start, end: performance.now() }));
+}

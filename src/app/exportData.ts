@@ -45,20 +45,51 @@ export function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Style properties the page's CSS gives the SVG that must travel with it into the image. */
+const carriedStyles = [
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity',
+  'font-family', 'font-size', 'font-style', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility',
+] as const;
+
+/**
+ * An SVG rasterised through an <img> sees none of the page's style sheets, so
+ * copy each element's computed style onto its clone (without this the legend
+ * bar came out black and the text serif).
+ */
+function inlineStyles(source: Element, target: Element) {
+  const computed = getComputedStyle(source);
+  const declarations = carriedStyles.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(';');
+  target.setAttribute('style', declarations);
+  for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], target.children[i]);
+}
+
+/** A run as the PNG's legend lists it. */
+export interface LegendEntry {
+  color: string;
+  text: string;
+}
+
+const legendRow = 22;
+/** Room under the SVG box for the axis title that overflows it. */
+const legendGap = 18;
+
 /**
  * The plot as a PNG: the contour SVG rasterised through an <img>, the
- * trajectory canvas drawn over it, at the screen's pixel ratio.
+ * trajectory canvas drawn over it, and a legend of the runs under it, at the
+ * screen's pixel ratio.
  */
-export async function renderPlotPng(svg: SVGSVGElement, canvases: HTMLCanvasElement[]): Promise<Blob> {
+export async function renderPlotPng(svg: SVGSVGElement, canvases: HTMLCanvasElement[], legend: LegendEntry[] = []): Promise<Blob> {
   const { width, height } = svg.getBoundingClientRect();
   const ratio = window.devicePixelRatio || 1;
   const out = document.createElement('canvas');
   out.width = Math.round(width * ratio);
-  out.height = Math.round(height * ratio);
+  out.height = Math.round((height + legendGap + legend.length * legendRow) * ratio);
   const ctx = out.getContext('2d')!;
-  ctx.fillStyle = getComputedStyle(document.body).backgroundColor || '#fff';
+  const page = getComputedStyle(document.body);
+  ctx.fillStyle = page.backgroundColor || '#fff';
   ctx.fillRect(0, 0, out.width, out.height);
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  inlineStyles(svg, clone);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
@@ -67,7 +98,7 @@ export async function renderPlotPng(svg: SVGSVGElement, canvases: HTMLCanvasElem
     const image = new Image();
     image.src = url;
     await image.decode();
-    ctx.drawImage(image, 0, 0, out.width, out.height);
+    ctx.drawImage(image, 0, 0, width * ratio, height * ratio);
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -76,5 +107,17 @@ export async function renderPlotPng(svg: SVGSVGElement, canvases: HTMLCanvasElem
     const box = canvas.getBoundingClientRect();
     ctx.drawImage(canvas, (box.left - origin.left) * ratio, (box.top - origin.top) * ratio, box.width * ratio, box.height * ratio);
   }
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.font = `13px ${page.fontFamily}`;
+  ctx.textBaseline = 'middle';
+  legend.forEach((entry, i) => {
+    const y = height + legendGap + i * legendRow + legendRow / 2;
+    ctx.fillStyle = entry.color;
+    ctx.beginPath();
+    ctx.arc(52, y, 6, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.fillStyle = page.color || '#000';
+    ctx.fillText(entry.text, 64, y);
+  });
   return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }

@@ -1,17 +1,26 @@
-/** Space plays or pauses, → steps, ← steps back — unless the user is typing in a field. */
+/**
+ * Space plays or pauses, → steps, ← steps back — unless a control that uses
+ * those keys has focus: a text field, a slider, a drop-down. A focused button
+ * does not count: after clicking "Step" the learner expects space to play, not
+ * to press "Step" again, so the shortcut wins there.
+ */
 import { useEffect } from 'react';
 import { appStore } from '../state/store';
 
-function isTyping(target: EventTarget | null): boolean {
+function usesKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
   const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'BUTTON' || target.isContentEditable;
+  if (tag === 'SELECT' || tag === 'TEXTAREA') return true;
+  if (tag !== 'INPUT') return false;
+  const type = (target as HTMLInputElement).type;
+  return type !== 'checkbox' && type !== 'radio' && type !== 'button';
 }
 
 export function useKeyboard() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || usesKeys(event.target)) return;
       const state = appStore.getState();
       if (event.key === ' ') {
         event.preventDefault();

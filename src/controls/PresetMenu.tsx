@@ -11,7 +11,12 @@ export function PresetMenu() {
         value=""
         onChange={(e) => {
           const preset = presets.find((p) => p.id === e.target.value);
-          if (preset) appStore.getState().loadScene(preset.scene());
+          if (!preset) return;
+          const state = appStore.getState();
+          state.loadScene(preset.scene());
+          // A preset is a story: play it from the start even if "Show all" was on.
+          state.play();
+          e.target.blur();
         }}
       >
         <option value="" disabled>Presets…</option>

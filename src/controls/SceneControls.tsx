@@ -22,13 +22,22 @@ export function SceneControls() {
       <h2 id="scene-title">Surface</h2>
       <label className="field wide">
         surface
-        <select data-testid="surface" value={scene.surface.id} onChange={(e) => setSurface(e.target.value as SurfaceId)}>
+        <select
+          data-testid="surface"
+          value={scene.surface.id}
+          onChange={(e) => {
+            setSurface(e.target.value as SurfaceId);
+            // Hand the arrow keys back to playback: a focused select would change surface again.
+            e.target.blur();
+          }}
+        >
           {surfaceIds.map((id) => (
             <option key={id} value={id}>{surfaceInfo[id].name}</option>
           ))}
         </select>
       </label>
       <p className="formula" data-testid="formula">f = {info.formula}</p>
+      <p className="hint">Each run keeps its learning rate: one tuned for one surface may diverge on another.</p>
       {info.hasRipple && (
         <Slider label="ripple r" value={scene.surface.ripple} min={limits.ripple.min} max={limits.ripple.max} step={0.05} onChange={setRipple} />
       )}

@@ -3,6 +3,9 @@ import { useState } from 'react';
 import { appStore } from '../state/store';
 import { trajectories } from '../state/trajectories';
 import { buildExport, download, renderPlotPng } from '../app/exportData';
+import { encodeScene } from '../state/urlCodec';
+import { runColor } from '../plot/colors';
+import { statusLabel } from './useRunStatus';
 
 export function ShareMenu() {
   const [copied, setCopied] = useState<string | null>(null);
@@ -11,12 +14,14 @@ export function ShareMenu() {
     setTimeout(() => setCopied(null), 2000);
   };
   const copyLink = async () => {
+    // Built from the store, not read from the address bar, which has no hash until the first change.
+    const link = `${window.location.href.split('#')[0]}#${encodeScene(appStore.getState().scene)}`;
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(link);
       say('Link copied');
     } catch {
       // Clipboard permission refused (or an insecure origin): let the user copy it by hand.
-      window.prompt('Copy this link:', window.location.href);
+      window.prompt('Copy this link:', link);
     }
   };
   const exportJson = () => {
@@ -27,8 +32,17 @@ export function ShareMenu() {
     const svg = document.querySelector<SVGSVGElement>('[data-testid="contour-plot"]');
     if (!svg) return;
     const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="trajectory-canvas"]')];
+    // The start handle and zoom buttons are HTML over the plot, not part of the figure.
+    const { scene } = appStore.getState();
+    const legend = scene.runs
+      .filter((run) => !run.hidden)
+      .map((run) => {
+        const t = trajectories.get(run.key);
+        const status = t ? statusLabel({ status: t.status, stoppedAt: t.stoppedAt, message: t.message, steps: t.count - 1 }) : '';
+        return { color: runColor(run.color), text: `${run.label} — ${status}` };
+      });
     try {
-      download('optiscope-plot.png', await renderPlotPng(svg, canvases));
+      download('optiscope-plot.png', await renderPlotPng(svg, canvases, legend));
     } catch {
       appStore.getState().addNotices(['The picture could not be saved as PNG in this browser; the JSON export still works.']);
     }

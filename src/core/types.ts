@@ -24,10 +24,25 @@ export type SurfaceId =
   | 'himmelblau'
   | 'rastrigin'
   | 'linreg'
-  | 'logreg';
+  | 'logreg'
+  | 'custom';
 
-/** A surface by name, or with its options (only `bumpy` has one: the ripple amplitude r). */
-export type SurfaceSpec = SurfaceId | { id: SurfaceId; ripple?: number };
+/**
+ * A surface by name, or with its options: `bumpy` has the ripple amplitude r;
+ * `custom` is the user's own f(x, y), with the view box to draw and search
+ * for critical points in.
+ */
+export type SurfaceSpec = SurfaceId | { id: SurfaceId; ripple?: number } | CustomSurfaceSpec;
+
+/** The user's own f(x, y), e.g. 'x^2 + 10*y^2' (syntax: src/core/expression/parse.ts). */
+export interface CustomSurfaceSpec {
+  id: 'custom';
+  expression: string;
+  view: ViewBox;
+  start?: Vec2;
+  /** Never set; declared so code that reads `spec.ripple` from any spec object still type-checks. */
+  ripple?: never;
+}
 
 export type CriticalKind = 'min' | 'max' | 'saddle' | 'degenerate';
 

@@ -33,9 +33,9 @@ export const runPalette: readonly string[] = [
   '#009E73', // bluish green
   '#CC79A7', // reddish purple
   '#E69F00', // orange
-  '#56B4E9', // sky blue
   '#000000', // black
   '#882255', // wine (Tol)
+  '#56B4E9', // sky blue: after the others, since beside #0072B2 it reads as the same blue
   '#999933', // olive (Tol)
   '#332288', // indigo (Tol)
   '#777777', // grey

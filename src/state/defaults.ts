@@ -12,7 +12,7 @@ export type RunOverrides = Partial<Omit<RunSpec, 'optimizer'>> & { optimizer?: P
 
 /**
  * A run of `optimizerId` with PyTorch's defaults, a constant schedule, the
- * analytic gradient, batch size 32, an automatic label ("Adam · lr 0.3"), the
+ * analytic gradient, the full batch (256), an automatic label ("Adam · lr 0.3"), the
  * first colour none of `others` uses and a fresh key. Overrides are clamped.
  */
 export function createRun(

@@ -20,7 +20,7 @@ export const sceneDefaults = {
   steps: 60,
   seed: 1,
   tolerance: 0,
-  batchSize: 32,
+  batchSize: 256,
   /** Finite-difference step used when a link names a difference scheme without h. */
   difference: 1e-5,
 } as const;

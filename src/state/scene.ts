@@ -69,7 +69,7 @@ export const limits = {
   interval: { min: 1, max: 100_000 },
   warmup: { min: 0, max: 100_000 },
   /** Finite-difference step h. */
-  difference: { min: 1e-10, max: 1 },
+  difference: { min: 1e-10, max: 100 },
   /** Palette index; one colour per possible run, so a free one always exists. */
   color: { min: 0, max: 11 },
   /** Playback speed in steps per second. */

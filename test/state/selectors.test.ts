@@ -20,7 +20,7 @@ describe('selectors', () => {
         steps: 60,
         tolerance: 0,
         maximize: false,
-        batchSize: 32,
+        batchSize: 256,
         seed: 9,
       },
     });

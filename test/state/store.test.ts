@@ -92,7 +92,7 @@ describe('run actions', () => {
     state().addRun('rmsprop');
     const run = scene().runs.at(-1)!;
     expect(run).toMatchObject({
-      label: 'RMSProp · lr 0.01', color: 1, hidden: false, batchSize: 32,
+      label: 'RMSProp · lr 0.01', color: 1, hidden: false, batchSize: 256,
       optimizer: { id: 'rmsprop', learningRate: 0.01, beta: 0.99, epsilon: 1e-8 },
       schedule: { kind: 'constant' }, gradient: { kind: 'analytic' },
     });

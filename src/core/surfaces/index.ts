@@ -11,7 +11,9 @@ import { himmelblau } from './himmelblau';
 import { rastrigin } from './rastrigin';
 import { createLinreg } from './linreg';
 import { createLogreg } from './logreg';
+import { cachedCustomSurface } from '../expression/customSurface';
 
+/** The built-in surfaces, the ones a picker lists; `custom` needs an expression, so it is not among them. */
 export const surfaceIds: SurfaceId[] = [
   'bowl', 'ellipse', 'bumpy', 'saddle', 'plateau', 'rosenbrock', 'beale', 'himmelblau', 'rastrigin', 'linreg', 'logreg',
 ];
@@ -35,6 +37,7 @@ export const surfaceInfo: Record<SurfaceId, SurfaceInfo> = {
   rastrigin: { name: 'Rastrigin', formula: '20 + x² − 10cos 2πx + y² − 10cos 2πy', hasRipple: false, isData: false },
   linreg: { name: 'Linear regression loss', formula: '½·mean((w·xᵢ + b − yᵢ)²)', hasRipple: false, isData: true },
   logreg: { name: 'Logistic regression loss', formula: 'mean cross-entropy of σ(w·xᵢ + b)', hasRipple: false, isData: true },
+  custom: { name: 'Your own f(x, y)', formula: 'f(x, y), as typed', hasRipple: false, isData: false },
 };
 
 const fixed: Partial<Record<SurfaceId, Surface>> = { bowl, ellipse, saddle, plateau, rosenbrock, beale, himmelblau, rastrigin };
@@ -42,6 +45,7 @@ const cache = new Map<string, Surface>();
 
 /** The surface for a spec. Built lazily and cached: critical-point searches run once. */
 export function createSurface(spec: SurfaceSpec): Surface {
+  if (typeof spec !== 'string' && 'expression' in spec) return cachedCustomSurface(spec);
   const id = typeof spec === 'string' ? spec : spec.id;
   const ripple = typeof spec === 'string' ? 0 : (spec.ripple ?? 0);
   const known = fixed[id];
@@ -52,6 +56,7 @@ export function createSurface(spec: SurfaceSpec): Surface {
     if (id === 'bumpy') surface = createBumpy(Number.isFinite(ripple) ? ripple : 0);
     else if (id === 'linreg') surface = createLinreg();
     else if (id === 'logreg') surface = createLogreg();
+    else if (id === 'custom') throw new Error('The custom surface needs an expression and a view box.');
     else throw new Error(`Unknown surface '${String(id)}'`);
     cache.set(key, surface);
   }

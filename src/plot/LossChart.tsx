@@ -39,6 +39,7 @@ export function LossChart({
     (ctx: CanvasRenderingContext2D, source: TrajectoryStore) => {
       layout.current = paintLossChart(ctx, {
         runs: collectRuns(source, runs), width, height, upTo, hoverStep, steps,
+        ink: canvasRef.current ? getComputedStyle(canvasRef.current).color : undefined,
       });
     },
     [runs, width, height, upTo, hoverStep, steps],

@@ -33,16 +33,20 @@ export interface LossPaintOptions {
   hoverStep?: number | null;
   /** The step budget, so the x axis does not grow while runs stream in. */
   steps?: number;
+  /** Colour of axis text (the page's text colour, so it reads in dark mode too). */
+  ink?: string;
 }
 
 export type LossPaintContext = PaintContext & {
   fillText: CanvasRenderingContext2D['fillText'];
+  rect: CanvasRenderingContext2D['rect'];
+  clip(): void;
   font: string;
   textAlign: CanvasTextAlign;
   textBaseline: CanvasTextBaseline;
 };
 
-export const lossMargins = { top: 8, right: 12, bottom: 24, left: 54 } as const;
+export const lossMargins = { top: 8, right: 12, bottom: 34, left: 54 } as const;
 
 /**
  * Choose the y scale type. `startMagnitude` is the largest |f| at the runs'
@@ -114,20 +118,28 @@ export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions)
   const { x, y, margin } = layout;
   ctx.clearRect(0, 0, width, height);
   ctx.save();
-  paintAxes(ctx, layout, width, height);
+  paintAxes(ctx, layout, width, height, options.ink ?? '#444');
   const last = Math.floor(options.upTo);
   const top = margin.top;
   const bottom = height - margin.bottom;
   ctx.lineJoin = 'round';
   ctx.lineWidth = 1.5;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(margin.left, top, width - margin.left - margin.right, bottom - top);
+  ctx.clip();
   for (const run of runs) {
     const n = last >= 0 ? Math.min(run.count, last + 1) : 0;
     if (n < 1) continue;
     ctx.beginPath();
-    traceLoss(ctx, run, n, (k) => margin.left + x(k), (f) => Math.max(top - 3, Math.min(bottom + 3, margin.top + y(f))));
+    // Values beyond the axis leave through the chart's edge (clipped below) instead of
+    // running along it: a flat line at the top would read as "f levelled off".
+    traceLoss(ctx, run, n, (k) => margin.left + x(k), (f) => Math.max(top - height, Math.min(bottom + height, margin.top + y(f))));
     ctx.strokeStyle = run.color;
     ctx.stroke();
   }
+  ctx.restore();
+  ctx.save();
   const hover = options.hoverStep == null ? -1 : Math.floor(options.hoverStep);
   if (hover >= 0 && hover <= layout.lastStep) {
     const hx = margin.left + x(hover);
@@ -210,12 +222,12 @@ function traceLoss(
   flush();
 }
 
-function paintAxes(ctx: LossPaintContext, layout: LossLayout, width: number, height: number): void {
+function paintAxes(ctx: LossPaintContext, layout: LossLayout, width: number, height: number, ink: string): void {
   const { x, y, margin } = layout;
   const innerWidth = width - margin.left - margin.right;
   const innerHeight = height - margin.top - margin.bottom;
   ctx.font = '10px system-ui, sans-serif';
-  ctx.fillStyle = '#444';
+  ctx.fillStyle = ink;
   ctx.strokeStyle = '#999';
   ctx.lineWidth = 1;
   ctx.beginPath();
@@ -238,6 +250,12 @@ function paintAxes(ctx: LossPaintContext, layout: LossLayout, width: number, hei
     ctx.lineTo(margin.left, ty);
     ctx.stroke();
   }
+  // Axis titles, small, in the corners where no tick label sits.
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.fillText('f', 4, margin.top);
+  ctx.textAlign = 'right';
+  ctx.fillText('step', width - 2, margin.top + innerHeight + 5 + 10);
 }
 
 /** Tick values for the y axis; symlog gets 0 and ±powers of ten, which d3 does not provide. */

@@ -1,0 +1,42 @@
+import type { Page } from '@playwright/test';
+import { expect, test, openApp } from './helpers';
+
+/** The k of "step k / n" under the plot. */
+async function shownStep(page: Page): Promise<number> {
+  const text = (await page.getByTestId('step-count').textContent()) ?? '';
+  const match = /step (\d+) \/ (\d+)/.exec(text);
+  if (!match) throw new Error(`unexpected step count "${text}"`);
+  return Number(match[1]);
+}
+
+test('space pauses and plays the replay, and the right arrow steps once', async ({ page }) => {
+  await openApp(page, 'v=1&s=ellipse&n=200');
+  // Back to step 0, paused; then click somewhere neutral so no button has the focus.
+  await page.getByRole('button', { name: '↺ Reset' }).click();
+  await page.locator('.tagline').click();
+  await expect(page.getByTestId('play')).toBeVisible();
+  await expect(page.getByTestId('step-count')).toHaveText('step 0 / 200');
+
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-count')).toHaveText('step 1 / 200');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-count')).toHaveText('step 2 / 200');
+
+  // Space plays: the button turns into "Pause" and the steps move on.
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('pause')).toBeVisible();
+  await expect(page.getByTestId('play')).toHaveCount(0);
+  await expect.poll(() => shownStep(page)).toBeGreaterThan(2);
+
+  // Space again pauses: "Play" is back and the step stays where it stopped.
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('play')).toBeVisible();
+  const paused = await shownStep(page);
+  expect(paused).toBeLessThan(200);
+  await page.waitForTimeout(300); // long enough for a running replay (50 steps/s here) to move on
+  expect(await shownStep(page)).toBe(paused);
+
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-count')).toHaveText(`step ${paused + 1} / 200`);
+  await expect(page.getByTestId('play')).toBeVisible();
+});

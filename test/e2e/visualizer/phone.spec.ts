@@ -1,0 +1,35 @@
+import {
+  expect, test, countColor, decodePng, hashValue, legendColors, openApp, plotShot, runsSettled, showWholePaths,
+} from './helpers';
+
+test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+test('on a 375 px phone the page does not scroll sideways and the plot is in view with its paths', async ({ page }) => {
+  await openApp(page);
+  const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(375);
+
+  const plot = page.getByTestId('contour-plot');
+  await expect(plot).toBeInViewport();
+  const box = await plot.boundingBox();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+  expect(box!.width, 'the plot uses most of the width').toBeGreaterThan(300);
+
+  // The paths are drawn on the small screen too.
+  await showWholePaths(page);
+  const pixels = await decodePng(page, await plotShot(page));
+  for (const color of await legendColors(page)) expect(countColor(pixels, color), color).toBeGreaterThan(30);
+});
+
+test('on a phone a tap on the plot moves the start there', async ({ page }) => {
+  await openApp(page);
+  const area = await page.getByTestId('trajectory-canvas').boundingBox();
+  if (!area) throw new Error('no trajectory canvas');
+  await page.touchscreen.tap(area.x + 0.7 * area.width, area.y + 0.25 * area.height);
+  // Ellipse, default view x ∈ [−10, 10], y ∈ [−5, 5]: near (4, 2.5), within a couple of pixels.
+  await expect.poll(async () => Number(await page.getByTestId('start-x').inputValue())).toBeCloseTo(4, 0);
+  expect(Number(await page.getByTestId('start-y').inputValue())).toBeCloseTo(2.5, 0);
+  await expect.poll(() => hashValue(page, 'start')).toBeDefined();
+  await runsSettled(page);
+});

@@ -1,0 +1,32 @@
+import {
+  expect, test, comparable, decodePng, differingPixels, exportJson, hashValue, openApp, plotShot, runsSettled, showWholePaths,
+} from './helpers';
+
+test('reloading the page draws the same picture and exports the same runs', async ({ page }) => {
+  await openApp(page);
+  // Make the view one of the user's own: a clicked start, a typed learning rate, another step budget.
+  const area = await page.getByTestId('trajectory-canvas').boundingBox();
+  if (!area) throw new Error('no trajectory canvas');
+  await page.mouse.click(area.x + 0.3 * area.width, area.y + 0.8 * area.height);
+  await expect.poll(() => hashValue(page, 'start')).toBeDefined();
+  await page.getByTestId('run-1-lr-text').fill('0.05');
+  await page.getByTestId('run-1-lr-text').press('Enter');
+  await page.getByTestId('steps').fill('90');
+  await page.getByTestId('steps').press('Enter');
+  await expect.poll(() => hashValue(page, 'n')).toBe('90');
+  await runsSettled(page);
+  await showWholePaths(page);
+  const link = page.url();
+  const picture = await decodePng(page, await plotShot(page));
+  const exported = await exportJson(page);
+  expect(exported.runs.every((run) => run.points.length === 91 || run.status !== 'budget')).toBe(true);
+
+  await page.reload();
+  await runsSettled(page);
+  expect(page.url()).toBe(link);
+  await expect(page.getByTestId('steps')).toHaveValue('90');
+  await expect(page.getByTestId('run-1-lr-text')).toHaveValue('0.05');
+  await showWholePaths(page);
+  expect(differingPixels(picture, await decodePng(page, await plotShot(page))), 'pixels that changed').toBe(0);
+  expect(comparable(await exportJson(page))).toEqual(comparable(exported));
+});

@@ -77,6 +77,12 @@ describe('chooseThresholds', () => {
     expect(chooseThresholds(new Float64Array(0))).toEqual([]);
   });
 
+  it('keeps to the requested count even on a tiny range with a count of 2', () => {
+    const levels = chooseThresholds(Float64Array.from([6.000000000000001e-12, 0]), 2);
+    expect(levels.length).toBeLessThanOrEqual(3);
+    expect(levels[0]).toBe(0);
+  });
+
   it('always returns finite, strictly ascending levels inside the data range', () => {
     const value = fc.oneof(
       fc.double({ min: -1e6, max: 1e6, noNaN: true }),

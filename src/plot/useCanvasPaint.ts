@@ -3,12 +3,25 @@
  * schedules one animation frame, and the frame paints only if the store's
  * version, the painter (its props) or the size changed since the last paint.
  * Chunks arriving faster than the screen refreshes cost one paint per frame.
+ *
+ * While runs stream in, paints that only add points may use at most a
+ * quarter of the main thread: after a paint that took d ms (d over half a
+ * frame), the next such paint waits until 4·d ms after the last began.
+ * Painting 8 × 100,000 points on every frame left no time for input (the
+ * loss chart alone took 20–150 ms a paint); a path that grows a few times a
+ * second instead of sixty reads just as well. Changed props (a zoom, a resize, the replay) and the paint
+ * that completes a generation are never held back.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TrajectoryStore } from '../state/trajectories';
 
 /** Paints the whole canvas; the context is already scaled so units are CSS pixels. */
 export type CanvasPainter = (ctx: CanvasRenderingContext2D, store: TrajectoryStore) => void;
+
+/** Share of the main thread that paints adding streamed points may take… */
+const streamingShare = 0.25;
+/** …once a paint takes longer than this (ms); cheaper paints happen every frame. */
+const cheapPaintMs = 8;
 
 export function useCanvasPaint(
   canvasRef: RefObject<HTMLCanvasElement | null>,
@@ -22,6 +35,8 @@ export function useCanvasPaint(
   const latest = useRef({ painter, width, height, store });
   const painted = useRef({ version: -1, painter: null as CanvasPainter | null, width: 0, height: 0, ratio: 0 });
   const frame = useRef(0);
+  /** When the last paint began and how long it took, for the streaming throttle. */
+  const cost = useRef({ start: -Infinity, ms: 0 });
 
   useLayoutEffect(() => {
     latest.current = { painter, width, height, store };
@@ -39,6 +54,14 @@ export function useCanvasPaint(
       last.version === version && last.painter === painter &&
       last.width === width && last.height === height && last.ratio === ratio
     ) return;
+    const complete = store.complete();
+    const onlyNewPoints = last.painter === painter && last.width === width && last.height === height && last.ratio === ratio;
+    const now = performance.now();
+    const { start, ms } = cost.current;
+    if (!complete && onlyNewPoints && ms > cheapPaintMs && now < start + ms / streamingShare) {
+      frame.current = requestAnimationFrame(draw);
+      return;
+    }
     const pixelWidth = Math.max(1, Math.round(width * ratio));
     const pixelHeight = Math.max(1, Math.round(height * ratio));
     // Assigning the size clears the canvas even when unchanged, so only on change.
@@ -48,21 +71,25 @@ export function useCanvasPaint(
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     painter(ctx, store);
+    cost.current = { start: now, ms: performance.now() - now };
     painted.current = { version, painter, width, height, ratio };
-    onPaint?.(store.complete());
+    onPaint?.(complete);
   }, [canvasRef, onPaint]);
 
   const schedule = useCallback(() => {
     // The chunk that completes a generation is painted at once rather than on
-    // the next frame: a slider drag then shows its final paths up to a frame sooner.
-    if (latest.current.store.complete()) {
+    // the next frame: a slider drag then shows its final paths up to a frame
+    // sooner. Only for a canvas whose paints are watched (onPaint: the paths,
+    // whose paint ends the slider's latency measure); the others (the loss
+    // chart) wait for the frame, so they do not delay the paths.
+    if (onPaint && latest.current.store.complete()) {
       if (frame.current !== 0) cancelAnimationFrame(frame.current);
       draw();
       return;
     }
     if (frame.current !== 0) return;
     frame.current = requestAnimationFrame(draw);
-  }, [draw]);
+  }, [draw, onPaint]);
 
   useEffect(() => {
     const unsubscribe = store.subscribe(schedule);

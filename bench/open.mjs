@@ -1,0 +1,78 @@
+// Budget 4, open: navigation start → `optiscope:first-contours` and
+// `optiscope:first-paths` (marks are relative to the navigation start),
+// cold cache: a new browser context per visit, the median of five visits to
+// the default link. And the JavaScript the first paint needs, gzipped: the
+// entry chunk the page loads plus the worker chunk, compressed here with
+// node:zlib from the built files, checked against the scripts the network
+// log shows were requested before the first paths were painted.
+
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { median, openPage } from './page.mjs';
+
+const visits = 5;
+
+/** The JS files of a build that a first paint needs: index.html's module script and the worker chunk. */
+export async function firstPaintScripts(distDir) {
+  const html = await readFile(join(distDir, 'index.html'), 'utf8');
+  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="\.?\/?([^"]+)"/g)].map((m) => m[1]);
+  const assets = await readdir(join(distDir, 'assets'));
+  const workers = assets.filter((name) => /\.worker-[\w-]+\.js$/.test(name)).map((name) => `assets/${name}`);
+  return [...entries, ...workers];
+}
+
+async function sizes(distDir, file) {
+  const bytes = await readFile(join(distDir, file));
+  return { raw: bytes.length, gzip: gzipSync(bytes).length / 1024 };
+}
+
+export async function measureOpen(browser, baseURL, distDir, say) {
+  say(`open: ${visits} cold visits`);
+  const contours = [];
+  const paths = [];
+  let network = null;
+  for (let v = 0; v < visits; v++) {
+    const { context, page } = await openPage(browser);
+    try {
+      const requested = [];
+      // Scripts fetched by the page and by its dedicated worker (Playwright reports both on the context).
+      context.on('request', (request) => {
+        if (request.resourceType() === 'script' || /\.m?js(\?|$)/.test(request.url())) requested.push(request);
+      });
+      await page.goto(baseURL);
+      const timing = await page.waitForFunction(() => {
+        const contour = performance.getEntriesByName('optiscope:first-contours', 'mark')[0];
+        const path = performance.getEntriesByName('optiscope:first-paths', 'mark')[0];
+        return contour && path ? { contours: contour.startTime, paths: path.startTime, origin: performance.timeOrigin } : null;
+      }, null, { polling: 5, timeout: 30_000 }).then((handle) => handle.jsonValue());
+      contours.push(timing.contours);
+      paths.push(timing.paths);
+      if (v === 0) {
+        const firstPaint = timing.origin + Math.max(timing.contours, timing.paths);
+        network = [];
+        for (const request of requested.filter((r) => r.timing().startTime <= firstPaint)) {
+          const response = await request.response();
+          const body = response ? await response.body().catch(() => null) : null;
+          network.push({ file: new URL(request.url()).pathname.replace(/^.*\/(assets\/)/, '$1'), bytes: body?.length ?? NaN });
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  const files = await firstPaintScripts(distDir);
+  const built = await Promise.all(files.map((file) => sizes(distDir, file)));
+  const total = built.reduce((sum, s) => sum + s.gzip, 0);
+  // The same files, byte for byte: the server sends them uncompressed, so sizes must match the build's.
+  const agree = network.length === files.length &&
+    files.every((file, i) => network.some((n) => n.file === file && n.bytes === built[i].raw));
+  const note = agree
+    ? `${files.map((f, i) => `${f.replace('assets/', '').replace(/-[\w-]{8}\.js$/, '.js')} ${built[i].gzip.toFixed(1)}`).join(' + ')}; the network log shows the same files`
+    : `network log disagrees: before the first paint it shows ${network.map((n) => `${n.file} (${n.bytes} B)`).join(', ')}; the build's are ${files.join(', ')}`;
+  return [
+    { figure: `open: navigation → first contours (median of ${visits})`, value: median(contours), unit: 'ms', budget: 500, op: '≤', note: `range ${Math.min(...contours).toFixed(0)}–${Math.max(...contours).toFixed(0)}` },
+    { figure: `open: navigation → first paths (median of ${visits})`, value: median(paths), unit: 'ms', budget: 500, op: '≤', note: `range ${Math.min(...paths).toFixed(0)}–${Math.max(...paths).toFixed(0)}` },
+    { figure: 'open: JS for the first paint, gzipped', value: total, unit: 'KB', budget: 150, op: '≤', note, fail: agree ? undefined : 'the network log disagrees with the build' },
+  ];
+}

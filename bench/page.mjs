@@ -1,0 +1,110 @@
+// What every browser scenario shares: a fresh page at 1280×800 with probes
+// installed before the app's first script, waiting for the app to settle,
+// reading its User Timing entries, and small statistics.
+
+/**
+ * Runs in the page before any of its scripts (addInitScript), so the long
+ * task observer sees the boot too. It records:
+ * - every long task (> 50 ms, the browser's definition) with its start,
+ * - for chosen DOM events, when the browser stamped the event and when its
+ *   first listener ran (the gap is how long input waited for the main thread),
+ * - animation frame times while `__bench.frames.on` is set,
+ * - every commit of contour bands drawn for the view on screen (their group's
+ *   transform is the identity, so the grid was sampled for exactly this view),
+ *   with the start of the next animation frame after it.
+ */
+function probes() {
+  const bench = { longTasks: [], events: [], frames: { on: false, times: [] }, contours: [] };
+  window.__bench = bench;
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    bench.longTaskUnsupported = true;
+  }
+  for (const type of ['pointerdown', 'keydown', 'input', 'wheel']) {
+    window.addEventListener(type, (event) => {
+      bench.events.push({ type, stamp: event.timeStamp, handled: performance.now() });
+    }, { capture: true, passive: true });
+  }
+  new MutationObserver((records) => {
+    const band = records.map((r) => r.target).find((node) => node instanceof Element && (node.matches('path.plot-band') || node.querySelector?.(':scope > path.plot-band')));
+    if (!band) return;
+    const group = band.matches('path.plot-band') ? band.parentElement : band;
+    if (group?.getAttribute('transform') !== 'matrix(1 0 0 1 0 0)') return;
+    const entry = { at: performance.now(), frame: NaN };
+    bench.contours.push(entry);
+    requestAnimationFrame(() => { entry.frame = performance.now(); });
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['d', 'transform'] });
+  const tick = (time) => {
+    if (bench.frames.on) bench.frames.times.push(time);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** A new context (cold cache) and page at 1280×800 with the probes installed. */
+export async function openPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  await context.addInitScript(probes);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** The app's link for a scene: `#v=1&…` is appended to the base URL. */
+export function appUrl(baseURL, hash) {
+  return `${baseURL}#${hash}`;
+}
+
+/** Wait until contour bands are drawn and every run of the current generation has stopped. */
+export async function settled(page, timeout = 120_000) {
+  await page.waitForFunction(
+    () => {
+      const app = window.__optiscope;
+      const bands = document.querySelectorAll('[data-testid="contour-plot"] path.plot-band').length;
+      return Boolean(app && bands > 2 && app.trajectories.keys().length > 0 && app.trajectories.complete());
+    },
+    null,
+    { timeout, polling: 50 },
+  );
+}
+
+/** Press "Show all" so every path is drawn whole, and park the pointer off the plot. */
+export async function showAll(page) {
+  await page.click('[data-testid="show-all"]');
+  await page.waitForSelector('[data-testid="show-all"][aria-pressed="true"]');
+  await page.mouse.move(1, 1);
+}
+
+/** Durations of the app's measures with this name, in order. */
+export function measures(page, name) {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'measure').map((e) => ({ start: e.startTime, duration: e.duration })), name);
+}
+
+/** Start times of the app's marks with this name, in order. */
+export function marks(page, name) {
+  return page.evaluate((n) => performance.getEntriesByName(n, 'mark').map((e) => e.startTime), name);
+}
+
+export function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  // Nearest rank: the smallest value with at least p% of the samples at or below it.
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+export function median(values) {
+  return percentile(values, 50);
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The eight runs the speed budgets use, on `bumpy`, each with a learning rate that stays on the surface. */
+export function eightRuns() {
+  return [
+    'gd(lr=0.01)', 'momentum(lr=0.01)', 'nesterov(lr=0.01)', 'adagrad(lr=0.1)',
+    'rmsprop(lr=0.01)', 'adadelta(lr=1)', 'adam(lr=0.01)', 'adamw(lr=0.01)',
+  ].map((run) => `run=${run}`).join('&');
+}

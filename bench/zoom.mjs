@@ -1,0 +1,82 @@
+// Budget 3, zoom: wheel gestures over the plot (8 runs × 1,000 steps on
+// `bumpy`, "Show all"). A gesture is six wheel notches a frame apart, in and
+// out by turns. For each gesture: from the last wheel event (its timestamp)
+// to the first `optiscope:grid` mark after it, and to the commit of contour
+// bands for the view on screen (a bench probe watches the band group's
+// transform turn into the identity) and the frame after it. The main thread
+// is traced through all gestures to find its longest task.
+
+import { appUrl, openPage, percentile, settled, showAll, sleep } from './page.mjs';
+import { sliderScene, frameMs } from './slider.mjs';
+import { startTrace, stopTrace } from './trace.mjs';
+
+const gestures = 20;
+const notches = 6;
+
+export async function measureZoom(browser, baseURL, say) {
+  const { context, page } = await openPage(browser);
+  try {
+    await page.goto(appUrl(baseURL, sliderScene));
+    await settled(page);
+    await showAll(page);
+    const plot = await page.locator('[data-testid="contour-plot"] .plot-hit').boundingBox();
+    const centre = { x: plot.x + plot.width * 0.45, y: plot.y + plot.height * 0.55 };
+    await page.mouse.move(centre.x, centre.y);
+    say(`zoom: ${gestures} wheel gestures of ${notches} notches`);
+    const toGrid = [];
+    const toContours = [];
+    const toFrame = [];
+    const gestureFrames = [];
+    await startTrace(browser, page);
+    for (let g = 0; g < gestures; g++) {
+      const deltaY = g % 2 === 0 ? -100 : 100;
+      await page.evaluate(() => {
+        window.__bench.frames.times = [];
+        window.__bench.frames.on = true;
+      });
+      for (let n = 0; n < notches; n++) {
+        await page.mouse.wheel(0, deltaY);
+        await sleep(frameMs);
+      }
+      const lastWheel = await page.evaluate(() => {
+        const wheels = window.__bench.events.filter((e) => e.type === 'wheel');
+        return wheels[wheels.length - 1].stamp;
+      });
+      const settledAt = await page.waitForFunction(
+        (after) => {
+          const commit = window.__bench.contours.find((c) => c.at > after && Number.isFinite(c.frame));
+          if (!commit) return null;
+          const grids = performance.getEntriesByName('optiscope:grid', 'mark').filter((m) => m.startTime > after && m.startTime <= commit.at);
+          return { grid: grids.length ? grids[grids.length - 1].startTime : NaN, contours: commit.at, frame: commit.frame };
+        },
+        lastWheel,
+        { polling: 5, timeout: 10_000 },
+      ).then((handle) => handle.jsonValue());
+      toGrid.push(settledAt.grid - lastWheel);
+      toContours.push(settledAt.contours - lastWheel);
+      toFrame.push(settledAt.frame - lastWheel);
+      const frames = await page.evaluate(() => {
+        window.__bench.frames.on = false;
+        return window.__bench.frames.times;
+      });
+      gestureFrames.push(...frames.slice(1).map((t, i) => t - frames[i]));
+      await sleep(150 + Math.random() * 100);
+    }
+    const tasks = await stopTrace(browser);
+    const longest = tasks[0] ?? { ms: 0, what: '' };
+    const overFrame = tasks.filter((t) => t.ms > frameMs).length;
+    return [
+      { figure: 'zoom: last wheel → new grid, p95', value: percentile(toGrid.filter(Number.isFinite), 95), unit: 'ms' },
+      { figure: 'zoom: last wheel → contours committed, p95', value: percentile(toContours, 95), unit: 'ms', budget: 50, op: '≤' },
+      { figure: 'zoom: last wheel → frame showing them, p95', value: percentile(toFrame, 95), unit: 'ms' },
+      {
+        figure: 'zoom: longest main-thread task (trace)',
+        value: longest.ms, unit: 'ms', budget: frameMs, op: '≤',
+        note: `${overFrame} task(s) over a frame; longest: ${longest.what}`,
+      },
+      { figure: 'zoom: longest gap between frames in a gesture', value: Math.max(0, ...gestureFrames), unit: 'ms' },
+    ];
+  } finally {
+    await context.close();
+  }
+}

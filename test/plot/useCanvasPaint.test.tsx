@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useRef } from 'react';
+import { act, cleanup, render } from '@testing-library/react';
+import { createTrajectoryStore, type TrajectoryStore } from '../../src/state/trajectories';
+import { useCanvasPaint, type CanvasPainter } from '../../src/plot/useCanvasPaint';
+import { createRecordingContext } from './fakeContext';
+
+let frames: FrameRequestCallback[] = [];
+let clock = 1000;
+
+function flushFrames() {
+  const pending = frames;
+  frames = [];
+  act(() => pending.forEach((callback) => callback(clock)));
+}
+
+beforeEach(() => {
+  frames = [];
+  clock = 1000;
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
+  vi.spyOn(performance, 'now').mockImplementation(() => clock);
+  const ctx = createRecordingContext();
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ctx as never);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function Canvas({ store, painter, onPaint }: { store: TrajectoryStore; painter: CanvasPainter; onPaint?: (complete: boolean) => void }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useCanvasPaint(ref, store, 100, 50, painter, onPaint);
+  return <canvas ref={ref} />;
+}
+
+/** A painter that takes `ms` of the fake clock. */
+function slowPainter(ms: number) {
+  return vi.fn<CanvasPainter>(() => {
+    clock += ms;
+  });
+}
+
+describe('useCanvasPaint', () => {
+  it('paints streamed points every frame while a paint is cheap', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    const painter = slowPainter(2);
+    render(<Canvas store={store} painter={painter} />);
+    flushFrames();
+    for (let k = 0; k < 5; k++) {
+      store.append('a', new Float64Array([k, k, k]));
+      clock += 16;
+      flushFrames();
+    }
+    expect(painter).toHaveBeenCalledTimes(6);
+  });
+
+  it('holds streamed points back until an expensive paint has used no more than a quarter of the time', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    const painter = slowPainter(20);
+    render(<Canvas store={store} painter={painter} />);
+    flushFrames(); // painted from 1000 to 1020: the next paint of new points waits until 1080
+    expect(painter).toHaveBeenCalledTimes(1);
+    store.append('a', new Float64Array([0, 0, 0]));
+    clock = 1036;
+    flushFrames();
+    expect(painter).toHaveBeenCalledTimes(1);
+    // The held-back paint keeps asking for frames, so nothing is lost.
+    expect(frames).toHaveLength(1);
+    clock = 1080;
+    flushFrames();
+    expect(painter).toHaveBeenCalledTimes(2);
+  });
+
+  it('paints the chunk that completes a generation at once on a watched canvas, on the next frame otherwise', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    const watched = slowPainter(20);
+    const other = slowPainter(20);
+    const onPaint = vi.fn();
+    render(
+      <>
+        <Canvas store={store} painter={watched} onPaint={onPaint} />
+        <Canvas store={store} painter={other} />
+      </>,
+    );
+    flushFrames();
+    store.append('a', new Float64Array([0, 0, 0, 1, 1, 1]));
+    act(() => store.finish('a', 'budget', 2, 'ran all steps'));
+    // Within the throttle window, yet painted at once: the final paths are never held back.
+    expect(watched).toHaveBeenCalledTimes(2);
+    expect(onPaint).toHaveBeenLastCalledWith(true);
+    expect(other).toHaveBeenCalledTimes(1);
+    flushFrames();
+    expect(other).toHaveBeenCalledTimes(2);
+  });
+});

@@ -2,7 +2,10 @@
 import { PlotPanel } from './PlotPanel';
 import { useAnimation } from './useAnimation';
 import { useKeyboard } from './useKeyboard';
+import { useT } from '../i18n';
+import { LanguageSwitch } from '../controls/LanguageSwitch';
 import { Notices } from '../controls/Notices';
+import { PresetNote } from '../teach/PresetNote';
 import { PresetMenu } from '../controls/PresetMenu';
 import { ShareMenu } from '../controls/ShareMenu';
 import { SceneControls } from '../controls/SceneControls';
@@ -11,20 +14,23 @@ import { RunList } from '../controls/RunList';
 export function App() {
   useAnimation();
   useKeyboard();
+  const t = useT();
   return (
     <div className="app">
       <header className="app-header">
         <h1>
           <img src="./favicon.svg" alt="" width={24} height={24} /> Optiscope
         </h1>
-        <p className="tagline">Watch optimizers walk over loss surfaces.</p>
+        <p className="tagline">{t('app.tagline')}</p>
         <PresetMenu />
         <ShareMenu />
+        <LanguageSwitch />
       </header>
       <Notices />
+      <PresetNote />
       <main className="app-main">
         <PlotPanel />
-        <aside className="controls" aria-label="Settings">
+        <aside className="controls" aria-label={t('app.settings')}>
           <SceneControls />
           <RunList />
         </aside>

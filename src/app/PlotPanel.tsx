@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import type { CriticalPoint, ViewBox } from '../core/types';
 import { createSurface, surfaceInfo } from '../core';
-import { ContourPlot } from '../plot/ContourPlot';
+import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
 import { LossChart } from '../plot/LossChart';
 import { plotInnerSize } from '../plot/scales';
@@ -15,6 +15,13 @@ import { PlaybackBar } from '../controls/PlaybackBar';
 import { RunLegend } from '../controls/RunLegend';
 import { useElementSize } from './useElementSize';
 import { useWorkerBridge, type GridRequest } from './useWorkerBridge';
+import { SmallMultiples } from '../teach/SmallMultiples';
+import { LayoutToggle } from '../teach/LayoutToggle';
+import { DataInset } from '../teach/DataInset';
+import { SchedulePlot } from '../teach/SchedulePlot';
+import { SmoothingControls } from '../teach/SmoothingControls';
+import { useTeachStore } from '../teach/teachStore';
+import { translate, useLanguage, type Lang } from '../i18n';
 
 /** Grid samples per CSS pixel of the plotting area: fine enough for smooth bands, cheap enough to redo per zoom. */
 const samplesPerPixel = 0.35;
@@ -27,6 +34,10 @@ export function PlotPanel() {
   const steps = useAppStore((s) => s.scene.steps);
   const playback = useAppStore((s) => s.playback);
   const hoverStep = useAppStore((s) => s.hoverStep);
+  const lang = useLanguage((s) => s.lang);
+  const labels = useMemo(() => plotLabels(lang), [lang]);
+  const layout = useTeachStore((s) => s.layout);
+  const smoothing = useTeachStore((s) => s.smoothing);
   const boxRef = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(boxRef);
   const height = Math.round(Math.min(Math.max(width * 0.72, 260), 640));
@@ -56,9 +67,29 @@ export function PlotPanel() {
   // A grid computed for another surface must not be drawn under this one's name.
   const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(surface);
   return (
-    <section className="plot-panel" aria-label="Plot">
+    <section className="plot-panel" aria-label={translate(lang, 'plot.region')}>
       <div className="plot-box" ref={boxRef} data-testid="plot-box">
-        {width > 0 && (
+        {width > 0 && layout === 'multiples' && (
+          <SmallMultiples
+            width={width}
+            runs={runs}
+            values={gridMatches ? grid.values : null}
+            nx={grid?.nx ?? 0}
+            ny={grid?.ny ?? 0}
+            view={gridMatches ? grid.view : view}
+            displayView={view}
+            criticalPoints={gridMatches ? markedPoints(grid.criticalPoints) : []}
+            upTo={upTo}
+            hoverStep={hoverStep}
+            onPick={onPick}
+            onViewChange={onViewChange}
+            onResetView={onResetView}
+            start={start}
+            axisLabels={axisLabels}
+            labels={labels}
+          />
+        )}
+        {width > 0 && layout === 'single' && (
           <ContourPlot
             values={gridMatches ? grid.values : null}
             nx={grid?.nx ?? 0}
@@ -73,16 +104,57 @@ export function PlotPanel() {
             onResetView={onResetView}
             start={start}
             axisLabels={axisLabels}
+            labels={labels}
           >
             <TrajectoryCanvas width={inner.width} height={inner.height} view={view} runs={runs} upTo={upTo} hoverStep={hoverStep} />
           </ContourPlot>
         )}
       </div>
+      <LayoutToggle />
       <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />
       <PlaybackBar />
-      <LossChart runs={runs} upTo={upTo} hoverStep={hoverStep} onHover={appStore.getState().setHoverStep} steps={steps} />
+      <LossChart
+        ariaLabel={lossLabel(lang, runs)}
+        stepTitle={translate(lang, 'loss.stepAxis')}
+        runs={runs}
+        upTo={upTo}
+        hoverStep={hoverStep}
+        onHover={appStore.getState().setHoverStep}
+        steps={steps}
+        smoothing={smoothing.on ? smoothing : null}
+      />
+      <SmoothingControls />
+      <div className="teach-strip">
+        <DataInset surfaceId={surface.id} runs={runs} step={upTo} hoverStep={hoverStep} />
+        <SchedulePlot runs={runs} steps={steps} isData={surfaceInfo[surface.id].isData} step={upTo} />
+      </div>
     </section>
   );
+}
+
+/** The plot's words in `lang`; memoised per language so the SVG's description is not rebuilt per render. */
+function plotLabels(lang: Lang): ContourPlotLabels {
+  const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string>) => translate(lang, key, vars);
+  return {
+    surface: t('plot.surface'),
+    resetView: t('plot.resetView'),
+    zoomIn: t('plot.zoomIn'),
+    zoomOut: t('plot.zoomOut'),
+    startHandle: t('plot.startHandle'),
+    range: (parts) => t('plot.range', parts),
+    logLevels: t('plot.logLevels'),
+    pointAt: (parts) => t('plot.pointAt', parts),
+    critical: {
+      kinds: { min: t('critical.min'), max: t('critical.max'), saddle: t('critical.saddle'), degenerate: t('critical.degenerate') },
+      eigenvalues: t('critical.eigenvalues'),
+      tooltip: (parts) => t('critical.tooltip', parts),
+    },
+  };
+}
+
+function lossLabel(lang: Lang, runs: readonly { hidden: boolean }[]): string {
+  const count = runs.filter((run) => !run.hidden).length;
+  return count === 1 ? translate(lang, 'loss.ariaOne') : translate(lang, 'loss.ariaMany', { count });
 }
 
 /** Past this many critical points in view, markers would hide the surface (Rastrigin has 441). */

@@ -9,6 +9,7 @@ import type { RunSpec } from '../state/scene';
 import type { RunPatch } from '../state/store';
 import { NumberField } from './NumberField';
 import { ScheduleEditor } from './ScheduleEditor';
+import { useT } from '../i18n';
 
 export interface AdvancedOptionsProps {
   run: RunSpec;
@@ -20,33 +21,34 @@ const batchSizes = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 
 export function AdvancedOptions({ run, isData, onChange }: AdvancedOptionsProps) {
   const { optimizer } = run;
+  const t = useT();
   const has = (name: string) => (optimizerInfo[optimizer.id].hyperparameters as string[]).includes(name);
   const setOptimizer = (changes: Partial<OptimizerConfig>) => onChange({ optimizer: changes });
   const setGradient = (gradient: GradientConfig) => onChange({ gradient });
   const setSchedule = (schedule: ScheduleConfig) => onChange({ schedule });
   return (
     <details className="advanced">
-      <summary>Advanced</summary>
+      <summary>{t('advanced.title')}</summary>
       <div className="advanced-grid">
         {has('epsilon') && (
-          <NumberField label="ε (epsilon)" value={optimizer.epsilon ?? 1e-8} onCommit={(epsilon) => setOptimizer({ epsilon })} />
+          <NumberField label={t('advanced.epsilon')} value={optimizer.epsilon ?? 1e-8} onCommit={(epsilon) => setOptimizer({ epsilon })} />
         )}
         {has('weightDecay') && (
-          <NumberField label="weight decay λ" value={optimizer.weightDecay ?? 0.01} onCommit={(weightDecay) => setOptimizer({ weightDecay })} />
+          <NumberField label={t('advanced.weightDecay')} value={optimizer.weightDecay ?? 0.01} onCommit={(weightDecay) => setOptimizer({ weightDecay })} />
         )}
         {has('form') && (
           <label className="field">
-            form
+            {t('advanced.form')}
             <select value={optimizer.form ?? 'heavy-ball'} onChange={(e) => setOptimizer({ form: e.target.value as 'heavy-ball' | 'ema' })}>
-              <option value="heavy-ball">PyTorch heavy ball: v ← βv + g</option>
-              <option value="ema">Ng's average: v ← βv + (1 − β)g</option>
+              <option value="heavy-ball">{t('advanced.formHeavyBall')}</option>
+              <option value="ema">{t('advanced.formEma')}</option>
             </select>
           </label>
         )}
         {has('biasCorrection') && (
           <label className="check">
             <input type="checkbox" checked={optimizer.biasCorrection ?? true} onChange={(e) => setOptimizer({ biasCorrection: e.target.checked })} />
-            bias correction
+            {t('advanced.biasCorrection')}
           </label>
         )}
         {has('amsgrad') && (
@@ -58,19 +60,19 @@ export function AdvancedOptions({ run, isData, onChange }: AdvancedOptionsProps)
         {optimizer.id !== 'linesearch' && <ScheduleEditor schedule={run.schedule} isData={isData} onChange={setSchedule} />}
         {isData && (
           <label className="field">
-            batch size
+            {t('advanced.batchSize')}
             <select value={batchSizes.includes(run.batchSize) ? run.batchSize : ''} onChange={(e) => onChange({ batchSize: Number(e.target.value) })}>
               {!batchSizes.includes(run.batchSize) && <option value="">{run.batchSize}</option>}
               {batchSizes.map((b) => (
                 <option key={b} value={b}>
-                  {b === 1 ? '1 (SGD)' : b === 256 ? '256 (batch GD)' : b}
+                  {b === 1 ? t('advanced.batchSgd', { count: b }) : b === 256 ? t('advanced.batchFull', { count: b }) : b}
                 </option>
               ))}
             </select>
           </label>
         )}
         <label className="field">
-          gradient
+          {t('advanced.gradient')}
           <select
             value={run.gradient.kind}
             onChange={(e) => {
@@ -78,9 +80,9 @@ export function AdvancedOptions({ run, isData, onChange }: AdvancedOptionsProps)
               setGradient(kind === 'analytic' ? { kind } : { kind, h: 'h' in run.gradient ? run.gradient.h : 1e-4 });
             }}
           >
-            <option value="analytic">analytic (exact)</option>
-            <option value="forward">forward difference</option>
-            <option value="central">central difference</option>
+            <option value="analytic">{t('advanced.analytic')}</option>
+            <option value="forward">{t('advanced.forward')}</option>
+            <option value="central">{t('advanced.central')}</option>
           </select>
         </label>
         {run.gradient.kind !== 'analytic' && (

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { NumberField } from './NumberField';
 import { formatValue } from './format';
 import { markInput } from '../plot/latency';
+import { useT } from '../i18n';
 
 export interface LogSliderProps {
   label: string;
@@ -22,6 +23,7 @@ const ticksPerDecade = 40;
 
 export function LogSlider({ label, value, min, max, onChange, testId }: LogSliderProps) {
   const id = useId();
+  const t = useT();
   const lo = Math.log10(min);
   const hi = Math.log10(max);
   const position = Math.min(hi, Math.max(lo, Math.log10(value)));
@@ -44,7 +46,7 @@ export function LogSlider({ label, value, min, max, onChange, testId }: LogSlide
           onChange(Number(next.toPrecision(3)));
         }}
       />
-      <NumberField label={`${label} (typed)`} hideLabel value={value} onCommit={onChange} testId={testId && `${testId}-text`} />
+      <NumberField label={t('field.typed', { label })} hideLabel value={value} onCommit={onChange} testId={testId && `${testId}-text`} />
     </div>
   );
 }

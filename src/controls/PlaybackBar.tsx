@@ -1,6 +1,7 @@
 /** Play, pause, single step, reset, speed, "show all", and a timeline to scrub. */
 import { appStore, useAppStore } from '../state/store';
 import { effectiveSpeed } from '../state/playbackSlice';
+import { useT } from '../i18n';
 
 const speeds = [5, 20, 60, 200, 1000, 5000];
 
@@ -10,27 +11,28 @@ export function PlaybackBar() {
   const { play, pause, stepForward, stepBack, resetPlayback, setSpeed, setAutoSpeed, showAll, setStep } = appStore.getState();
   const auto = effectiveSpeed({ ...playback, autoSpeed: true }, steps);
   const current = playback.showAll ? steps : playback.step;
+  const t = useT();
   return (
-    <div className="playback" role="group" aria-label="Playback">
-      <button type="button" onClick={resetPlayback} title="Back to the start">↺ Reset</button>
-      <button type="button" onClick={stepBack} title="One step back">‹ Back</button>
+    <div className="playback" role="group" aria-label={t('playback.group')}>
+      <button type="button" onClick={resetPlayback} title={t('playback.resetTitle')}>↺ {t('playback.reset')}</button>
+      <button type="button" onClick={stepBack} title={t('playback.backTitle')}>‹ {t('playback.back')}</button>
       {playback.playing ? (
-        <button type="button" className="primary" onClick={pause} title="Pause (space)" data-testid="pause">❚❚ Pause</button>
+        <button type="button" className="primary" onClick={pause} title={t('playback.pauseTitle')} data-testid="pause">❚❚ {t('playback.pause')}</button>
       ) : (
-        <button type="button" className="primary" onClick={play} title="Play (space)" data-testid="play">▶ Play</button>
+        <button type="button" className="primary" onClick={play} title={t('playback.playTitle')} data-testid="play">▶ {t('playback.play')}</button>
       )}
-      <button type="button" onClick={stepForward} title="One step (→)" data-testid="step">Step ›</button>
-      <button type="button" onClick={showAll} aria-pressed={playback.showAll} data-testid="show-all">Show all</button>
+      <button type="button" onClick={stepForward} title={t('playback.stepTitle')} data-testid="step">{t('playback.step')} ›</button>
+      <button type="button" onClick={showAll} aria-pressed={playback.showAll} data-testid="show-all">{t('playback.showAll')}</button>
       <label className="field speed">
-        speed
+        {t('playback.speed')}
         <select
           value={playback.autoSpeed ? 'auto' : playback.speed}
           onChange={(e) => (e.target.value === 'auto' ? setAutoSpeed() : setSpeed(Number(e.target.value)))}
         >
-          <option value="auto">auto ({auto} steps/s)</option>
-          {!playback.autoSpeed && !speeds.includes(playback.speed) && <option value={playback.speed}>{playback.speed}/s</option>}
+          <option value="auto">{t('playback.auto', { rate: auto })}</option>
+          {!playback.autoSpeed && !speeds.includes(playback.speed) && <option value={playback.speed}>{t('playback.rate', { rate: playback.speed })}</option>}
           {speeds.map((s) => (
-            <option key={s} value={s}>{s} steps/s</option>
+            <option key={s} value={s}>{t('playback.rate', { rate: s })}</option>
           ))}
         </select>
       </label>
@@ -41,12 +43,12 @@ export function PlaybackBar() {
         max={steps}
         step={1}
         value={current}
-        aria-label="Step shown"
-        aria-valuetext={`step ${current} of ${steps}`}
+        aria-label={t('playback.timeline')}
+        aria-valuetext={t('playback.timelineValue', { step: current, steps })}
         onChange={(e) => setStep(Number(e.target.value))}
       />
       <output className="step-count" data-testid="step-count">
-        step {current} / {steps}
+        {t('playback.count', { step: current, steps })}
       </output>
     </div>
   );

@@ -1,29 +1,37 @@
-/** Ready-made views: choosing one loads its whole scene (and so its link). */
-import { presets } from '../state/presets';
-import { appStore } from '../state/store';
+/**
+ * The header's "Presets" button: opens the gallery of the course's views
+ * (teach/PresetGallery) and gives focus back to itself when it closes.
+ */
+import { useCallback, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { useLanguage } from '../i18n';
+import { PresetGallery } from '../teach/PresetGallery';
+import { galleryText, say } from '../teach/presetText';
 
 export function PresetMenu() {
+  const lang = useLanguage((s) => s.lang);
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  }, []);
   return (
-    <label className="field preset-menu">
-      <span className="visually-hidden">Load a preset</span>
-      <select
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="preset-menu"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        title={say(galleryText.openHint, lang)}
+        onClick={() => setOpen(true)}
         data-testid="presets"
-        value=""
-        onChange={(e) => {
-          const preset = presets.find((p) => p.id === e.target.value);
-          if (!preset) return;
-          const state = appStore.getState();
-          state.loadScene(preset.scene());
-          // A preset is a story: play it from the start even if "Show all" was on.
-          state.play();
-          e.target.blur();
-        }}
       >
-        <option value="" disabled>Presets…</option>
-        {presets.map((p) => (
-          <option key={p.id} value={p.id} title={p.description}>{p.title}</option>
-        ))}
-      </select>
-    </label>
+        {say(galleryText.open, lang)}
+      </button>
+      {/* In <body>, so no ancestor's overflow or stacking can clip the dialog. */}
+      {open && createPortal(<PresetGallery onClose={close} />, document.body)}
+    </>
   );
 }

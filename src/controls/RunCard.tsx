@@ -8,6 +8,9 @@ import { LogSlider } from './LogSlider';
 import { Slider } from './Slider';
 import { AdvancedOptions } from './AdvancedOptions';
 import { statusLabel, useRunStatus } from './useRunStatus';
+import { useLanguage, useT } from '../i18n';
+import { optimizerName } from '../i18n/names';
+import { translateSentence } from '../i18n/sentences';
 
 export interface RunCardProps {
   run: RunSpec;
@@ -21,6 +24,8 @@ export function RunCard({ run, index, isData }: RunCardProps) {
   const duplicateRun = useAppStore((s) => s.duplicateRun);
   const toggleRun = useAppStore((s) => s.toggleRun);
   const status = useRunStatus(run.key);
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
   const { optimizer } = run;
   const params = optimizerInfo[optimizer.id].hyperparameters;
   const set = (changes: Parameters<typeof updateRun>[1]) => updateRun(run.key, changes);
@@ -38,44 +43,44 @@ export function RunCard({ run, index, isData }: RunCardProps) {
     );
   const bad = status.status === 'diverged' || status.status === 'singular';
   return (
-    <li className={`run-card${run.hidden ? ' is-hidden' : ''}`} data-testid={`run-${index}`} aria-label={`Run ${index + 1}: ${run.label}`}>
+    <li className={`run-card${run.hidden ? ' is-hidden' : ''}`} data-testid={`run-${index}`} aria-label={t('run.aria', { n: index + 1, label: run.label })}>
       <div className="run-head">
         <span className="swatch" style={{ background: runColor(run.color) }} aria-hidden="true" />
         <input
           className="run-label"
-          aria-label={`Label of run ${index + 1}`}
+          aria-label={t('run.labelAria', { n: index + 1 })}
           value={run.label}
           maxLength={limits.label.maxLength}
           onChange={(e) => set({ label: e.target.value })}
         />
-        <button type="button" className="icon" onClick={() => toggleRun(run.key)} aria-pressed={run.hidden} title={run.hidden ? 'Show this run' : 'Hide this run'}>
-          {run.hidden ? 'Show' : 'Hide'}
+        <button type="button" className="icon" onClick={() => toggleRun(run.key)} aria-pressed={run.hidden} title={run.hidden ? t('run.showTitle') : t('run.hideTitle')}>
+          {run.hidden ? t('run.show') : t('run.hide')}
         </button>
-        <button type="button" className="icon" onClick={() => duplicateRun(run.key)} title="Duplicate this run">
-          Copy
+        <button type="button" className="icon" onClick={() => duplicateRun(run.key)} title={t('run.copyTitle')}>
+          {t('run.copy')}
         </button>
-        <button type="button" className="icon danger" onClick={() => removeRun(run.key)} aria-label={`Remove run ${index + 1}`} title="Remove this run">
+        <button type="button" className="icon danger" onClick={() => removeRun(run.key)} aria-label={t('run.removeAria', { n: index + 1 })} title={t('run.removeTitle')}>
           ✕
         </button>
       </div>
-      <p className={`run-status${bad ? ' is-bad' : ''}`} data-testid={`run-${index}-status`} data-status={status.status} title={status.message}>
-        {statusLabel(status)}
+      <p className={`run-status${bad ? ' is-bad' : ''}`} data-testid={`run-${index}-status`} data-status={status.status} title={translateSentence(lang, status.message)}>
+        {statusLabel(status, t)}
       </p>
       <label className="field">
-        optimizer
+        {t('run.optimizer')}
         <select
           data-testid={`run-${index}-optimizer`}
           value={optimizer.id}
           onChange={(e) => set({ optimizer: { id: e.target.value as OptimizerId } })}
         >
           {optimizerIds.map((id) => (
-            <option key={id} value={id}>{optimizerInfo[id].name}</option>
+            <option key={id} value={id}>{optimizerName(t, id)}</option>
           ))}
         </select>
       </label>
       {params.includes('learningRate') && (
         <LogSlider
-          label="learning rate η"
+          label={t('run.learningRate')}
           value={optimizer.learningRate ?? 0.01}
           min={1e-5}
           max={10}
@@ -83,7 +88,7 @@ export function RunCard({ run, index, isData }: RunCardProps) {
           testId={`run-${index}-lr`}
         />
       )}
-      {beta('beta', optimizer.id === 'rmsprop' || optimizer.id === 'adadelta' ? 'β (decay of s)' : 'β (momentum)', 0.9)}
+      {beta('beta', optimizer.id === 'rmsprop' || optimizer.id === 'adadelta' ? t('run.betaDecay') : t('run.betaMomentum'), 0.9)}
       {beta('beta1', 'β₁', 0.9)}
       {beta('beta2', 'β₂', 0.999)}
       <AdvancedOptions run={run} isData={isData} onChange={set} />

@@ -6,31 +6,36 @@ import type { RunSpec } from '../state/scene';
 import { sampleCount } from '../core';
 import { runColor } from '../plot/colors';
 import { statusLabel, useRunStatus } from './useRunStatus';
+import { useLanguage, useT, type Translate } from '../i18n';
+import { translateSentence } from '../i18n/sentences';
 
 function LegendItem({ run, isData }: { run: RunSpec; isData: boolean }) {
   const status = useRunStatus(run.key);
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
   const bad = status.status === 'diverged' || status.status === 'singular';
   return (
-    <li className={run.hidden ? 'is-hidden' : undefined} title={status.message}>
+    <li className={run.hidden ? 'is-hidden' : undefined} title={translateSentence(lang, status.message)}>
       <span className="swatch" style={{ background: runColor(run.color) }} aria-hidden="true" />
       <span className="legend-label">{run.label}</span>
-      {isData && <span className="legend-detail">{batchText(run.batchSize)}</span>}
-      <span className={`legend-status${bad ? ' is-bad' : ''}`}>{run.hidden ? 'hidden' : statusLabel(status)}</span>
+      {isData && <span className="legend-detail">{batchText(run.batchSize, t)}</span>}
+      <span className={`legend-status${bad ? ' is-bad' : ''}`}>{run.hidden ? t('legend.hidden') : statusLabel(status, t)}</span>
     </li>
   );
 }
 
 /** On the regression surfaces the batch size is what tells runs apart. */
-export function batchText(batchSize: number): string {
-  if (batchSize <= 1) return 'SGD, batch 1';
-  if (batchSize >= sampleCount) return `full batch ${sampleCount}`;
-  return `mini-batch ${batchSize}`;
+export function batchText(batchSize: number, t: Translate): string {
+  if (batchSize <= 1) return t('legend.sgd');
+  if (batchSize >= sampleCount) return t('legend.fullBatch', { count: sampleCount });
+  return t('legend.miniBatch', { count: batchSize });
 }
 
 export function RunLegend({ runs, isData }: { runs: readonly RunSpec[]; isData: boolean }) {
+  const t = useT();
   if (runs.length === 0) return null;
   return (
-    <ul className="run-legend" aria-label="Runs on the plot" data-testid="run-legend">
+    <ul className="run-legend" aria-label={t('legend.aria')} data-testid="run-legend">
       {runs.map((run) => (
         <LegendItem key={run.key} run={run} isData={isData} />
       ))}

@@ -5,6 +5,8 @@ import { limits } from '../state/scene';
 import { useAppStore } from '../state/store';
 import { NumberField } from './NumberField';
 import { Slider } from './Slider';
+import { useT } from '../i18n';
+import { surfaceFormula, surfaceName } from '../i18n/names';
 
 export function SceneControls() {
   const scene = useAppStore((s) => s.scene);
@@ -17,11 +19,12 @@ export function SceneControls() {
   const setMaximize = useAppStore((s) => s.setMaximize);
   const info = surfaceInfo[scene.surface.id];
   const axis = info.isData ? ['w', 'b'] : ['x', 'y'];
+  const t = useT();
   return (
     <section className="panel scene" aria-labelledby="scene-title">
-      <h2 id="scene-title">Surface</h2>
+      <h2 id="scene-title">{t('scene.title')}</h2>
       <label className="field wide">
-        surface
+        {t('scene.surface')}
         <select
           data-testid="surface"
           value={scene.surface.id}
@@ -32,29 +35,29 @@ export function SceneControls() {
           }}
         >
           {surfaceIds.map((id) => (
-            <option key={id} value={id}>{surfaceInfo[id].name}</option>
+            <option key={id} value={id}>{surfaceName(t, id)}</option>
           ))}
         </select>
       </label>
-      <p className="formula" data-testid="formula">f = {info.formula}</p>
-      <p className="hint">Each run keeps its learning rate: one tuned for one surface may diverge on another.</p>
+      <p className="formula" data-testid="formula">f = {surfaceFormula(t, scene.surface.id)}</p>
+      <p className="hint">{t('scene.keepsRate')}</p>
       {info.hasRipple && (
-        <Slider label="ripple r" value={scene.surface.ripple} min={limits.ripple.min} max={limits.ripple.max} step={0.05} onChange={setRipple} />
+        <Slider label={t('scene.ripple')} value={scene.surface.ripple} min={limits.ripple.min} max={limits.ripple.max} step={0.05} onChange={setRipple} />
       )}
       <div className="row">
-        <NumberField label={`start ${axis[0]}`} value={scene.start[0]} onCommit={(x) => setStart([x, scene.start[1]])} testId="start-x" />
-        <NumberField label={`start ${axis[1]}`} value={scene.start[1]} onCommit={(y) => setStart([scene.start[0], y])} testId="start-y" />
+        <NumberField label={t('scene.start', { axis: axis[0] })} value={scene.start[0]} onCommit={(x) => setStart([x, scene.start[1]])} testId="start-x" />
+        <NumberField label={t('scene.start', { axis: axis[1] })} value={scene.start[1]} onCommit={(y) => setStart([scene.start[0], y])} testId="start-y" />
       </div>
-      <p className="hint">Click the plot to start every run there.</p>
+      <p className="hint">{t('scene.clickHint')}</p>
       <div className="row">
-        <NumberField label="steps" value={scene.steps} onCommit={setSteps} testId="steps" />
-        <NumberField label="seed" value={scene.seed} onCommit={setSeed} testId="seed" />
+        <NumberField label={t('scene.steps')} value={scene.steps} onCommit={setSteps} testId="steps" />
+        <NumberField label={t('scene.seed')} value={scene.seed} onCommit={setSeed} testId="seed" />
       </div>
       <div className="row">
-        <NumberField label="stop when ‖Δx‖ <" value={scene.tolerance} onCommit={setTolerance} />
+        <NumberField label={t('scene.tolerance')} value={scene.tolerance} onCommit={setTolerance} />
         <label className="check">
           <input type="checkbox" checked={scene.maximize} onChange={(e) => setMaximize(e.target.checked)} />
-          maximize (climb)
+          {t('scene.maximize')}
         </label>
       </div>
     </section>

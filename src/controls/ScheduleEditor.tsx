@@ -1,6 +1,7 @@
 /** Picks a learning-rate schedule and its parameters. */
 import type { ScheduleConfig } from '../core/types';
 import { NumberField } from './NumberField';
+import { useT, type MessageKey } from '../i18n';
 
 export interface ScheduleEditorProps {
   schedule: ScheduleConfig;
@@ -8,12 +9,12 @@ export interface ScheduleEditorProps {
   onChange(schedule: ScheduleConfig): void;
 }
 
-const kinds: Array<[ScheduleConfig['kind'], string]> = [
-  ['constant', 'constant η₀'],
-  ['inverse-time', 'inverse time η₀/(1 + k·n)'],
-  ['exponential', 'exponential η₀·γⁿ'],
-  ['inverse-sqrt', 'inverse sqrt η₀/√(n + 1)'],
-  ['step', 'step η₀·γ^⌊n/s⌋'],
+const kinds: Array<[ScheduleConfig['kind'], MessageKey]> = [
+  ['constant', 'schedule.constant'],
+  ['inverse-time', 'schedule.inverseTime'],
+  ['exponential', 'schedule.exponential'],
+  ['inverse-sqrt', 'schedule.inverseSqrt'],
+  ['step', 'schedule.step'],
 ];
 
 function withKind(kind: ScheduleConfig['kind'], from: ScheduleConfig): ScheduleConfig {
@@ -27,14 +28,15 @@ function withKind(kind: ScheduleConfig['kind'], from: ScheduleConfig): ScheduleC
 }
 
 export function ScheduleEditor({ schedule, isData, onChange }: ScheduleEditorProps) {
+  const t = useT();
   return (
     <fieldset className="schedule">
-      <legend>learning-rate schedule</legend>
+      <legend>{t('schedule.title')}</legend>
       <label className="field">
-        kind
+        {t('schedule.kind')}
         <select value={schedule.kind} onChange={(e) => onChange(withKind(e.target.value as ScheduleConfig['kind'], schedule))}>
-          {kinds.map(([kind, text]) => (
-            <option key={kind} value={kind}>{text}</option>
+          {kinds.map(([kind, key]) => (
+            <option key={kind} value={kind}>{t(key)}</option>
           ))}
         </select>
       </label>
@@ -45,9 +47,9 @@ export function ScheduleEditor({ schedule, isData, onChange }: ScheduleEditorPro
         <NumberField label="γ" value={schedule.gamma} onCommit={(gamma) => onChange({ ...schedule, gamma })} />
       )}
       {schedule.kind === 'step' && (
-        <NumberField label="every s" value={schedule.every} onCommit={(every) => onChange({ ...schedule, every })} />
+        <NumberField label={t('schedule.every')} value={schedule.every} onCommit={(every) => onChange({ ...schedule, every })} />
       )}
-      <NumberField label="warm-up steps" value={schedule.warmup ?? 0} onCommit={(warmup) => onChange({ ...schedule, warmup })} />
+      <NumberField label={t('schedule.warmup')} value={schedule.warmup ?? 0} onCommit={(warmup) => onChange({ ...schedule, warmup })} />
       {isData && (
         <label className="check">
           <input
@@ -55,7 +57,7 @@ export function ScheduleEditor({ schedule, isData, onChange }: ScheduleEditorPro
             checked={schedule.per === 'epoch'}
             onChange={(e) => onChange({ ...schedule, per: e.target.checked ? 'epoch' : 'step' })}
           />
-          count n in epochs
+          {t('schedule.perEpoch')}
         </label>
       )}
     </fieldset>

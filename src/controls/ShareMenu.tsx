@@ -6,9 +6,11 @@ import { buildExport, download, renderPlotPng } from '../app/exportData';
 import { encodeScene } from '../state/urlCodec';
 import { runColor } from '../plot/colors';
 import { statusLabel } from './useRunStatus';
+import { translate, useT } from '../i18n';
 
 export function ShareMenu() {
   const [copied, setCopied] = useState<string | null>(null);
+  const t = useT();
   const say = (text: string) => {
     setCopied(text);
     setTimeout(() => setCopied(null), 2000);
@@ -18,10 +20,10 @@ export function ShareMenu() {
     const link = `${window.location.href.split('#')[0]}#${encodeScene(appStore.getState().scene)}`;
     try {
       await navigator.clipboard.writeText(link);
-      say('Link copied');
+      say(t('share.copied'));
     } catch {
       // Clipboard permission refused (or an insecure origin): let the user copy it by hand.
-      window.prompt('Copy this link:', link);
+      window.prompt(t('share.copyPrompt'), link);
     }
   };
   const exportJson = () => {
@@ -37,21 +39,24 @@ export function ShareMenu() {
     const legend = scene.runs
       .filter((run) => !run.hidden)
       .map((run) => {
-        const t = trajectories.get(run.key);
-        const status = t ? statusLabel({ status: t.status, stoppedAt: t.stoppedAt, message: t.message, steps: t.count - 1 }) : '';
+        const path = trajectories.get(run.key);
+        const status = path
+          ? statusLabel({ status: path.status, stoppedAt: path.stoppedAt, message: path.message, steps: path.count - 1 }, t)
+          : '';
         return { color: runColor(run.color), text: `${run.label} — ${status}` };
       });
     try {
       download('optiscope-plot.png', await renderPlotPng(svg, canvases, legend));
     } catch {
-      appStore.getState().addNotices(['The picture could not be saved as PNG in this browser; the JSON export still works.']);
+      // Stored in English like every notice; Notices translates it when shown.
+      appStore.getState().addNotices([translate('en', 'share.pngFailed')]);
     }
   };
   return (
-    <div className="share" role="group" aria-label="Share and export">
-      <button type="button" onClick={copyLink} data-testid="copy-link">Copy link</button>
-      <button type="button" onClick={exportJson} data-testid="export-json">Export JSON</button>
-      <button type="button" onClick={exportPng} data-testid="export-png">Save PNG</button>
+    <div className="share" role="group" aria-label={t('share.group')}>
+      <button type="button" onClick={copyLink} data-testid="copy-link">{t('share.copyLink')}</button>
+      <button type="button" onClick={exportJson} data-testid="export-json">{t('share.exportJson')}</button>
+      <button type="button" onClick={exportPng} data-testid="export-png">{t('share.savePng')}</button>
       <span className="toast" role="status" aria-live="polite">{copied}</span>
     </div>
   );

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { NumberField } from './NumberField';
 import { formatValue } from './format';
 import { markInput } from '../plot/latency';
+import { useT } from '../i18n';
 
 export interface SliderProps {
   label: string;
@@ -16,6 +17,7 @@ export interface SliderProps {
 
 export function Slider({ label, value, min, max, step, onChange, testId }: SliderProps) {
   const id = useId();
+  const t = useT();
   return (
     <div className="log-slider">
       <label htmlFor={id}>{label}</label>
@@ -33,7 +35,7 @@ export function Slider({ label, value, min, max, step, onChange, testId }: Slide
           onChange(Number(e.target.value));
         }}
       />
-      <NumberField label={`${label} (typed)`} hideLabel value={value} onCommit={onChange} />
+      <NumberField label={t('field.typed', { label })} hideLabel value={value} onCommit={onChange} />
     </div>
   );
 }

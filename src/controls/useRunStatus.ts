@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import { trajectories } from '../state/trajectories';
 import type { StopStatus } from '../core/types';
+import { translate, useLanguage, type Translate } from '../i18n';
 
 export interface RunStatus {
   status: StopStatus;
@@ -26,14 +27,17 @@ export function useRunStatus(key: string): RunStatus {
   return { status: status as StopStatus, stoppedAt: Number(stoppedAt), steps: Number(steps), message: message.join('|') };
 }
 
+/** The page's current language, for callers outside a component (pass useT()'s `t` inside one). */
+const currentT: Translate = (key, vars) => translate(useLanguage.getState().lang, key, vars);
+
 /** A few words for the run's badge. */
-export function statusLabel({ status, stoppedAt }: RunStatus): string {
+export function statusLabel({ status, stoppedAt }: RunStatus, t: Translate = currentT): string {
   switch (status) {
-    case 'running': return 'running…';
-    case 'budget': return 'ran all steps';
-    case 'converged': return `converged at step ${stoppedAt}`;
-    case 'diverged': return `diverged at step ${stoppedAt}`;
-    case 'singular': return `singular Hessian at step ${stoppedAt}`;
-    case 'stalled': return `stalled at step ${stoppedAt}`;
+    case 'running': return t('status.running');
+    case 'budget': return t('status.budget');
+    case 'converged': return t('status.converged', { step: stoppedAt });
+    case 'diverged': return t('status.diverged', { step: stoppedAt });
+    case 'singular': return t('status.singular', { step: stoppedAt });
+    case 'stalled': return t('status.stalled', { step: stoppedAt });
   }
 }

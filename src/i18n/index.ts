@@ -18,8 +18,23 @@ const catalogues: Record<Lang, Partial<Record<MessageKey, string>>> = { en, ko }
 /** The browser's preferred language if we have it, else English. */
 export function browserLanguage(): Lang {
   const preferred = typeof navigator !== 'undefined' ? navigator.languages ?? [navigator.language] : [];
-  for (const tag of preferred) if (tag?.toLowerCase().startsWith('ko')) return 'ko';
+  // The first of the user's languages we have wins: ['ja', 'ko', 'en'] gives Korean.
+  for (const tag of preferred) {
+    const lang = tag ? parseLanguage(tag) : null;
+    if (lang) return lang;
+  }
   return 'en';
+}
+
+/** Whether `key` is in the catalogue: for keys built at run time (`surface.${id}`). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
+/** The language a tag such as "ko", "ko-KR" or "EN_us" names, or null when it is none of ours. */
+export function parseLanguage(tag: string): Lang | null {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return (languages as readonly string[]).includes(primary) ? (primary as Lang) : null;
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {

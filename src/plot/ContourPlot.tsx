@@ -32,6 +32,12 @@ export interface ContourPlotLabels {
   zoomOut: string;
   startHandle: string;
   critical: CriticalMarkerLabels;
+  /** "x from −2 to 2" (also used for f), in the description. */
+  range: (parts: { axis: string; from: string; to: string }) => string;
+  /** Appended to the f range when the contour levels are log-spaced. */
+  logLevels: string;
+  /** "Minimum at (1, 1)", in the description. */
+  pointAt: (parts: { kind: string; x: string; y: string }) => string;
 }
 
 export const defaultContourPlotLabels: ContourPlotLabels = {
@@ -41,6 +47,9 @@ export const defaultContourPlotLabels: ContourPlotLabels = {
   zoomOut: 'Zoom out',
   startHandle: 'Start point; drag it or use the arrow keys',
   critical: defaultCriticalLabels,
+  range: ({ axis, from, to }) => `${axis} from ${from} to ${to}`,
+  logLevels: 'log-spaced levels',
+  pointAt: ({ kind, x, y }) => `${kind} at (${x}, ${y})`,
 };
 
 export interface ContourPlotProps {
@@ -182,18 +191,19 @@ export function ContourPlot(props: ContourPlotProps) {
 
 /** "Contour plot …: x from −2 to 2, y from −1 to 3; f from 0 to 2500, log-spaced levels; Minimum at (1, 1)." */
 export function describePlot(
-  labels: Pick<ContourPlotLabels, 'surface' | 'critical'>,
+  labels: Pick<ContourPlotLabels, 'surface' | 'critical'> & Partial<Pick<ContourPlotLabels, 'range' | 'logLevels' | 'pointAt'>>,
   view: ViewBox,
   choice: ThresholdChoice | null,
   criticalPoints: readonly CriticalPoint[],
 ): string {
   const f = (v: number) => formatValue(v, 3);
-  const parts = [`${labels.surface}: x from ${f(view.x[0])} to ${f(view.x[1])}, y from ${f(view.y[0])} to ${f(view.y[1])}`];
+  const { range, logLevels, pointAt } = { ...defaultContourPlotLabels, ...labels };
+  const parts = [`${labels.surface}: ${range({ axis: 'x', from: f(view.x[0]), to: f(view.x[1]) })}, ${range({ axis: 'y', from: f(view.y[0]), to: f(view.y[1]) })}`];
   if (choice && choice.levels.length > 0) {
-    const spacing = choice.spacing === 'linear' ? '' : ', log-spaced levels';
-    parts.push(`f from ${f(choice.extent[0])} to ${f(choice.extent[1])}${spacing}`);
+    const spacing = choice.spacing === 'linear' ? '' : `, ${logLevels}`;
+    parts.push(`${range({ axis: 'f', from: f(choice.extent[0]), to: f(choice.extent[1]) })}${spacing}`);
   }
-  const shown = criticalPoints.slice(0, 6).map((p) => `${labels.critical.kinds[p.kind]} at (${f(p.x)}, ${f(p.y)})`);
+  const shown = criticalPoints.slice(0, 6).map((p) => pointAt({ kind: labels.critical.kinds[p.kind], x: f(p.x), y: f(p.y) }));
   if (shown.length > 0) parts.push(shown.join(', '));
   return `${parts.join('; ')}.`;
 }

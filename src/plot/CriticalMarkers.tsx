@@ -8,15 +8,23 @@ import type { CriticalKind, CriticalPoint } from '../core/types';
 import { formatValue } from './format';
 import type { PlotScales } from './scales';
 
+/** The pieces of a tooltip, already formatted; `eigenvalues` is the label's words. */
+export type CriticalTooltipParts = Record<'kind' | 'f' | 'x' | 'y' | 'eigenvalues' | 'l1' | 'l2', string>;
+
 export interface CriticalMarkerLabels {
   kinds: Record<CriticalKind, string>;
   /** Words before the eigenvalue pair in the tooltip. */
   eigenvalues: string;
+  /** Puts the tooltip together (word order differs between languages). */
+  tooltip?: (parts: CriticalTooltipParts) => string;
 }
+
+const englishTooltip = (p: CriticalTooltipParts) => `${p.kind}: f = ${p.f} at (${p.x}, ${p.y}); ${p.eigenvalues} ${p.l1}, ${p.l2}`;
 
 export const defaultCriticalLabels: CriticalMarkerLabels = {
   kinds: { min: 'Minimum', max: 'Maximum', saddle: 'Saddle point', degenerate: 'Degenerate critical point' },
   eigenvalues: 'Hessian eigenvalues',
+  tooltip: englishTooltip,
 };
 
 const size = 70;
@@ -29,9 +37,12 @@ const shapes: Record<CriticalKind, { d: string; rotate: number; stroked: boolean
 
 /** Tooltip text, e.g. "Minimum: f = 0 at (1, 1); Hessian eigenvalues 0.4, 1000". */
 export function describeCriticalPoint(point: CriticalPoint, labels: CriticalMarkerLabels = defaultCriticalLabels): string {
-  const at = `(${formatValue(point.x, 3)}, ${formatValue(point.y, 3)})`;
   const [l1, l2] = point.eigenvalues;
-  return `${labels.kinds[point.kind]}: f = ${formatValue(point.f, 3)} at ${at}; ${labels.eigenvalues} ${formatValue(l1, 3)}, ${formatValue(l2, 3)}`;
+  const tooltip = labels.tooltip ?? englishTooltip;
+  return tooltip({
+    kind: labels.kinds[point.kind], f: formatValue(point.f, 3), x: formatValue(point.x, 3), y: formatValue(point.y, 3),
+    eigenvalues: labels.eigenvalues, l1: formatValue(l1, 3), l2: formatValue(l2, 3),
+  });
 }
 
 export interface CriticalMarkersProps {

@@ -6,7 +6,7 @@
  */
 import { useCallback, useLayoutEffect, useRef, useState, type PointerEvent, type RefObject } from 'react';
 import { trajectories as defaultStore, type TrajectoryStore } from '../state/trajectories';
-import { paintLossChart, type LossLayout } from './paintLossChart';
+import { paintLossChart, type LossLayout, type LossSmoothing } from './paintLossChart';
 import { collectRuns, type RunStyle } from './TrajectoryCanvas';
 import { useCanvasPaint } from './useCanvasPaint';
 import './plot.css';
@@ -24,25 +24,36 @@ export interface LossChartProps {
   steps?: number;
   /** Accessible description of the chart. */
   ariaLabel?: string;
+  /** Title of the step axis, in the page's language; defaults to "step". */
+  stepTitle?: string;
+  /** Draw each curve's exponentially weighted average over the faint raw curve; null: raw only. */
+  smoothing?: LossSmoothing | null;
   store?: TrajectoryStore;
 }
 
 export function LossChart({
-  width: fixedWidth, height = 180, runs, upTo, hoverStep = null, onHover, steps, ariaLabel, store = defaultStore,
+  width: fixedWidth, height = 180, runs, upTo, hoverStep = null, onHover, steps, ariaLabel, stepTitle, smoothing = null,
+  store = defaultStore,
 }: LossChartProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
   const measured = useContainerWidth(boxRef, fixedWidth === undefined);
   const width = fixedWidth ?? measured;
   const layout = useRef<LossLayout | null>(null);
+  // Primitives, not the object: a caller writing smoothing={{ … }} inline must not repaint every render.
+  const smoothingOn = !!smoothing && smoothing.beta > 0;
+  const smoothingBeta = smoothing?.beta ?? 0;
+  const smoothingCorrected = smoothing?.biasCorrection ?? false;
   const painter = useCallback(
     (ctx: CanvasRenderingContext2D, source: TrajectoryStore) => {
       layout.current = paintLossChart(ctx, {
         runs: collectRuns(source, runs), width, height, upTo, hoverStep, steps,
         ink: canvasRef.current ? getComputedStyle(canvasRef.current).color : undefined,
+        smoothing: smoothingOn ? { beta: smoothingBeta, biasCorrection: smoothingCorrected } : null,
+        stepTitle,
       });
     },
-    [runs, width, height, upTo, hoverStep, steps],
+    [runs, width, height, upTo, hoverStep, steps, smoothingOn, smoothingBeta, smoothingCorrected, stepTitle],
   );
   useCanvasPaint(canvasRef, store, width, height, painter);
 

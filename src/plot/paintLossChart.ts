@@ -5,9 +5,16 @@
  * negative across decades (a run sliding off a saddle), linear otherwise.
  * Axes stay put during a replay: the domain covers every received step, not
  * only those drawn so far.
+ *
+ * With smoothing on, each run's raw curve is drawn faint and thin, and its
+ * exponentially weighted average (smoothing.ts) bold on top. The y domain
+ * stays the raw losses': an uncorrected average starts far below (v₁ =
+ * (1 − β)·f₀) and is left to enter from the bottom edge, which is exactly the
+ * start-up bias the correction removes.
  */
-import { scaleLinear, scaleLog, scaleSymlog, type ScaleContinuousNumeric, type ScaleLinear } from 'd3';
+import { color as parseColor, scaleLinear, scaleLog, scaleSymlog, type ScaleContinuousNumeric, type ScaleLinear } from 'd3';
 import { formatValue } from './format';
+import { ewaStrided } from './smoothing';
 import type { PaintContext, PaintedRun } from './paintTrajectories';
 
 export type LossScaleKind = 'linear' | 'log' | 'symlog';
@@ -35,7 +42,21 @@ export interface LossPaintOptions {
   steps?: number;
   /** Colour of axis text (the page's text colour, so it reads in dark mode too). */
   ink?: string;
+  /** Title of the x axis, in the page's language; defaults to "step". */
+  stepTitle?: string;
+  /** Draw an exponentially weighted average over each raw curve; null or absent: raw only. */
+  smoothing?: LossSmoothing | null;
 }
+
+/** EWA smoothing of the loss curves: v_t = β·v_{t−1} + (1 − β)·f_t, optionally divided by 1 − β^t. */
+export interface LossSmoothing {
+  /** In [0, 1); 0 leaves the curve as it is. */
+  beta: number;
+  biasCorrection: boolean;
+}
+
+/** Opacity of the raw curve behind its smoothed one. */
+export const rawOpacity = 0.3;
 
 export type LossPaintContext = PaintContext & {
   fillText: CanvasRenderingContext2D['fillText'];
@@ -118,7 +139,7 @@ export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions)
   const { x, y, margin } = layout;
   ctx.clearRect(0, 0, width, height);
   ctx.save();
-  paintAxes(ctx, layout, width, height, options.ink ?? '#444');
+  paintAxes(ctx, layout, width, height, options.ink ?? '#444', options.stepTitle ?? 'step');
   const last = Math.floor(options.upTo);
   const top = margin.top;
   const bottom = height - margin.bottom;
@@ -128,14 +149,27 @@ export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions)
   ctx.beginPath();
   ctx.rect(margin.left, top, width - margin.left - margin.right, bottom - top);
   ctx.clip();
+  // Values beyond the axis leave through the chart's edge (clipped below) instead of
+  // running along it: a flat line at the top would read as "f levelled off".
+  const px = (k: number) => margin.left + x(k);
+  const py = (f: number) => Math.max(top - height, Math.min(bottom + height, margin.top + y(f)));
+  const smoothing = options.smoothing && options.smoothing.beta > 0 ? options.smoothing : null;
+  let smoothed = new Float64Array(0);
   for (const run of runs) {
     const n = last >= 0 ? Math.min(run.count, last + 1) : 0;
     if (n < 1) continue;
     ctx.beginPath();
-    // Values beyond the axis leave through the chart's edge (clipped below) instead of
-    // running along it: a flat line at the top would read as "f levelled off".
-    traceLoss(ctx, run, n, (k) => margin.left + x(k), (f) => Math.max(top - height, Math.min(bottom + height, margin.top + y(f))));
+    traceLoss(ctx, run.points, 3, 2, n, px, py);
+    ctx.strokeStyle = smoothing ? fadedColor(run.color, rawOpacity) : run.color;
+    ctx.lineWidth = smoothing ? 1 : 1.5;
+    ctx.stroke();
+    if (!smoothing) continue;
+    if (smoothed.length < n) smoothed = new Float64Array(Math.max(n, 2 * smoothed.length));
+    ewaStrided(run.points, n, 3, 2, smoothing.beta, smoothing.biasCorrection, smoothed);
+    ctx.beginPath();
+    traceLoss(ctx, smoothed, 1, 0, n, px, py);
     ctx.strokeStyle = run.color;
+    ctx.lineWidth = 2;
     ctx.stroke();
   }
   ctx.restore();
@@ -167,10 +201,13 @@ export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions)
  * keeps four vertices per column (first, lowest, highest, last: the M4
  * reduction), which lights the same pixels as every point would, so a
  * 100,000-step run costs a few thousand vertices. Non-finite losses break the line.
+ * Reads values[offset + k·stride]: f inside a trajectory buffer, or a smoothed series.
  */
 function traceLoss(
   ctx: LossPaintContext,
-  run: PaintedRun,
+  values: ArrayLike<number>,
+  stride: number,
+  offset: number,
   n: number,
   px: (k: number) => number,
   py: (f: number) => number,
@@ -197,7 +234,7 @@ function traceLoss(
     first = NaN;
   };
   for (let k = 0; k < n; k++) {
-    const f = run.points[3 * k + 2];
+    const f = values[offset + k * stride];
     const sy = Number.isFinite(f) ? py(f) : NaN;
     if (!Number.isFinite(sy)) {
       flush();
@@ -222,7 +259,7 @@ function traceLoss(
   flush();
 }
 
-function paintAxes(ctx: LossPaintContext, layout: LossLayout, width: number, height: number, ink: string): void {
+function paintAxes(ctx: LossPaintContext, layout: LossLayout, width: number, height: number, ink: string, stepTitle: string): void {
   const { x, y, margin } = layout;
   const innerWidth = width - margin.left - margin.right;
   const innerHeight = height - margin.top - margin.bottom;
@@ -255,7 +292,7 @@ function paintAxes(ctx: LossPaintContext, layout: LossLayout, width: number, hei
   ctx.textBaseline = 'top';
   ctx.fillText('f', 4, margin.top);
   ctx.textAlign = 'right';
-  ctx.fillText('step', width - 2, margin.top + innerHeight + 5 + 10);
+  ctx.fillText(stepTitle, width - 2, margin.top + innerHeight + 5 + 10);
 }
 
 /** Tick values for the y axis; symlog gets 0 and ±powers of ten, which d3 does not provide. */
@@ -283,4 +320,12 @@ export function yTicks(layout: Pick<LossLayout, 'kind' | 'y' | 'constant'>, inne
     if (kept.every((k) => Math.abs(layout.y(k) - layout.y(t)) >= 14)) kept.push(t);
   }
   return kept.sort((a, b) => a - b);
+}
+
+/** A CSS colour at the given opacity (the raw curve behind the smoothed one). */
+export function fadedColor(cssColor: string, opacity: number): string {
+  const parsed = parseColor(cssColor);
+  if (!parsed) return cssColor;
+  parsed.opacity = opacity;
+  return parsed.formatRgb();
 }

@@ -1,0 +1,63 @@
+/**
+ * Which preset's explanation the page shows. Kept apart from the scene store:
+ * the note is about how the view was reached, not part of the view. It stays
+ * until another preset is chosen or the reader closes it; a link that is
+ * exactly a preset's view (a teacher's shared link) brings its note too.
+ */
+import { create } from 'zustand';
+import type { Lang } from '../i18n';
+import type { Scene } from '../state/scene';
+import { presets, findPreset, type Preset } from '../state/presets';
+import { appStore, type AppStore } from '../state/store';
+import { encodeScene } from '../state/urlCodec';
+
+export interface CurrentPresetState {
+  /** The preset whose note is shown, or null. */
+  id: string | null;
+  show(id: string): void;
+  close(): void;
+}
+
+export const useCurrentPreset = create<CurrentPresetState>()((set) => ({
+  id: null,
+  show: (id) => set({ id: findPreset(id) ? id : null }),
+  close: () => set({ id: null }),
+}));
+
+/** Load a preset's scene in `lang`, play it from the start and show its note. */
+export function loadPreset(preset: Preset, lang: Lang, store: AppStore = appStore): void {
+  const state = store.getState();
+  state.loadScene(preset.scene(lang));
+  // A preset is a story: play it from the start even if "Show all" was on.
+  state.play();
+  useCurrentPreset.getState().show(preset.id);
+}
+
+let presetByHash: Map<string, string> | null = null;
+
+/** The preset whose view `scene` is, in either language's labels; undefined for any other scene. */
+export function matchPreset(scene: Scene): Preset | undefined {
+  if (!presetByHash) {
+    presetByHash = new Map();
+    for (const preset of presets) {
+      for (const lang of ['en', 'ko'] as const) presetByHash.set(encodeScene(preset.scene(lang)), preset.id);
+    }
+  }
+  const id = presetByHash.get(encodeScene(scene));
+  return id === undefined ? undefined : findPreset(id);
+}
+
+/**
+ * Show a preset's note whenever the store's scene becomes exactly that
+ * preset's view (on a shared link, Back and Forward); returns a stop function.
+ */
+export function followPresetLinks(store: AppStore = appStore): () => void {
+  const check = (scene: Scene) => {
+    const preset = matchPreset(scene);
+    if (preset && useCurrentPreset.getState().id !== preset.id) useCurrentPreset.getState().show(preset.id);
+  };
+  check(store.getState().scene);
+  return store.subscribe((state, previous) => {
+    if (state.scene !== previous.scene) check(state.scene);
+  });
+}

@@ -13,3 +13,4 @@ export { describeCriticalPoints } from './surfaces/define';
 export { symmetricEigenvalues, classifyEigenvalues } from './linalg';
 export { createRng } from './rng';
 export { sampleCount } from './data';
+export * from './expression';

@@ -34,6 +34,18 @@ export interface Simulation {
 const clampInt = (value: number, lo: number, hi: number) =>
   Number.isFinite(value) ? Math.min(hi, Math.max(lo, Math.floor(value))) : lo;
 
+/**
+ * A user's own f can be undefined at an ordinary point (log of a negative,
+ * sqrt of a negative, 0/0) or overflow there: f is then +∞, the course's
+ * safe(f). Such a stop is still 'diverged' (the UI knows that status) but
+ * says why, rather than "the point left the finite numbers".
+ */
+function outsideDomain(surface: Surface, x: number, y: number): boolean {
+  return surface.id === 'custom' && Math.abs(x) <= divergenceBound && Math.abs(y) <= divergenceBound;
+}
+
+const point = (x: number, y: number) => `(${Number(x.toPrecision(4))}, ${Number(y.toPrecision(4))})`;
+
 function negated(surface: Surface): Objective {
   return {
     f: (x, y) => -surface.f(x, y),
@@ -99,7 +111,9 @@ export function createSimulation(config: SimulationConfig): Simulation {
   };
 
   if (!Number.isFinite(start[0]) || !Number.isFinite(start[1]) || !Number.isFinite(start[2])) {
-    stop('diverged', 0, 'The start point is not a finite number, so the run could not begin.');
+    stop('diverged', 0, outsideDomain(surface, start[0], start[1])
+      ? `The start point ${point(start[0], start[1])} is outside the function's domain (f is undefined or infinite there), so the run could not begin.`
+      : 'The start point is not a finite number, so the run could not begin.');
   } else if (budget === 0) {
     stop('budget', 0, 'The step budget is 0.');
   }
@@ -142,7 +156,9 @@ export function createSimulation(config: SimulationConfig): Simulation {
         const what = Number.isFinite(p[0]) && Number.isFinite(p[1]) && Number.isFinite(f)
           ? `|x| or |y| passed ${divergenceBound.toExponential(0)}`
           : 'the point left the finite numbers';
-        stop('diverged', t, `Diverged at step ${t}: ${what}.`);
+        stop('diverged', t, outsideDomain(surface, p[0], p[1])
+          ? `Stopped at step ${t}: ${point(p[0], p[1])} is outside the function's domain (f is undefined or infinite there).`
+          : `Diverged at step ${t}: ${what}.`);
         break;
       }
       if (k * 3 === out.length) {

@@ -7,10 +7,9 @@
  */
 import type { ExpressionNode } from './tree';
 import { constants } from './tree';
-import {
-  ADD, SUB, MUL, DIV, NEG, ADDK, KSUB, MULK, DIVK, KDIV, SQR, POWK, KPOW, CONST, POW, MIN, MAX,
-  EXP, unaryOpcodes, instructionValue,
-} from './ops';
+import { opcodes, unaryOpcodes, instructionValue } from './ops';
+
+const { ADD, SUB, MUL, DIV, NEG, ADDK, KSUB, MULK, DIVK, KDIV, SQR, POWK, KPOW, CONST, POW, MIN, MAX, EXP } = opcodes;
 
 /**
  * Instruction i reads slots a[i], b[i] and constant k[i] and writes slot i + 2; slots 0 and 1 are x and y.
@@ -26,6 +25,20 @@ export interface Program {
   constant: number;
   /** Number of slots: 2 + instructions. */
   slots: number;
+}
+
+/**
+ * a^n for constants, with the same arithmetic `powerConstant` emits for a
+ * varying a (n = 2 is a·a, n = −1 is 1/a, n = 0 keeps a NaN), so a folded
+ * constant equals what the program would compute. Negative bases with integer
+ * exponents are allowed, as for u^n.
+ */
+function foldPower(a: number, n: number): number {
+  if (n === 1) return a;
+  if (n === 2) return a * a;
+  if (n === -1) return 1 / a;
+  if (n === 0) return a * 0 + 1;
+  return Math.pow(a, n);
 }
 
 type Slot = { slot: number };
@@ -50,9 +63,9 @@ export function compileTree(tree: ExpressionNode): Program {
     as.push(a);
     bs.push(b);
     ks.push(k);
-    const slot = opcodes.length + 1;
-    seen.set(key, slot);
-    return { slot };
+    const index = opcodes.length + 1;
+    seen.set(key, index);
+    return { slot: index };
   }
 
   const slotOf = (o: Operand): number => (isConstant(o) ? emit(CONST, 0, 0, o.value).slot : slot(o));
@@ -70,10 +83,7 @@ export function compileTree(tree: ExpressionNode): Program {
   function binary(operator: string, left: Operand, right: Operand): Operand {
     if (isConstant(left) && isConstant(right)) {
       const op = { '+': ADD, '-': SUB, '*': MUL, '/': DIV, '^': POW }[operator]!;
-      // ^ of two constants follows u^n (negative bases with integer exponents allowed).
-      // (Math.pow(NaN, 0) is 1; a NaN from outside the domain must stay NaN.)
-      const value = op !== POW ? instructionValue(op, left.value, right.value, 0)
-        : Number.isNaN(left.value) ? NaN : Math.pow(left.value, right.value);
+      const value = op === POW ? foldPower(left.value, right.value) : instructionValue(op, left.value, right.value, 0);
       return { value };
     }
     switch (operator) {

@@ -4,12 +4,13 @@
  * method from a grid of seeds over the view — the same search the built-in
  * surfaces without closed-form critical points use.
  */
-import type { Surface, Vec2, ViewBox } from '../types';
+import type { CriticalPoint, Surface, Vec2, ViewBox } from '../types';
 import { defineSurface } from '../surfaces/define';
 import { searchCriticalPoints } from '../criticalPoints';
 import { parseExpression } from './parse';
 import { compileTree } from './compile';
 import { createEvaluator, type Evaluator } from './evaluate';
+import { createPointCache } from './pointCache';
 
 export interface CustomSurfaceOptions {
   expression: string;
@@ -34,7 +35,7 @@ const fail = (message: string): CustomSurfaceResult => ({ ok: false, message, co
 function checkView(view: ViewBox): string | null {
   const edges = [view?.x?.[0], view?.x?.[1], view?.y?.[0], view?.y?.[1]];
   if (!edges.every((e) => typeof e === 'number' && Number.isFinite(e))) return 'the view box needs four finite numbers';
-  if (!(view.x[0] < view.x[1] && view.y[0] < view.y[1])) return 'the view box is empty: its left edge must be below its right, its bottom below its top';
+  if (!(view.x[0] < view.x[1] && view.y[0] < view.y[1])) return 'the view box is empty: it needs left < right and bottom < top';
   return null;
 }
 
@@ -63,6 +64,23 @@ function defaultStart(f: (x: number, y: number) => number, view: ViewBox): Vec2 
   return best;
 }
 
+/** Seeds per axis of the Newton search for critical points. */
+export const criticalSeeds = 48;
+
+/**
+ * A ring or valley of minima, e.g. (x² + y² − 1)², is a curve of degenerate
+ * critical points, and Newton from a grid of seeds samples it hundreds of
+ * times. Degenerate points with another degenerate point within 2% of the
+ * view's diagonal are such samples and are dropped; isolated ones stay.
+ */
+function dropContinua(points: CriticalPoint[], view: ViewBox): CriticalPoint[] {
+  const near = 0.02 * Math.hypot(view.x[1] - view.x[0], view.y[1] - view.y[0]);
+  const degenerate = points.filter((p) => p.kind === 'degenerate');
+  return points.filter(
+    (p) => p.kind !== 'degenerate' || !degenerate.some((q) => q !== p && Math.hypot(p.x - q.x, p.y - q.y) < near),
+  );
+}
+
 /** Build a Surface from f(x, y) text. Never throws: problems come back as a message and a column. */
 export function createCustomSurface(options: CustomSurfaceOptions): CustomSurfaceResult {
   const parsed = parseExpression(options?.expression);
@@ -83,25 +101,22 @@ export function createCustomSurface(options: CustomSurfaceOptions): CustomSurfac
     start = [x, y];
   }
 
-  const full = new Float64Array(6);
+  const cached = createPointCache(evaluator);
   const surface = defineSurface(
     {
       id: 'custom',
       formula: options.expression.trim(),
-      f,
-      // The evaluator's gradient returns f as well; as a Surface method its result is ignored.
-      gradient: evaluator.gradient,
-      hessian: (x, y, out) => {
-        evaluator.evaluate(x, y, full);
-        out[0] = full[3];
-        out[1] = full[4];
-        out[2] = full[5];
-      },
+      // f goes through the cache too, so a run's f at the new iterate also prepares ∇f there.
+      f: cached.f,
+      gradient: cached.gradient,
+      hessian: cached.hessian,
       view,
       start,
     },
-    searchCriticalPoints,
+    // Denser than the built-ins' 24 × 24: a typed function may ripple (all 441 of Rastrigin's need 32+), at ~10–30 ms.
+    (s) => searchCriticalPoints(s, criticalSeeds),
   );
+  surface.criticalPoints = dropContinua(surface.criticalPoints, view);
   return { ok: true, surface, evaluator };
 }
 

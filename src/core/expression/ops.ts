@@ -19,13 +19,24 @@
  *   c^u (constant c > 0): ln c·cᵘ, ln²c·cᵘ
  */
 
-// Plain module-level constants (not an enum object) so the interpreter's switch compiles to a jump table.
-export const ADD = 0, SUB = 1, MUL = 2, DIV = 3, NEG = 4;
-/** a + k, k − a, a·k, a/k, k/a, a², aᵏ, kᵃ, and a constant slot. */
-export const ADDK = 5, KSUB = 6, MULK = 7, DIVK = 8, KDIV = 9, SQR = 10, POWK = 11, KPOW = 12, CONST = 13;
-export const POW = 14, MIN = 15, MAX = 16;
-export const SIN = 17, COS = 18, TAN = 19, ASIN = 20, ACOS = 21, ATAN = 22, EXP = 23, LOG = 24;
-export const SQRT = 25, ABS = 26, TANH = 27, SIGMOID = 28, SINH = 29, COSH = 30;
+/**
+ * The opcodes. Modules that switch on them copy them into module-level
+ * consts (`const { ADD, … } = opcodes`): a switch over imported bindings
+ * is dozens of times slower under some loaders, one over local consts
+ * compiles to plain integer compares.
+ */
+export const opcodes = {
+  ADD: 0, SUB: 1, MUL: 2, DIV: 3, NEG: 4,
+  /** a + k, k − a, a·k, a/k, k/a, a², aᵏ, kᵃ, and a constant slot. */
+  ADDK: 5, KSUB: 6, MULK: 7, DIVK: 8, KDIV: 9, SQR: 10, POWK: 11, KPOW: 12, CONST: 13,
+  POW: 14, MIN: 15, MAX: 16,
+  SIN: 17, COS: 18, TAN: 19, ASIN: 20, ACOS: 21, ATAN: 22, EXP: 23, LOG: 24,
+  SQRT: 25, ABS: 26, TANH: 27, SIGMOID: 28, SINH: 29, COSH: 30,
+} as const;
+const {
+  ADD, SUB, MUL, DIV, NEG, ADDK, KSUB, MULK, DIVK, KDIV, SQR, POWK, KPOW, CONST, POW, MIN, MAX,
+  SIN, COS, TAN, ASIN, ACOS, ATAN, EXP, LOG, SQRT, ABS, TANH, SIGMOID, SINH, COSH,
+} = opcodes;
 
 /** Opcode of each one-argument function. */
 export const unaryOpcodes = {

@@ -53,17 +53,3 @@ export function formatTree(node: ExpressionNode): string {
       return `(${node.name} ${node.args.map(formatTree).join(' ')})`;
   }
 }
-
-/** How deep the tree goes (a leaf is 1). */
-export function treeDepth(node: ExpressionNode): number {
-  switch (node.kind) {
-    case 'negate':
-      return 1 + treeDepth(node.operand);
-    case 'binary':
-      return 1 + Math.max(treeDepth(node.left), treeDepth(node.right));
-    case 'call':
-      return 1 + Math.max(...node.args.map(treeDepth));
-    default:
-      return 1;
-  }
-}

@@ -21,6 +21,8 @@ import { DataInset } from '../teach/DataInset';
 import { SchedulePlot } from '../teach/SchedulePlot';
 import { SmoothingControls } from '../teach/SmoothingControls';
 import { useTeachStore } from '../teach/teachStore';
+import { InspectorOverlay } from '../inspector/InspectorOverlay';
+import { InspectorPanel } from '../inspector/InspectorPanel';
 import { translate, useLanguage, type Lang } from '../i18n';
 
 /** Grid samples per CSS pixel of the plotting area: fine enough for smooth bands, cheap enough to redo per zoom. */
@@ -107,12 +109,14 @@ export function PlotPanel() {
             labels={labels}
           >
             <TrajectoryCanvas width={inner.width} height={inner.height} view={view} runs={runs} upTo={upTo} hoverStep={hoverStep} />
+            <InspectorOverlay width={inner.width} height={inner.height} view={view} runs={runs} />
           </ContourPlot>
         )}
       </div>
       <LayoutToggle />
       <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />
       <PlaybackBar />
+      <InspectorPanel />
       <LossChart
         ariaLabel={lossLabel(lang, runs)}
         stepTitle={translate(lang, 'loss.stepAxis')}

@@ -57,7 +57,8 @@ export const workerMessages = {
 /** Crashes in a row, with no reply in between, after which the client stops restarting (e.g. the script fails to load). */
 const maxRestartsWithoutReply = 3;
 
-function createDefaultWorker(): WorkerLike {
+/** The computation worker; the step inspector starts a second one of its own (worker/inspectionClient.ts). */
+export function createDefaultWorker(): WorkerLike {
   // Written out literally so vite recognises the pattern and bundles the worker.
   return new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
 }

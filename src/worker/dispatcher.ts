@@ -12,6 +12,7 @@
 import { createSimulation, createSurface, sampleGrid, type Simulation } from '../core';
 import type { CriticalPoint, ViewBox } from '../core/types';
 import type { RunRequest, FromWorker, Post, ToWorker } from './protocol';
+import { createInspectionCache, type InspectionCacheOptions, type InspectionJob } from './inspection';
 
 type GridRequest = Extract<ToWorker, { type: 'grid' }>;
 
@@ -33,6 +34,8 @@ export interface DispatcherOptions {
   eagerSteps?: number;
   /** Clock in ms; `performance.now` by default. */
   now?: () => number;
+  /** Cache limits of the step inspector (worker/inspection.ts). */
+  inspection?: InspectionCacheOptions;
 }
 
 /**
@@ -92,6 +95,10 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
   let job: Job | null = null;
   let pendingGrid: GridRequest | null = null;
   let scheduled = false;
+  // Inspections have a generation of their own too: scrubbing must not cancel runs.
+  let inspectGeneration = -Infinity;
+  let inspection: InspectionJob | null = null;
+  const inspections = createInspectionCache(options.inspection);
 
   /** Post, and turn a failed post (e.g. a DataCloneError) into an error message rather than a throw. */
   function send(message: FromWorker, transfer?: Transferable[]) {
@@ -99,7 +106,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
       post(message, transfer);
     } catch (error) {
       if (message.type === 'error') return; // nothing more can be said
-      const scope = message.type === 'grid' ? 'grid' : 'run';
+      const scope = message.type === 'grid' ? 'grid' : message.type === 'inspection' ? 'inspect' : 'run';
       const key = message.type === 'chunk' || message.type === 'done' ? message.key : undefined;
       send({ type: 'error', generation: message.generation, scope, key, message: describe(error) });
     }
@@ -118,8 +125,12 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
       pendingGrid = null;
       computeGrid(request);
     }
+    if (inspection) inspectSlice(inspection);
     const current = job;
-    if (!current) return;
+    if (!current) {
+      if (inspection) wake();
+      return;
+    }
     try {
       runSlice(current);
     } catch (error) {
@@ -128,7 +139,20 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
       if (job === current) job = null;
     }
     if (job === current && current.runs?.length === 0) job = null;
-    if (job || pendingGrid) wake();
+    if (job || pendingGrid || inspection) wake();
+  }
+
+  /** One time slice of the newest inspection; posts the answer once every run reached the step. */
+  function inspectSlice(current: InspectionJob) {
+    try {
+      const answer = inspections.work(current, now() + (current.entries ? sliceMs : firstSliceMs), now);
+      if (!answer) return;
+      inspection = null;
+      send({ type: 'inspection', generation: current.generation, step: current.step, runs: answer });
+    } catch (error) {
+      inspection = null;
+      send({ type: 'error', generation: current.generation, scope: 'inspect', message: describe(error) });
+    }
   }
 
   function computeGrid(request: GridRequest) {
@@ -236,6 +260,16 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
         runGeneration = message.generation;
         job = null;
         return;
+      case 'inspect': {
+        if (!(message.generation >= inspectGeneration)) return;
+        if (!Array.isArray(message.runs)) throw new Error('An inspect request must list its runs.');
+        const step = Math.floor(message.step);
+        if (!(step >= 0)) throw new Error(`Cannot inspect step ${String(message.step)}.`);
+        inspectGeneration = message.generation;
+        inspection = { generation: message.generation, step, requests: message.runs, entries: null };
+        wake();
+        return;
+      }
       case 'grid':
         if (!(message.generation >= gridGeneration)) return;
         gridGeneration = message.generation;
@@ -253,7 +287,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
         handleRequest(message);
       } catch (error) {
         const generation = typeof message?.generation === 'number' ? message.generation : -1;
-        const scope = message?.type === 'grid' ? 'grid' : 'run';
+        const scope = message?.type === 'grid' ? 'grid' : message?.type === 'inspect' ? 'inspect' : 'run';
         send({ type: 'error', generation, scope, message: describe(error) });
       }
     },

@@ -9,7 +9,7 @@
  * The client draws both kinds from one counter, so a generation names exactly
  * one request.
  */
-import type { CriticalPoint, SimulationConfig, StepRecord, StopStatus, SurfaceSpec, ViewBox } from '../core/types';
+import type { CriticalPoint, SimulationConfig, StepRecord, StopStatus, SurfaceSpec, Vec2, ViewBox } from '../core/types';
 
 /** One trajectory to compute; `key` is the RunSpec key the reply is filed under. */
 export interface RunRequest {
@@ -35,7 +35,48 @@ export type ToWorker =
       ny: number;
     }
   /** Stop every run of this generation or older. */
-  | { type: 'cancel'; generation: number };
+  | { type: 'cancel'; generation: number }
+  /**
+   * Explain step `step` of these runs (the step inspector). Inspections keep
+   * their own generation: a newer one supersedes an older one still being
+   * computed, and neither runs nor grids are cancelled by it.
+   */
+  | { type: 'inspect'; generation: number; step: number; runs: RunRequest[] };
+
+/**
+ * One run at one step, for the step inspector. Step t moves the point from
+ * x_{t−1} (`from`) to x_t (`to`); every number is the one the run used
+ * (core `simulate` with `explain`), bit for bit.
+ */
+export interface StepInspection {
+  key: string;
+  /** The step explained (0 = the start, before any step). */
+  step: number;
+  /**
+   * 'step': the run took step t. 'start': t = 0, only `from` is set.
+   * 'stopped': the run has no step t; `status`, `stoppedAt` and `message` say
+   * why, `from` is the last point it reached (null when its start was not finite).
+   * 'error': the run could not be simulated; `message` says why.
+   */
+  kind: 'step' | 'start' | 'stopped' | 'error';
+  /** x_{t−1}, y_{t−1}, f(x_{t−1}): where the step starts. */
+  from: [number, number, number] | null;
+  /** x_t, y_t, f(x_t): where it lands. */
+  to: [number, number, number] | null;
+  /** to − from: the step actually taken. */
+  delta: Vec2 | null;
+  /** The gradient the optimizer used (of −f when maximizing; of the mini-batch on data surfaces). */
+  gradient: Vec2 | null;
+  /** η at this step, after the schedule. */
+  learningRate: number | null;
+  /** The optimizer's state vectors by core name (velocity, m, s, mHat …) before and after the step. */
+  before: Record<string, Vec2>;
+  after: Record<string, Vec2>;
+  /** How the run ends (or 'running'): it may stop at or before this step. */
+  status: StopStatus;
+  stoppedAt: number;
+  message: string;
+}
 
 export type FromWorker =
   | {
@@ -73,10 +114,17 @@ export type FromWorker =
       criticalPoints: CriticalPoint[];
     }
   | {
+      /** The answer to an 'inspect' request, one entry per run asked, in order. */
+      type: 'inspection';
+      generation: number;
+      step: number;
+      runs: StepInspection[];
+    }
+  | {
       type: 'error';
       generation: number;
-      /** Which kind of request failed, since runs and grids keep separate generations. */
-      scope: 'run' | 'grid';
+      /** Which kind of request failed, since runs, grids and inspections keep separate generations. */
+      scope: 'run' | 'grid' | 'inspect';
       /** The run that failed, when one run failed and the others carry on. */
       key?: string;
       message: string;

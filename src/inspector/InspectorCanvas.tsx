@@ -1,0 +1,118 @@
+/**
+ * The open inspector's layer over the plot (loaded with the inspector, see
+ * InspectorOverlay): arrows and effective-rate ellipses at the inspected step
+ * for every visible run, and a legend naming the arrow kinds and any scale.
+ * It repaints when the worker's answer, the view or the size changes; it
+ * never subscribes to streamed trajectories.
+ */
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { ViewBox } from '../core/types';
+import type { RunSpec } from '../state/scene';
+import { useAppStore } from '../state/store';
+import { selectSimulationConfigs } from '../state/selectors';
+import { runColor } from '../plot/colors';
+import { useT } from '../i18n';
+import { answerFor, inspectedStep, useInspector } from './inspectorStore';
+import { stepVectors } from './stepVectors';
+import { arrowKinds, arrowStyles, layoutInspector, paintInspector, type InspectedRun } from './paintInspector';
+import { formatInspected } from './format';
+import './inspector.css';
+
+export type OverlayRun = Pick<RunSpec, 'key' | 'color' | 'hidden' | 'optimizer' | 'label'>;
+
+export interface InspectorCanvasProps {
+  width: number;
+  height: number;
+  view: ViewBox;
+  runs: readonly OverlayRun[];
+}
+
+export function InspectorCanvas({ width, height, view, runs }: InspectorCanvasProps) {
+  const t = useT();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const answer = useInspector((s) => s.answer);
+  const configs = useAppStore((s) => selectSimulationConfigs(s.scene));
+  const step = useAppStore((s) => inspectedStep(s.playback, s.scene.steps));
+
+  const inspected = useMemo(() => {
+    const out: Array<InspectedRun & { label: string }> = [];
+    for (const run of runs) {
+      if (run.hidden) continue;
+      const item = answerFor(answer, step, configs, run.key);
+      const vectors = item ? stepVectors(item, run.optimizer) : null;
+      if (vectors) out.push({ key: run.key, color: runColor(run.color), vectors, label: run.label });
+    }
+    return out;
+  }, [runs, answer, step, configs]);
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(width * ratio));
+    const h = Math.max(1, Math.round(height * ratio));
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    paintInspector(ctx, { runs: inspected, view, width, height });
+  }, [inspected, view, width, height]);
+
+  const scaled = useMemo(
+    () => layoutInspector({ runs: inspected, view, width, height }).filter((run) => run.scale !== 1),
+    [inspected, view, width, height],
+  );
+  const hasMomentum = inspected.some((run) => run.vectors.momentum);
+  const hasRates = inspected.some((run) => run.vectors.rates);
+
+  return (
+    <>
+      <canvas
+        ref={canvasRef}
+        className="plot-canvas"
+        data-testid="inspector-canvas"
+        data-runs={inspected.length}
+        aria-hidden="true"
+        style={{ width: `${width}px`, height: `${height}px` }}
+      />
+      {inspected.length > 0 && step !== null ? (
+        <div className="inspector-legend" data-testid="inspector-legend">
+          <p>{t('inspector.legend', { step })}</p>
+          <ul>
+            {arrowKinds
+              .filter((kind) => kind !== 'momentum' || hasMomentum)
+              .map((kind) => (
+                <li key={kind}>
+                  <svg width="28" height="10" aria-hidden="true">
+                    <line
+                      x1="2" y1="5" x2="20" y2="5" className="inspector-glyph"
+                      strokeWidth={arrowStyles[kind].width} strokeDasharray={arrowStyles[kind].dash.join(' ') || undefined}
+                    />
+                    <path d="M27 5 L19 1 L19 9 Z" className="inspector-glyph-head" />
+                  </svg>
+                  {t(`inspector.legend.${kind}`)}
+                </li>
+              ))}
+            {hasRates ? (
+              <li>
+                <svg width="28" height="10" aria-hidden="true">
+                  <ellipse cx="14" cy="5" rx="12" ry="4" className="inspector-glyph" strokeDasharray="3 3" strokeWidth={1.5} />
+                </svg>
+                {t('inspector.legend.rates')}
+              </li>
+            ) : null}
+            {scaled.map((run) => (
+              <li key={run.key} data-testid="inspector-scale">
+                {t('inspector.legend.scale', {
+                  run: inspected.find((r) => r.key === run.key)?.label ?? '',
+                  factor: formatInspected(run.scale),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}

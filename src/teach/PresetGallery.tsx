@@ -95,12 +95,13 @@ export function PresetGallery({ onClose }: PresetGalleryProps) {
         onKeyDown={onKeyDown}
         data-testid="preset-gallery"
       >
-        <header className="preset-gallery-header">
+        {/* A div, not <header>: in a dialog portalled to <body>, <header> would be a second banner landmark. */}
+        <div className="preset-gallery-header">
           <h2 id="preset-gallery-title">{say(galleryText.title, lang)}</h2>
           <button type="button" className="preset-gallery-close" onClick={onClose} data-testid="preset-gallery-close">
             {say(galleryText.close, lang)}
           </button>
-        </header>
+        </div>
         <p id="preset-gallery-intro" className="preset-gallery-intro">{say(galleryText.intro, lang)}</p>
         {presetTopics.map((topic) => (
           <section key={topic} className="preset-topic" aria-labelledby={`preset-topic-${topic}`}>

@@ -207,6 +207,8 @@ export const en = {
   'link.badView': 'Ignored a view that was not four numbers; showing the whole surface.',
   'link.emptyView': 'Ignored an empty view; showing the whole surface.',
   'link.unknownLanguage': 'Ignored unknown language {value}.',
+  'link.unknownLayout': 'Ignored unknown layout {value}.',
+  'link.badSmoothing': 'Ignored smoothing {value}: not a number.',
   'runs.tooMany': 'At most {max} runs fit on one plot; remove one first.',
   'worker.restarted': 'The computation worker stopped unexpectedly; it was restarted and your runs were recomputed.',
   'worker.gaveUp': 'The computation worker keeps failing to start, so nothing can be computed. Reloading the page may help.',

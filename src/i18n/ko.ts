@@ -208,6 +208,8 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'link.badView': '숫자 네 개가 아닌 보기 범위는 무시하고 곡면 전체를 보여 줍니다.',
   'link.emptyView': '빈 보기 범위는 무시하고 곡면 전체를 보여 줍니다.',
   'link.unknownLanguage': '알 수 없는 언어 {value}은(는) 무시했습니다.',
+  'link.unknownLayout': '알 수 없는 배치 {value}은(는) 무시했습니다.',
+  'link.badSmoothing': '평활화 값 {value}은(는) 숫자가 아니라 무시했습니다.',
   'runs.tooMany': '한 그래프에는 실행을 최대 {max}개까지 둘 수 있습니다. 먼저 하나를 지우세요.',
   'worker.restarted': '계산 워커가 예기치 않게 멈춰서 다시 시작했고, 실행을 다시 계산했습니다.',
   'worker.gaveUp': '계산 워커가 계속 시작되지 않아 아무것도 계산할 수 없습니다. 페이지를 새로 고치면 나아질 수 있습니다.',

@@ -58,8 +58,9 @@ const carriedStyles = [
  */
 function inlineStyles(source: Element, target: Element) {
   const computed = getComputedStyle(source);
-  const declarations = carriedStyles.map((name) => `${name}:${computed.getPropertyValue(name)}`).join(';');
-  target.setAttribute('style', declarations);
+  // Through the CSSOM, not a style attribute: the CSP (style-src 'self') blocks the attribute.
+  const style = (target as SVGElement).style;
+  for (const name of carriedStyles) style.setProperty(name, computed.getPropertyValue(name));
   for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], target.children[i]);
 }
 

@@ -172,8 +172,7 @@ export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions)
     ctx.lineWidth = 2;
     ctx.stroke();
   }
-  ctx.restore();
-  ctx.save();
+  ctx.restore(); // the clip to the plotting area; the hover line may reach the margins
   const hover = options.hoverStep == null ? -1 : Math.floor(options.hoverStep);
   if (hover >= 0 && hover <= layout.lastStep) {
     const hx = margin.left + x(hover);

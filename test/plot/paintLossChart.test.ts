@@ -98,3 +98,12 @@ describe('lossLayout with a diverged run', () => {
     expect(Math.min(...ys)).toBeLessThan(both.margin.top);
   });
 });
+
+describe('canvas state', () => {
+  it('restores every state it saves, so repeated paints leave nothing behind', () => {
+    const ctx = createRecordingContext();
+    const run = { ...lossRun([10, 1, 0.1, 0.01]) };
+    paintLossChart(ctx, { runs: [run], width: 300, height: 150, upTo: Infinity, hoverStep: 2, smoothing: { beta: 0.9, biasCorrection: true } });
+    expect(ctx.count('save')).toBe(ctx.count('restore'));
+  });
+});

@@ -265,15 +265,15 @@ describe('decoding generated hostile links', { timeout }, () => {
   });
 
   it('decodes arbitrary strings without throwing, inside every limit', () => {
-    fc.assert(fc.property(anyString, (h) => { decodesSafely(h); }), { numRuns: 2500 });
+    fc.assert(fc.property(anyString, (h) => { decodesSafely(h); }), { numRuns: 3000 });
   });
 
   it('decodes links built from the grammar with hostile keys and values', () => {
-    fc.assert(fc.property(grammarLink, (h) => { decodesSafely(h); }), { numRuns: 3200 });
+    fc.assert(fc.property(grammarLink, (h) => { decodesSafely(h); }), { numRuns: 3300 });
   });
 
   it('decodes valid links after random damage', () => {
-    fc.assert(fc.property(mutatedLink, (h) => { decodesSafely(h); }), { numRuns: 3500 });
+    fc.assert(fc.property(mutatedLink, (h) => { decodesSafely(h); }), { numRuns: 2800 });
   });
 
   it('decodes strings of percent-encoding garbage', () => {
@@ -323,10 +323,12 @@ describe('reading numbers', () => {
   // a counter can't see inside a regex, so this guard is timed, with a margin of ~100× either way:
   // the ambiguous pattern took ~180 ms per 8,000-digit value, the fixed one takes microseconds.
   it('rejects an 8,000-digit non-number without backtracking', () => {
-    const digits = '1'.repeat(limits.hash.maxLength - 10);
+    const digits = (n: number) => '1'.repeat(n);
+    // Each link fills the 8,000 characters that are read with one or two near-numbers.
+    const links = [`n=${digits(7990)}x`, `start=${digits(3990)}x,${digits(3990)}e`, `run=gd(lr=${digits(7980)}.x)`];
     const started = performance.now();
-    for (let i = 0; i < 10; i++) decodeScene(`n=${digits}x&start=${digits.slice(0, 3990)}x,${digits.slice(0, 3990)}.`);
-    expect(performance.now() - started).toBeLessThan(200);
+    for (let i = 0; i < 10; i++) for (const link of links) decodeScene(link);
+    expect(performance.now() - started).toBeLessThan(300);
   });
 
   it('accepts exactly the numbers the original pattern accepted', () => {

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { SurfaceSpec, ViewBox } from '../core/types';
-import { createWorkerClient, type GridResult, type WorkerClient } from '../worker/client';
+import { createWorkerClient, workerMessages, type GridResult, type WorkerClient } from '../worker/client';
 import { appStore } from '../state/store';
 import { trajectories } from '../state/trajectories';
 import { selectSimulationConfigs } from '../state/selectors';
@@ -16,6 +16,12 @@ export interface GridRequest {
   view: ViewBox;
   nx: number;
   ny: number;
+}
+
+/** The client's own sentences stand as they are; a raw error from the computation gets said what it means. */
+function forUser(message: string): string {
+  if (Object.values(workerMessages).includes(message as never)) return message;
+  return `A computation failed (${message.replace(/\.$/, '')}). The other runs carry on; changing a setting tries again.`;
 }
 
 export function useWorkerBridge(surface: SurfaceSpec, gridRequest: GridRequest | null) {
@@ -29,7 +35,7 @@ export function useWorkerBridge(surface: SurfaceSpec, gridRequest: GridRequest |
         noteGrid();
         setGrid(next);
       },
-      onError: (message) => appStore.getState().addNotices([message]),
+      onError: (message) => appStore.getState().addNotices([forUser(message)]),
     });
     clientRef.current = client;
     // Expose the client for the browser tests that kill the worker; it holds no user data.

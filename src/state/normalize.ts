@@ -188,6 +188,12 @@ export function normalizeGradient(raw: GradientConfig | undefined, notices?: str
 export function normalizeRun(raw: RunSpec, notices?: string[], prefix = '', fallbackColor = 0): RunSpec {
   const optimizer = normalizeOptimizer(raw.optimizer, notices, prefix);
   const label = typeof raw.label === 'string' ? sanitizeText(raw.label) : '';
+  // Whatever a link loses is said: a label cut short or cleaned of characters that cannot be shown.
+  if (notices && typeof raw.label === 'string' && label !== raw.label) {
+    notices.push(Array.from(raw.label).length > limits.label.maxLength
+      ? `${prefix}Label cut to ${limits.label.maxLength} characters.`
+      : `${prefix}Label: removed characters that cannot be shown.`);
+  }
   return {
     key: typeof raw.key === 'string' && raw.key !== '' ? raw.key : newRunKey(),
     label: label === '' ? autoLabel(optimizer) : label,

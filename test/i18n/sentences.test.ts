@@ -112,3 +112,10 @@ describe('translateSentence', () => {
     expect(translateSentence('ko', translate('en', 'link.unknownLanguage', { value: "'fr'" }))).toBe("알 수 없는 언어 'fr'은(는) 무시했습니다.");
   });
 });
+
+describe('worker failures shown to the user', () => {
+  it('translates the wrapped sentence and keeps the raw cause readable', () => {
+    const text = 'A computation failed (Cannot read properties of undefined). The other runs carry on; changing a setting tries again.';
+    expect(translateSentence('ko', text)).toBe('계산 하나가 실패했습니다 (Cannot read properties of undefined). 다른 실행은 계속됩니다. 설정을 바꾸면 다시 시도합니다.');
+  });
+});

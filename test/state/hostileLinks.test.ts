@@ -99,7 +99,7 @@ const cases: Case[] = [
     name: 'a long label is cut to 40 characters',
     hash: `run=gd(label=${'a'.repeat(100)})`,
     expect: (s) => expect(run(s).label).toBe('a'.repeat(40)),
-    notice: '',
+    notice: 'Run 1: Label cut to 40 characters.',
   },
   {
     name: 'broken percent-encoding is kept as text',
@@ -117,7 +117,7 @@ const cases: Case[] = [
     name: 'control and direction-override characters are removed from a label',
     hash: 'run=gd(label=a%00b%E2%80%AEc%0A)',
     expect: (s) => expect(run(s).label).toBe('abc'),
-    notice: '',
+    notice: 'Run 1: Label: removed characters that cannot be shown.',
   },
   {
     name: '__proto__ and constructor keys are ignored and pollute nothing',

@@ -8,7 +8,7 @@
 //   node bench/browser.bench.mjs --url http://localhost:4173/ --dist dist [--only slider,zoom]
 
 import { chromium } from '@playwright/test';
-import { chromiumArgs, findChromium } from './chromium.mjs';
+import { chromiumArgs, findChromium } from '../scripts/chromium.mjs';
 import { measureLongRuns } from './longRuns.mjs';
 import { measureOpen } from './open.mjs';
 import { measureSlider } from './slider.mjs';

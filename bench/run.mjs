@@ -19,7 +19,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarios } from './browser.bench.mjs';
-import { findChromium } from './chromium.mjs';
+import { findChromium } from '../scripts/chromium.mjs';
 import { markdownTable, printTable } from './table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,7 +92,7 @@ function coreRows() {
 }
 
 async function browserRows(distDir) {
-  const { executablePath, version } = await findChromium(say);
+  const { executablePath, version } = await findChromium(say, 'npm run bench');
   say(`Chromium: ${executablePath} (${version})`);
   const port = await freePort();
   const baseURL = `http://localhost:${port}/`;

@@ -30,6 +30,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumArgs, findChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const viteCli = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -65,11 +66,6 @@ const link = [
   'run=gd(lr=0.05)', 'run=momentum(lr=0.01)', 'run=nesterov(lr=0.01)', 'run=rmsprop(lr=0.001)',
   'run=adam(lr=0.01)', 'run=adagrad(lr=0.1)',
 ].join('&');
-
-function findChromium() {
-  const candidates = [process.env.OPTISCOPE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  return candidates.find((path) => existsSync(path));
-}
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -137,12 +133,8 @@ await waitForServer(baseUrl, server);
 // ───────────────────────────────── the soak ─────────────────────────────────
 
 const { chromium } = await import('playwright-core');
-const executablePath = findChromium();
-const runsAsRoot = process.getuid?.() === 0;
-const browser = await chromium.launch({
-  executablePath,
-  args: [...(runsAsRoot ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const { executablePath } = await findChromium(console.log, 'npm run soak');
+const browser = await chromium.launch({ executablePath, args: chromiumArgs() });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 const errors = [];
 page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));

@@ -11,6 +11,7 @@
 //     (otherwise 4173 and 4174, or the next free pair when another project holds them)
 
 import { spawn, spawnSync } from 'node:child_process';
+import { findChromium } from '../../scripts/chromium.mjs';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -19,13 +20,6 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const viteCli = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 const playwrightCli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
-
-const whatToDo = [
-  'No Chromium to run the browser tests in. Any one of these fixes it:',
-  '  - Debian/Ubuntu:   sudo apt-get install chromium',
-  '  - any browser:     OPTISCOPE_CHROMIUM=/path/to/chrome npm run test:e2e',
-  "  - Playwright's:    npx playwright install chromium   (needs access to Playwright's download host)",
-].join('\n');
 
 function say(message) {
   console.log(`[e2e] ${message}`);
@@ -36,48 +30,15 @@ function fail(message) {
   process.exit(1);
 }
 
-/** Whether the file is there and starts far enough to print its version. */
-function runs(executable) {
-  if (!existsSync(executable)) return false;
-  const result = spawnSync(executable, ['--version'], { encoding: 'utf8', timeout: 30_000 });
-  if (result.status === 0) {
-    say(`Chromium: ${executable} (${result.stdout.trim()})`);
-    return true;
-  }
-  say(`${executable} is there but does not start: ${(result.stderr || String(result.error ?? '')).trim().split('\n').pop()}`);
-  return false;
-}
-
-/** Playwright's own Chromium, where `npx playwright install chromium` puts it. */
-async function playwrightChromium() {
+/** The path of a working Chromium, or exit with what to do (scripts/chromium.mjs). */
+async function chooseChromium() {
   try {
-    const { chromium } = await import('playwright-core');
-    return chromium.executablePath();
-  } catch {
-    return undefined;
+    const { executablePath, version } = await findChromium(say, 'npm run test:e2e');
+    say(`Chromium: ${executablePath} (${version})`);
+    return executablePath;
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
   }
-}
-
-async function findChromium() {
-  const chosen = process.env.OPTISCOPE_CHROMIUM;
-  if (chosen) {
-    if (runs(chosen)) return chosen;
-    fail(`OPTISCOPE_CHROMIUM=${chosen} does not exist or does not start: point it at a Chromium or Chrome executable, or unset it.`);
-  }
-  for (const debian of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (runs(debian)) return debian;
-  }
-  const managed = await playwrightChromium();
-  if (managed && runs(managed)) return managed;
-
-  say("No Chromium found; trying once to install Playwright's (npx playwright install chromium)…");
-  const install = spawnSync(process.execPath, [playwrightCli, 'install', 'chromium'], {
-    cwd: root,
-    stdio: 'inherit',
-    timeout: 10 * 60_000,
-  });
-  if (install.status === 0 && managed && runs(managed)) return managed;
-  fail(`The install did not give a working Chromium.\n${whatToDo}`);
 }
 
 function isPortFree(port) {
@@ -113,7 +74,7 @@ const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const playwrightArgs = args.filter((arg) => arg !== '--no-build');
 
-const chromium = await findChromium();
+const chromium = await chooseChromium();
 const ports = await choosePorts();
 
 if (skipBuild) {

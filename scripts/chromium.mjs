@@ -1,7 +1,6 @@
-// Which Chromium the browser benchmark drives, found the way the browser tests
-// find theirs (test/e2e/run.mjs, copied because that file runs on import):
-// OPTISCOPE_CHROMIUM, then Debian's, then Playwright's own (installed once if
-// it can be), else a message that says what to do.
+// Which Chromium the browser tests, the benchmark and the soak drive, found in
+// one place: OPTISCOPE_CHROMIUM, then Debian's, then Playwright's own
+// (installed once if it can be), else a message that says what to do.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,10 +10,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const playwrightCli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
 
-const whatToDo = [
-  'No Chromium to run the browser benchmark in. Any one of these fixes it:',
+/** What the user can do when no browser works; `command` is what they ran (npm test, npm run bench). */
+const whatToDo = (command) => [
+  `No Chromium to run ${command} in. Any one of these fixes it:`,
   '  - Debian/Ubuntu:   sudo apt-get install chromium',
-  '  - any browser:     OPTISCOPE_CHROMIUM=/path/to/chrome npm run bench',
+  `  - any browser:     OPTISCOPE_CHROMIUM=/path/to/chrome ${command}`,
   "  - Playwright's:    npx playwright install chromium   (needs access to Playwright's download host)",
 ].join('\n');
 
@@ -52,7 +52,7 @@ async function playwrightChromium() {
  * Resolves to { executablePath, version } or throws an Error whose message
  * tells the user how to get a browser.
  */
-export async function findChromium(say = (message) => console.log(message)) {
+export async function findChromium(say = (message) => console.log(message), command = 'npm test') {
   const tryOne = (path) => {
     const version = versionOf(path, say);
     return version ? { executablePath: path, version } : null;
@@ -75,5 +75,5 @@ export async function findChromium(say = (message) => console.log(message)) {
   const install = spawnSync(process.execPath, [playwrightCli, 'install', 'chromium'], { cwd: root, stdio: 'inherit', timeout: 10 * 60_000 });
   const installed = install.status === 0 && managed && tryOne(managed);
   if (installed) return installed;
-  throw new Error(`The install did not give a working Chromium.\n${whatToDo}`);
+  throw new Error(`The install did not give a working Chromium.\n${whatToDo(command)}`);
 }

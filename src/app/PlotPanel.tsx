@@ -68,46 +68,29 @@ export function PlotPanel() {
 
   // A grid computed for another surface must not be drawn under this one's name.
   const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(surface);
+  // What the single plot and the side-by-side panels share: the grid, the view, the start and their handlers.
+  const surfaceProps = {
+    values: gridMatches ? grid.values : null,
+    nx: grid?.nx ?? 0,
+    ny: grid?.ny ?? 0,
+    view: gridMatches ? grid.view : view,
+    displayView: view,
+    criticalPoints: gridMatches ? markedPoints(grid.criticalPoints) : [],
+    onPick,
+    onViewChange,
+    onResetView,
+    start,
+    axisLabels,
+    labels,
+  };
   return (
     <section className="plot-panel" aria-label={translate(lang, 'plot.region')}>
       <div className="plot-box" ref={boxRef} data-testid="plot-box">
         {width > 0 && layout === 'multiples' && (
-          <SmallMultiples
-            width={width}
-            runs={runs}
-            values={gridMatches ? grid.values : null}
-            nx={grid?.nx ?? 0}
-            ny={grid?.ny ?? 0}
-            view={gridMatches ? grid.view : view}
-            displayView={view}
-            criticalPoints={gridMatches ? markedPoints(grid.criticalPoints) : []}
-            upTo={upTo}
-            hoverStep={hoverStep}
-            onPick={onPick}
-            onViewChange={onViewChange}
-            onResetView={onResetView}
-            start={start}
-            axisLabels={axisLabels}
-            labels={labels}
-          />
+          <SmallMultiples width={width} runs={runs} upTo={upTo} hoverStep={hoverStep} {...surfaceProps} />
         )}
         {width > 0 && layout === 'single' && (
-          <ContourPlot
-            values={gridMatches ? grid.values : null}
-            nx={grid?.nx ?? 0}
-            ny={grid?.ny ?? 0}
-            view={gridMatches ? grid.view : view}
-            displayView={view}
-            width={width}
-            height={height}
-            criticalPoints={gridMatches ? markedPoints(grid.criticalPoints) : []}
-            onPick={onPick}
-            onViewChange={onViewChange}
-            onResetView={onResetView}
-            start={start}
-            axisLabels={axisLabels}
-            labels={labels}
-          >
+          <ContourPlot width={width} height={height} {...surfaceProps}>
             <TrajectoryCanvas width={inner.width} height={inner.height} view={view} runs={runs} upTo={upTo} hoverStep={hoverStep} />
             <InspectorOverlay width={inner.width} height={inner.height} view={view} runs={runs} />
           </ContourPlot>

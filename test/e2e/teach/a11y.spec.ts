@@ -9,6 +9,9 @@ import type { CDPSession, Page } from '@playwright/test';
 import { contrastRatio } from '../../../src/plot/colors';
 import { expect, test, openApp, runsSettled } from '../visualizer/helpers';
 
+// A full axe scan of this page takes 10–25 s on a loaded 2-core machine; 30 s per test is too tight.
+test.describe.configure({ timeout: 90_000 });
+
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Violations axe rates serious or critical (or, with `all`, any), one readable line per failing element. */

@@ -58,6 +58,28 @@ export const workerMessages = {
 const maxRestartsWithoutReply = 3;
 
 /** The computation worker; the step inspector starts a second one of its own (worker/inspectionClient.ts). */
+/**
+ * Wire a worker's replies and its death (an 'error' or 'messageerror' event)
+ * to the client. Events from a worker that has since been replaced
+ * (`isCurrent` false) are ignored, so a late reply or error never reaches the new one's state.
+ */
+export function listenToWorker(
+  created: WorkerLike,
+  isCurrent: () => boolean,
+  onMessage: (message: FromWorker) => void,
+  onDeath: () => void,
+): void {
+  created.addEventListener('message', (event) => {
+    if (isCurrent()) onMessage((event as MessageEvent<FromWorker>).data);
+  });
+  const died = (event: Event) => {
+    event.preventDefault?.();
+    if (isCurrent()) onDeath();
+  };
+  created.addEventListener('error', died);
+  created.addEventListener('messageerror', died);
+}
+
 export function createDefaultWorker(): WorkerLike {
   // Written out literally so vite recognises the pattern and bundles the worker.
   return new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
@@ -78,16 +100,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
 
   function spawn(): WorkerLike {
     const created = createWorker();
-    // Events from a worker we already replaced are ignored.
-    created.addEventListener('message', (event) => {
-      if (created === worker) receive((event as MessageEvent<FromWorker>).data);
-    });
-    const died = (event: Event) => {
-      event.preventDefault?.();
-      if (created === worker) recover(true);
-    };
-    created.addEventListener('error', died);
-    created.addEventListener('messageerror', died);
+    listenToWorker(created, () => created === worker, receive, () => recover(true));
     return created;
   }
 

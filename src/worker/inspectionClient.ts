@@ -9,7 +9,7 @@
  * latest request, so while a timeline is dragged only the newest step counts.
  */
 import type { FromWorker, RunRequest, StepInspection } from './protocol';
-import { createDefaultWorker, workerMessages, type WorkerLike } from './client';
+import { createDefaultWorker, listenToWorker, workerMessages, type WorkerLike } from './client';
 
 export interface InspectionAnswer {
   step: number;
@@ -44,15 +44,7 @@ export function createInspectionClient(options: InspectionClientOptions): Inspec
 
   function spawn(): WorkerLike {
     const created = createWorker();
-    created.addEventListener('message', (event) => {
-      if (created === worker) receive((event as MessageEvent<FromWorker>).data);
-    });
-    const died = (event: Event) => {
-      event.preventDefault?.();
-      if (created === worker) recover();
-    };
-    created.addEventListener('error', died);
-    created.addEventListener('messageerror', died);
+    listenToWorker(created, () => created === worker, receive, recover);
     return created;
   }
 

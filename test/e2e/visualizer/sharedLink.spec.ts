@@ -44,7 +44,10 @@ test('a shared link opened in a fresh browser gives exactly the same trajectorie
     const received = await exportJson(friend);
     expect(received.runs.map((run) => run.points)).toEqual(sent.runs.map((run) => run.points));
     expect(comparable(received)).toEqual(comparable(sent));
-    expect(differingPixels(sentPicture, await decodePng(friend, await plotShot(friend))), 'pixels that differ').toBe(0);
+    // The last frame of "Show all" may still be on its way when the export finishes: wait for the picture to settle.
+    await expect
+      .poll(async () => differingPixels(sentPicture, await decodePng(friend, await plotShot(friend))), { message: 'pixels that differ', timeout: 5_000 })
+      .toBe(0);
     expect([...problems.pageErrors, ...problems.consoleErrors]).toEqual([]);
   } finally {
     await context.close();

@@ -29,9 +29,10 @@ function probes() {
     }, { capture: true, passive: true });
   }
   new MutationObserver((records) => {
-    const band = records.map((r) => r.target).find((node) => node instanceof Element && (node.matches('path.plot-band') || node.querySelector?.(':scope > path.plot-band')));
+    const band = records.map((r) => r.target).find((node) => node instanceof Element && (node.matches('path.plot-band') || node.querySelector?.('path.plot-band')));
     if (!band) return;
-    const group = band.matches('path.plot-band') ? band.parentElement : band;
+    // The group that moves the bands from the grid's view to the view on screen.
+    const group = band.closest('g.plot-view') ?? band.querySelector('g.plot-view');
     if (group?.getAttribute('transform') !== 'matrix(1 0 0 1 0 0)') return;
     const entry = { at: performance.now(), frame: NaN };
     bench.contours.push(entry);

@@ -14,7 +14,8 @@ import { appStore, useAppStore } from '../state/store';
 import { PlaybackBar } from '../controls/PlaybackBar';
 import { RunLegend } from '../controls/RunLegend';
 import { useElementSize } from './useElementSize';
-import { useWorkerBridge, type GridRequest } from './useWorkerBridge';
+import { useAfterFirstPicture } from './useAfterFirstPicture';
+import { useGrid, type GridRequest } from './workerBridge';
 import { SmallMultiples } from '../teach/SmallMultiples';
 import { LayoutToggle } from '../teach/LayoutToggle';
 import { DataInset } from '../teach/DataInset';
@@ -41,6 +42,8 @@ export function PlotPanel() {
   const layout = useTeachStore((s) => s.layout);
   const smoothing = useTeachStore((s) => s.smoothing);
   const boxRef = useRef<HTMLDivElement>(null);
+  // The panels under the plot wait for its first picture (see useAfterFirstPicture).
+  const secondary = useAfterFirstPicture();
   const { width } = useElementSize(boxRef);
   const height = Math.round(Math.min(Math.max(width * 0.72, 260), 640));
 
@@ -58,7 +61,7 @@ export function PlotPanel() {
         : null,
     [view, inner.width, inner.height],
   );
-  const grid = useWorkerBridge(surface, gridRequest);
+  const grid = useGrid(surface, gridRequest);
   const upTo = playback.showAll ? Infinity : playback.step;
   const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
 
@@ -70,9 +73,7 @@ export function PlotPanel() {
   const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(surface);
   // What the single plot and the side-by-side panels share: the grid, the view, the start and their handlers.
   const surfaceProps = {
-    values: gridMatches ? grid.values : null,
-    nx: grid?.nx ?? 0,
-    ny: grid?.ny ?? 0,
+    contours: gridMatches ? grid.contours : null,
     view: gridMatches ? grid.view : view,
     displayView: view,
     criticalPoints: gridMatches ? markedPoints(grid.criticalPoints) : [],
@@ -99,22 +100,29 @@ export function PlotPanel() {
       <LayoutToggle />
       <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />
       <PlaybackBar />
-      <InspectorPanel />
-      <LossChart
-        ariaLabel={lossLabel(lang, runs)}
-        stepTitle={translate(lang, 'loss.stepAxis')}
-        runs={runs}
-        upTo={upTo}
-        hoverStep={hoverStep}
-        onHover={appStore.getState().setHoverStep}
-        steps={steps}
-        smoothing={smoothing.on ? smoothing : null}
-      />
-      <SmoothingControls />
-      <div className="teach-strip">
-        <DataInset surfaceId={surface.id} runs={runs} step={upTo} hoverStep={hoverStep} />
-        <SchedulePlot runs={runs} steps={steps} isData={surfaceInfo[surface.id].isData} step={upTo} />
-      </div>
+      {secondary ? (
+        <>
+          <InspectorPanel />
+          <LossChart
+            ariaLabel={lossLabel(lang, runs)}
+            stepTitle={translate(lang, 'loss.stepAxis')}
+            runs={runs}
+            upTo={upTo}
+            hoverStep={hoverStep}
+            onHover={appStore.getState().setHoverStep}
+            steps={steps}
+            smoothing={smoothing.on ? smoothing : null}
+          />
+          <SmoothingControls />
+          <div className="teach-strip">
+            <DataInset surfaceId={surface.id} runs={runs} step={upTo} hoverStep={hoverStep} />
+            <SchedulePlot runs={runs} steps={steps} isData={surfaceInfo[surface.id].isData} step={upTo} />
+          </div>
+        </>
+      ) : (
+        // Holds the loss chart's place, so nothing below moves when it arrives.
+        <div className="plot-loss-placeholder" aria-hidden="true" />
+      )}
     </section>
   );
 }

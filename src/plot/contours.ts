@@ -8,6 +8,7 @@
  * stays inside the pixel box and the outer band meets the axes exactly.
  */
 import { contours, geoPath, geoTransform, type ContourMultiPolygon } from 'd3';
+import { describeThresholds, type ThresholdSpacing } from './thresholds';
 
 export type { ContourMultiPolygon };
 
@@ -73,4 +74,29 @@ export function contourPaths(
   height: number,
 ): Array<{ value: number; path: string }> {
   return bands.map((band) => ({ value: band.value, path: contourPath(band, nx, ny, width, height) }));
+}
+
+/**
+ * Everything the page needs to draw a grid's contours, computed where the grid
+ * is (the worker), so contouring never blocks the page. Paths are in grid
+ * units — x from 0 to nx − 1, y from 0 (the grid's top row) to ny − 1 — and
+ * the plot scales them to its pixel size, so one set serves any plot size.
+ */
+export interface ContourSet {
+  nx: number;
+  ny: number;
+  /** Ascending contour levels; band k is where f ≥ levels[k]. */
+  levels: number[];
+  spacing: ThresholdSpacing;
+  /** Finite range of the sampled values. */
+  extent: [number, number];
+  /** One SVG path per level, lowest first, in grid units. */
+  bands: string[];
+}
+
+/** Levels chosen for the values, bands filled for those levels. Pure: the worker calls it, tests too. */
+export function createContourSet(values: ArrayLike<number>, nx: number, ny: number, levelCount = 20): ContourSet {
+  const choice = describeThresholds(values, levelCount);
+  const bands = computeContours(values, nx, ny, choice.levels).map((band) => contourPath(band, nx, ny, nx - 1, ny - 1));
+  return { nx, ny, levels: choice.levels, spacing: choice.spacing, extent: choice.extent, bands };
 }

@@ -33,18 +33,33 @@ export function loadPreset(preset: Preset, lang: Lang, store: AppStore = appStor
   useCurrentPreset.getState().show(preset.id);
 }
 
-let presetByHash: Map<string, string> | null = null;
+/** Cheap to compute: only presets with the same outline need their links encoded and compared. */
+function outline(scene: Scene): string {
+  return `${scene.surface.id}|${scene.runs.length}|${scene.steps}`;
+}
+
+let presetsByOutline: Map<string, Array<{ id: string; scene: Scene; link?: string }>> | null = null;
 
 /** The preset whose view `scene` is, in either language's labels; undefined for any other scene. */
 export function matchPreset(scene: Scene): Preset | undefined {
-  if (!presetByHash) {
-    presetByHash = new Map();
+  if (!presetsByOutline) {
+    presetsByOutline = new Map();
     for (const preset of presets) {
-      for (const lang of ['en', 'ko'] as const) presetByHash.set(encodeScene(preset.scene(lang)), preset.id);
+      for (const lang of ['en', 'ko'] as const) {
+        const presetScene = preset.scene(lang);
+        const key = outline(presetScene);
+        const list = presetsByOutline.get(key) ?? [];
+        list.push({ id: preset.id, scene: presetScene });
+        presetsByOutline.set(key, list);
+      }
     }
   }
-  const id = presetByHash.get(encodeScene(scene));
-  return id === undefined ? undefined : findPreset(id);
+  const candidates = presetsByOutline.get(outline(scene));
+  if (!candidates) return undefined;
+  // Encoding is the costly part (~1 ms a scene): only for the few candidates, once each.
+  const link = encodeScene(scene);
+  const match = candidates.find((candidate) => (candidate.link ??= encodeScene(candidate.scene)) === link);
+  return match ? findPreset(match.id) : undefined;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { CriticalPoint, StepRecord, SurfaceSpec, ViewBox } from '../core/types';
 import type { TrajectoryStore } from '../state/trajectories';
 import type { FromWorker, RunRequest, ToWorker } from './protocol';
+import type { ContourSet } from '../plot/contours';
 
 /** A sampled surface, ready for contouring. */
 export interface GridResult {
@@ -18,6 +19,8 @@ export interface GridResult {
   values: Float64Array;
   /** The surface's critical points inside `view`. */
   criticalPoints: CriticalPoint[];
+  /** The contour levels and bands of `values`, computed in the worker. */
+  contours: ContourSet;
 }
 
 /** The part of `Worker` the client uses; tests pass a fake with these three methods. */
@@ -130,8 +133,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       case 'grid': {
         if (message.generation !== latestGrid?.request.generation) return;
         latestGrid.answered = true;
-        const { values, nx, ny, view, criticalPoints } = message;
-        onGrid({ surface: latestGrid.request.surface, view, nx, ny, values, criticalPoints });
+        const { values, nx, ny, view, criticalPoints, contours } = message;
+        onGrid({ surface: latestGrid.request.surface, view, nx, ny, values, criticalPoints, contours });
         return;
       }
       case 'error':

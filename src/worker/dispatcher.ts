@@ -13,6 +13,8 @@ import { createSimulation, createSurface, sampleGrid, type Simulation } from '..
 import type { CriticalPoint, ViewBox } from '../core/types';
 import type { RunRequest, FromWorker, Post, ToWorker } from './protocol';
 import { createInspectionCache, type InspectionCacheOptions, type InspectionJob } from './inspection';
+// Pure plot maths (d3-contour, no DOM): contouring here keeps 30–150 ms per grid off the page's thread.
+import { createContourSet } from '../plot/contours';
 
 type GridRequest = Extract<ToWorker, { type: 'grid' }>;
 
@@ -162,7 +164,8 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
       const values = sampleGrid(surface, request.view, request.nx, request.ny);
       const criticalPoints = surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
       const { generation, nx, ny, view } = request;
-      send({ type: 'grid', generation, values, nx, ny, view, criticalPoints }, [values.buffer]);
+      const contours = createContourSet(values, nx, ny, levelCountOf(request.levelCount));
+      send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours }, [values.buffer]);
     } catch (error) {
       send({ type: 'error', generation: request.generation, scope: 'grid', message: describe(error) });
     }
@@ -312,6 +315,11 @@ function checkGridSize(nx: number, ny: number) {
 }
 
 const maxGridSide = 2048;
+
+/** Levels asked for, kept to what a legend can show; anything odd gets the default 20. */
+function levelCountOf(requested: number | undefined): number {
+  return Number.isInteger(requested) && requested! >= 2 && requested! <= 64 ? requested! : 20;
+}
 
 function isInside(point: { x: number; y: number }, view: ViewBox): boolean {
   const [x0, x1] = view.x;

@@ -10,6 +10,7 @@
  * one request.
  */
 import type { CriticalPoint, SimulationConfig, StepRecord, StopStatus, SurfaceSpec, Vec2, ViewBox } from '../core/types';
+import type { ContourSet } from '../plot/contours';
 
 /** One trajectory to compute; `key` is the RunSpec key the reply is filed under. */
 export interface RunRequest {
@@ -33,6 +34,8 @@ export type ToWorker =
       /** Samples along x and y (each ≥ 2). */
       nx: number;
       ny: number;
+      /** Contour levels to draw (default 20). */
+      levelCount?: number;
     }
   /** Stop every run of this generation or older. */
   | { type: 'cancel'; generation: number }
@@ -112,6 +115,8 @@ export type FromWorker =
       view: ViewBox;
       /** The surface's critical points that lie inside `view`. */
       criticalPoints: CriticalPoint[];
+      /** Levels and filled bands of `values`, ready to draw: contouring stays off the page's thread. */
+      contours: ContourSet;
     }
   | {
       /** The answer to an 'inspect' request, one entry per run asked, in order. */

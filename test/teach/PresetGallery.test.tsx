@@ -177,5 +177,13 @@ describe('PresetNote', () => {
     expect(matchPreset(findPreset('warm-up')!.scene('en'))?.id).toBe('warm-up');
     expect(matchPreset({ ...findPreset('warm-up')!.scene('en'), steps: 401 })).toBeUndefined();
     expect(matchPreset(defaultScene())).toBeUndefined();
+    const warmUp = findPreset('warm-up')!.scene('en');
+    expect(matchPreset({ ...warmUp, start: [warmUp.start[0] + 0.5, warmUp.start[1]] })).toBeUndefined();
+  });
+
+  it('recognises every preset in both languages', () => {
+    for (const preset of presets) {
+      for (const lang of ['en', 'ko'] as const) expect(matchPreset(preset.scene(lang))?.id).toBe(preset.id);
+    }
   });
 });

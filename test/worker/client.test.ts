@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSurface, sampleGrid, simulate, type SimulationConfig, type ViewBox } from '../../src/core';
 import { createTrajectoryStore } from '../../src/state/trajectories';
 import { createWorkerClient, workerMessages, type GridResult } from '../../src/worker/client';
+import { createContourSet } from '../../src/plot/contours';
 import { createDispatcher } from '../../src/worker/dispatcher';
 import type { RunRequest, ToWorker } from '../../src/worker/protocol';
 import { createManualScheduler, FakeWorker, sameBits } from './harness';
@@ -71,10 +72,11 @@ describe('worker client', () => {
     client.requestGrid('bowl', view, 2, 2);
     client.requestGrid({ id: 'bumpy', ripple: 0.5 }, view, 2, 2);
     const values = new Float64Array([1, 2, 3, 4]);
-    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [] });
+    const contours = createContourSet(values, 2, 2);
+    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [], contours });
     expect(onGrid).not.toHaveBeenCalled();
-    current().reply({ type: 'grid', generation: 2, values, nx: 2, ny: 2, view, criticalPoints: [] });
-    expect(onGrid).toHaveBeenCalledWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [] });
+    current().reply({ type: 'grid', generation: 2, values, nx: 2, ny: 2, view, criticalPoints: [], contours });
+    expect(onGrid).toHaveBeenCalledWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [], contours });
   });
 
   it('keeps runs and grids apart: a grid request does not make run chunks stale', () => {
@@ -139,7 +141,7 @@ describe('worker client', () => {
     client.run(runs.slice(0, 1));
     client.requestGrid('bowl', view, 2, 2);
     current().reply({ type: 'done', generation: 1, key: 'a', status: 'budget', stoppedAt: 100, message: '', steps: 100 });
-    current().reply({ type: 'grid', generation: 2, values: new Float64Array(4), nx: 2, ny: 2, view, criticalPoints: [] });
+    current().reply({ type: 'grid', generation: 2, values: new Float64Array(4), nx: 2, ny: 2, view, criticalPoints: [], contours: createContourSet(new Float64Array(4), 2, 2) });
     current().crash();
     expect(current().posted).toEqual([]);
     expect(client.restartCount).toBe(1);

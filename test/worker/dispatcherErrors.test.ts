@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSurface, sampleGrid, simulate, type SimulationConfig, type ViewBox } from '../../src/core';
 import { createDispatcher } from '../../src/worker/dispatcher';
+import { createContourSet } from '../../src/plot/contours';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { chunksOf, concat, createManualScheduler, createRecorder, sameBits } from './harness';
 
@@ -93,6 +94,25 @@ describe('dispatcher grids', () => {
     expect(sameBits(message.values, expected)).toBe(true);
     expect(message).toMatchObject({ generation: 1, nx: 41, ny: 23, view });
     expect(transfer).toEqual([message.values.buffer]);
+  });
+
+  it('sends the contours of the grid with it, so the page never contours', () => {
+    const { dispatcher, scheduler, posted } = setup();
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'rosenbrock', view, nx: 30, ny: 20, levelCount: 12 });
+    scheduler.drain();
+    const message = posted[0].message;
+    if (message.type !== 'grid') throw new Error(`expected a grid, got ${message.type}`);
+    const values = sampleGrid(createSurface('rosenbrock'), view, 30, 20);
+    expect(message.contours).toEqual(createContourSet(values, 30, 20, 12));
+    const byDefault = createContourSet(values, 30, 20);
+    expect(message.contours.levels.length).toBeLessThan(byDefault.levels.length);
+    expect(message.contours.spacing).toBe('log');
+    // An absurd level count falls back to the default twenty.
+    dispatcher.handle({ type: 'grid', generation: 3, surface: 'rosenbrock', view, nx: 30, ny: 20, levelCount: 1e9 });
+    scheduler.drain();
+    const absurd = posted[posted.length - 1].message;
+    if (absurd.type !== 'grid') throw new Error(`expected a grid, got ${absurd.type}`);
+    expect(absurd.contours).toEqual(byDefault);
   });
 
   it('sends only the critical points that lie inside the view', () => {

@@ -3,12 +3,11 @@
  * chart. It sizes the plot to its box, asks the worker for a grid matching the
  * view and the size, and turns clicks into a new start point.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef } from 'react';
 import type { CriticalPoint, ViewBox } from '../core/types';
 import { createSurface, surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
-import { LossChart } from '../plot/LossChart';
 import { plotInnerSize } from '../plot/scales';
 import { appStore, useAppStore } from '../state/store';
 import { PlaybackBar } from '../controls/PlaybackBar';
@@ -18,13 +17,15 @@ import { useAfterFirstPicture } from './useAfterFirstPicture';
 import { useGrid, type GridRequest } from './workerBridge';
 import { SmallMultiples } from '../teach/SmallMultiples';
 import { LayoutToggle } from '../teach/LayoutToggle';
-import { DataInset } from '../teach/DataInset';
-import { SchedulePlot } from '../teach/SchedulePlot';
-import { SmoothingControls } from '../teach/SmoothingControls';
 import { useTeachStore } from '../teach/teachStore';
 import { InspectorOverlay } from '../inspector/InspectorOverlay';
-import { InspectorPanel } from '../inspector/InspectorPanel';
 import { translate, useLanguage, type Lang } from '../i18n';
+
+// Its own chunk: it is needed only after the first picture (useAfterFirstPicture).
+const BelowPlot = lazy(() => import('./BelowPlot'));
+
+/** Holds the loss chart's place until it arrives, so nothing below moves. */
+const placeholder = <div className="plot-loss-placeholder" aria-hidden="true" />;
 
 /** Grid samples per CSS pixel of the plotting area: fine enough for smooth bands, cheap enough to redo per zoom. */
 const samplesPerPixel = 0.35;
@@ -40,7 +41,6 @@ export function PlotPanel() {
   const lang = useLanguage((s) => s.lang);
   const labels = useMemo(() => plotLabels(lang), [lang]);
   const layout = useTeachStore((s) => s.layout);
-  const smoothing = useTeachStore((s) => s.smoothing);
   const boxRef = useRef<HTMLDivElement>(null);
   // The panels under the plot wait for its first picture (see useAfterFirstPicture).
   const secondary = useAfterFirstPicture();
@@ -52,14 +52,15 @@ export function PlotPanel() {
   const inner = plotInnerSize(width, height);
   const gridRequest = useMemo<GridRequest | null>(
     () =>
-      inner.width > 0 && inner.height > 0
+      // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
+      width > 0
         ? {
             view,
             nx: Math.max(40, Math.min(320, Math.round(inner.width * samplesPerPixel))),
             ny: Math.max(40, Math.min(320, Math.round(inner.height * samplesPerPixel))),
           }
         : null,
-    [view, inner.width, inner.height],
+    [view, width, inner.width, inner.height],
   );
   const grid = useGrid(surface, gridRequest);
   const upTo = playback.showAll ? Infinity : playback.step;
@@ -101,27 +102,11 @@ export function PlotPanel() {
       <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />
       <PlaybackBar />
       {secondary ? (
-        <>
-          <InspectorPanel />
-          <LossChart
-            ariaLabel={lossLabel(lang, runs)}
-            stepTitle={translate(lang, 'loss.stepAxis')}
-            runs={runs}
-            upTo={upTo}
-            hoverStep={hoverStep}
-            onHover={appStore.getState().setHoverStep}
-            steps={steps}
-            smoothing={smoothing.on ? smoothing : null}
-          />
-          <SmoothingControls />
-          <div className="teach-strip">
-            <DataInset surfaceId={surface.id} runs={runs} step={upTo} hoverStep={hoverStep} />
-            <SchedulePlot runs={runs} steps={steps} isData={surfaceInfo[surface.id].isData} step={upTo} />
-          </div>
-        </>
+        <Suspense fallback={placeholder}>
+          <BelowPlot surfaceId={surface.id} runs={runs} steps={steps} upTo={upTo} hoverStep={hoverStep} />
+        </Suspense>
       ) : (
-        // Holds the loss chart's place, so nothing below moves when it arrives.
-        <div className="plot-loss-placeholder" aria-hidden="true" />
+        placeholder
       )}
     </section>
   );
@@ -145,11 +130,6 @@ function plotLabels(lang: Lang): ContourPlotLabels {
       tooltip: (parts) => t('critical.tooltip', parts),
     },
   };
-}
-
-function lossLabel(lang: Lang, runs: readonly { hidden: boolean }[]): string {
-  const count = runs.filter((run) => !run.hidden).length;
-  return count === 1 ? translate(lang, 'loss.ariaOne') : translate(lang, 'loss.ariaMany', { count });
 }
 
 /** Past this many critical points in view, markers would hide the surface (Rastrigin has 441). */

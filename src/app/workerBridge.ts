@@ -68,7 +68,18 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
   const key = JSON.stringify([surface, request]);
   if (!client || key === lastGridKey) return;
   lastGridKey = key;
-  client.requestGrid(surface, request.view, request.nx, request.ny);
+  performance.mark('optiscope:grid-request');
+  // With nothing of this surface on screen (opening, a new surface), a coarse
+  // grid first: a ninth of the work, so contours appear sooner. A zoom keeps
+  // showing the old grid, stretched, so it waits for the full one instead.
+  const blank = !grid || JSON.stringify(grid.surface) !== JSON.stringify(surface);
+  const preview = blank ? { nx: previewSide(request.nx), ny: previewSide(request.ny) } : undefined;
+  client.requestGrid(surface, request.view, request.nx, request.ny, preview);
+}
+
+/** A third of the samples a side, at least 16 (the grid must still show the surface's shape). */
+function previewSide(n: number): number {
+  return Math.min(n, Math.max(16, Math.round(n / 3)));
 }
 
 function subscribeGrid(listener: () => void): () => void {

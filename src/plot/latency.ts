@@ -5,6 +5,7 @@
  * - `optiscope:input-to-frame`  input event → the animation frame after that paint
  * - `optiscope:first-paths`     mark: the first paint that showed every run finished
  * - `optiscope:first-contours`  mark: the first contour bands committed to the page
+ * - `optiscope:grid-request`    mark: a contour grid was asked of the worker
  * - `optiscope:grid`            mark: a contour grid arrived from the worker
  * Only the latest input counts: a newer one replaces a pending measurement.
  */

@@ -1,28 +1,16 @@
 /**
- * Which preset's explanation the page shows. Kept apart from the scene store:
- * the note is about how the view was reached, not part of the view. It stays
- * until another preset is chosen or the reader closes it; a link that is
- * exactly a preset's view (a teacher's shared link) brings its note too.
+ * Choosing presets and recognising their links. With the presets themselves,
+ * this is a chunk of its own: the page loads it after starting, not before
+ * its first picture (PresetNote, PresetMenu).
  */
-import { create } from 'zustand';
 import type { Lang } from '../i18n';
 import type { Scene } from '../state/scene';
 import { presets, findPreset, type Preset } from '../state/presets';
 import { appStore, type AppStore } from '../state/store';
 import { encodeScene } from '../state/urlCodec';
+import { useCurrentPreset } from './presetChoice';
 
-export interface CurrentPresetState {
-  /** The preset whose note is shown, or null. */
-  id: string | null;
-  show(id: string): void;
-  close(): void;
-}
-
-export const useCurrentPreset = create<CurrentPresetState>()((set) => ({
-  id: null,
-  show: (id) => set({ id: findPreset(id) ? id : null }),
-  close: () => set({ id: null }),
-}));
+export { useCurrentPreset, type CurrentPresetState } from './presetChoice';
 
 /** Load a preset's scene in `lang`, play it from the start and show its note. */
 export function loadPreset(preset: Preset, lang: Lang, store: AppStore = appStore): void {

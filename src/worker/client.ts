@@ -21,6 +21,8 @@ export interface GridResult {
   criticalPoints: CriticalPoint[];
   /** The contour levels and bands of `values`, computed in the worker. */
   contours: ContourSet;
+  /** False for a coarse preview; the full grid follows. */
+  final: boolean;
 }
 
 /** The part of `Worker` the client uses; tests pass a fake with these three methods. */
@@ -43,8 +45,11 @@ export interface WorkerClientOptions {
 export interface WorkerClient {
   /** Start these runs; every earlier run stops and the trajectory store is reset to their keys. */
   run(runs: RunRequest[]): void;
-  /** Ask for the surface sampled on an nx × ny grid over `view`; supersedes earlier grid requests only. */
-  requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number): void;
+  /**
+   * Ask for the surface sampled on an nx × ny grid over `view`, first on the
+   * coarser `preview` grid when given; supersedes earlier grid requests only.
+   */
+  requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }): void;
   dispose(): void;
   /** How many times a dead worker was replaced. */
   readonly restartCount: number;
@@ -132,9 +137,10 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
         return;
       case 'grid': {
         if (message.generation !== latestGrid?.request.generation) return;
-        latestGrid.answered = true;
+        // A preview is drawn but does not answer the request: a worker that dies before the full grid is asked again.
+        if (message.final !== false) latestGrid.answered = true;
         const { values, nx, ny, view, criticalPoints, contours } = message;
-        onGrid({ surface: latestGrid.request.surface, view, nx, ny, values, criticalPoints, contours });
+        onGrid({ surface: latestGrid.request.surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false });
         return;
       }
       case 'error':
@@ -157,9 +163,9 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     send({ type: 'run', generation, runs });
   }
 
-  function sendGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number) {
+  function sendGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {
     generation++;
-    const request = { type: 'grid', generation, surface, view, nx, ny } as const;
+    const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }) } as const;
     latestGrid = { request, answered: false };
     send(request);
   }
@@ -185,6 +191,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     }
     if (latestRun && latestRun.unfinished.size > 0) startRuns(latestRun.runs);
     if (latestGrid && !latestGrid.answered) {
+      // No preview the second time: the page already shows one.
       const { surface, view, nx, ny } = latestGrid.request;
       sendGrid(surface, view, nx, ny);
     }

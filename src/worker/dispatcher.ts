@@ -160,12 +160,17 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
   function computeGrid(request: GridRequest) {
     try {
       checkGridSize(request.nx, request.ny);
+      const { preview, ...full } = request;
+      if (preview) checkGridSize(preview.nx, preview.ny);
+      const { nx, ny } = preview ?? request;
       const surface = createSurface(request.surface);
-      const values = sampleGrid(surface, request.view, request.nx, request.ny);
+      const values = sampleGrid(surface, request.view, nx, ny);
       const criticalPoints = surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
-      const { generation, nx, ny, view } = request;
+      const { generation, view } = request;
       const contours = createContourSet(values, nx, ny, levelCountOf(request.levelCount));
-      send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours }, [values.buffer]);
+      send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview }, [values.buffer]);
+      // The full grid waits for the next turn: a newer request (a zoom) may replace it, and a run slice goes first.
+      if (preview) pendingGrid ??= full;
     } catch (error) {
       send({ type: 'error', generation: request.generation, scope: 'grid', message: describe(error) });
     }

@@ -36,6 +36,12 @@ export type ToWorker =
       ny: number;
       /** Contour levels to draw (default 20). */
       levelCount?: number;
+      /**
+       * Samples per side of a coarse grid to answer first (about a ninth of
+       * the work), so a page with nothing drawn yet shows contours sooner; the
+       * full grid follows as a second reply unless a newer request came.
+       */
+      preview?: { nx: number; ny: number };
     }
   /** Stop every run of this generation or older. */
   | { type: 'cancel'; generation: number }
@@ -117,6 +123,8 @@ export type FromWorker =
       criticalPoints: CriticalPoint[];
       /** Levels and filled bands of `values`, ready to draw: contouring stays off the page's thread. */
       contours: ContourSet;
+      /** False for the coarse preview of a request that asked for one; the full grid follows. */
+      final: boolean;
     }
   | {
       /** The answer to an 'inspect' request, one entry per run asked, in order. */

@@ -126,3 +126,21 @@ describe('createContourSet', () => {
     }
   });
 });
+
+describe('contourPath, written out', () => {
+  it("gives exactly d3-geo's geoPath string, digit for digit", async () => {
+    const { geoPath, geoTransform } = await import('d3');
+    const nx = 37;
+    const ny = 23;
+    const values = sample(nx, ny, (x, y) => Math.sin(3 * x) * Math.cos(2 * y) + 0.3 * x * y);
+    const levels = chooseThresholds(values, 15);
+    for (const band of computeContours(values, nx, ny, levels)) {
+      const projection = geoTransform({
+        point(gx: number, gy: number) {
+          this.stream.point(Math.min(nx - 1, Math.max(0, gx - 0.5)) * (width / (nx - 1)), height - Math.min(ny - 1, Math.max(0, gy - 0.5)) * (height / (ny - 1)));
+        },
+      });
+      expect(contourPath(band, nx, ny, width, height)).toBe(geoPath(projection).digits(2)(band) ?? '');
+    }
+  });
+});

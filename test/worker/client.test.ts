@@ -73,10 +73,10 @@ describe('worker client', () => {
     client.requestGrid({ id: 'bumpy', ripple: 0.5 }, view, 2, 2);
     const values = new Float64Array([1, 2, 3, 4]);
     const contours = createContourSet(values, 2, 2);
-    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [], contours });
+    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [], contours, final: true });
     expect(onGrid).not.toHaveBeenCalled();
-    current().reply({ type: 'grid', generation: 2, values, nx: 2, ny: 2, view, criticalPoints: [], contours });
-    expect(onGrid).toHaveBeenCalledWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [], contours });
+    current().reply({ type: 'grid', generation: 2, values, nx: 2, ny: 2, view, criticalPoints: [], contours, final: true });
+    expect(onGrid).toHaveBeenCalledWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [], contours, final: true });
   });
 
   it('keeps runs and grids apart: a grid request does not make run chunks stale', () => {
@@ -141,11 +141,22 @@ describe('worker client', () => {
     client.run(runs.slice(0, 1));
     client.requestGrid('bowl', view, 2, 2);
     current().reply({ type: 'done', generation: 1, key: 'a', status: 'budget', stoppedAt: 100, message: '', steps: 100 });
-    current().reply({ type: 'grid', generation: 2, values: new Float64Array(4), nx: 2, ny: 2, view, criticalPoints: [], contours: createContourSet(new Float64Array(4), 2, 2) });
+    current().reply({ type: 'grid', generation: 2, values: new Float64Array(4), nx: 2, ny: 2, view, criticalPoints: [], contours: createContourSet(new Float64Array(4), 2, 2), final: true });
     current().crash();
     expect(current().posted).toEqual([]);
     expect(client.restartCount).toBe(1);
     expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws a preview but asks for the grid again, without a preview, if the worker dies before the full one', () => {
+    const { client, onGrid, current } = setup();
+    client.requestGrid('bowl', view, 30, 20, { nx: 10, ny: 7 });
+    expect(current().posted).toEqual([{ type: 'grid', generation: 1, surface: 'bowl', view, nx: 30, ny: 20, preview: { nx: 10, ny: 7 } }]);
+    const values = new Float64Array(70);
+    current().reply({ type: 'grid', generation: 1, values, nx: 10, ny: 7, view, criticalPoints: [], contours: createContourSet(values, 10, 7), final: false });
+    expect(onGrid).toHaveBeenCalledWith(expect.objectContaining({ nx: 10, ny: 7, final: false }));
+    current().crash();
+    expect(lastOfType(current(), 'grid')).toEqual({ type: 'grid', generation: 2, surface: 'bowl', view, nx: 30, ny: 20 });
   });
 
   it('kill() terminates the worker and recovers as from a crash', () => {

@@ -115,6 +115,34 @@ describe('dispatcher grids', () => {
     expect(absurd.contours).toEqual(byDefault);
   });
 
+  it('answers a request with a preview first: a coarse grid, a run slice, then the full grid', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }] });
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'rosenbrock', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
+    scheduler.step();
+    expect(messages().map((m) => m.type)).toEqual(['grid', 'chunk', 'done']);
+    const preview = messages()[0];
+    if (preview.type !== 'grid') throw new Error('expected a grid');
+    expect(preview).toMatchObject({ generation: 2, nx: 20, ny: 14, final: false });
+    const surface = createSurface('rosenbrock');
+    expect(preview.contours).toEqual(createContourSet(sampleGrid(surface, view, 20, 14), 20, 14));
+    scheduler.drain();
+    const full = messages()[3];
+    if (full.type !== 'grid') throw new Error('expected a grid');
+    expect(full).toMatchObject({ generation: 2, nx: 60, ny: 40, final: true });
+    expect(sameBits(full.values, sampleGrid(surface, view, 60, 40))).toBe(true);
+    expect(messages()).toHaveLength(4);
+  });
+
+  it('drops the full grid of a preview when a newer grid request comes first', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'bowl', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
+    scheduler.step();
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'saddle', view, nx: 30, ny: 30 });
+    scheduler.drain();
+    expect(messages().map((m) => m.type === 'grid' && [m.generation, m.nx, m.final])).toEqual([[1, 20, false], [2, 30, true]]);
+  });
+
   it('sends only the critical points that lie inside the view', () => {
     const surface = createSurface('himmelblau');
     const corner: ViewBox = { x: [0, 5], y: [0, 5] };

@@ -63,7 +63,7 @@ export async function settled(page, timeout = 120_000) {
   await page.waitForFunction(
     () => {
       const app = window.__optiscope;
-      const bands = document.querySelectorAll('[data-testid="contour-plot"] path.plot-band').length;
+      const bands = document.querySelectorAll('[data-testid="contour-plot"][data-grid="full"] path.plot-band').length;
       return Boolean(app && bands > 2 && app.trajectories.keys().length > 0 && app.trajectories.complete());
     },
     null,

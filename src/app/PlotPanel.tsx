@@ -75,6 +75,7 @@ export function PlotPanel() {
   // What the single plot and the side-by-side panels share: the grid, the view, the start and their handlers.
   const surfaceProps = {
     contours: gridMatches ? grid.contours : null,
+    preview: gridMatches ? !grid.final : false,
     view: gridMatches ? grid.view : view,
     displayView: view,
     criticalPoints: gridMatches ? markedPoints(grid.criticalPoints) : [],

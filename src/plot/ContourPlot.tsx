@@ -55,6 +55,8 @@ export const defaultContourPlotLabels: ContourPlotLabels = {
 export interface ContourPlotProps {
   /** The grid's contour levels and bands (createContourSet, computed in the worker); null while it is computed. */
   contours: ContourSet | null;
+  /** The contours are the worker's coarse preview; the full grid follows (shown as data-grid="preview"). */
+  preview?: boolean;
   /** The view the grid was sampled on. */
   view: ViewBox;
   /** The view shown now; differs from `view` during a zoom gesture, until the grid is re-sampled. */
@@ -116,7 +118,11 @@ export function ContourPlot(props: ContourPlotProps) {
 
   return (
     <div className="plot-contour" style={{ width: `${width}px`, height: `${height}px` }}>
-      <svg className="plot-svg" data-testid="contour-plot" width={width} height={height} role="img" aria-label={description}>
+      <svg
+        className="plot-svg"
+        data-testid="contour-plot"
+        data-grid={usable ? (props.preview ? 'preview' : 'full') : 'none'}
+        width={width} height={height} role="img" aria-label={description}>
         <defs>
           <clipPath id={clipId}>
             <rect width={inner.width} height={inner.height} />

@@ -8,6 +8,11 @@
  * browsers throttle history calls (Safari throws after ~100 in 30 s); the
  * last value of a burst is always written when it goes quiet.
  *
+ * Writes happen when the page is idle (requestIdleCallback, at most
+ * `idleTimeoutMs` later), not inside the input event that changed the scene:
+ * a history write costs a few ms, and a slider's new paths must not wait
+ * for the address bar.
+ *
  * Loops are impossible by construction: pushState/replaceState fire no
  * events, navigation events whose hash equals the one we last saw are
  * ignored, and store changes made while loading from the URL are not written
@@ -23,6 +28,27 @@ export interface UrlSyncOptions {
   quietMs?: number;
   /** Least time between two history writes within a gesture (ms). */
   minWriteMs?: number;
+  /**
+   * Runs a history write later; returns a cancel function. Defaults to the
+   * window's requestIdleCallback (with a timeout), or to writing at once
+   * where there is none.
+   */
+  defer?: (task: () => void) => () => void;
+}
+
+const idleTimeoutMs = 150;
+
+function idleDefer(win: Window): (task: () => void) => () => void {
+  if (typeof win.requestIdleCallback !== 'function') {
+    return (task) => {
+      task();
+      return () => {};
+    };
+  }
+  return (task) => {
+    const handle = win.requestIdleCallback(task, { timeout: idleTimeoutMs });
+    return () => win.cancelIdleCallback(handle);
+  };
 }
 
 /** Start syncing; returns a function that stops it (and writes any pending change). */
@@ -42,7 +68,11 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
   let lastWrite = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const write = (hash: string, mode: 'push' | 'replace') => {
+  const defer = options.defer ?? idleDefer(win);
+  /** A write waiting for the page to be idle; a push stays a push when a newer hash replaces its value. */
+  let queued: { hash: string; mode: 'push' | 'replace'; cancel: () => void } | null = null;
+
+  const writeNow = (hash: string, mode: 'push' | 'replace') => {
     const url = `${win.location.pathname}${win.location.search}#${hash}`;
     try {
       if (mode === 'push') win.history.pushState(null, '', url);
@@ -51,8 +81,33 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
       // Throttled by the browser: the scene is still right; the next write catches up.
     }
     urlHash = readHash();
+  };
+
+  const flush = () => {
+    if (!queued) return;
+    const { hash, mode, cancel } = queued;
+    queued = null;
+    cancel();
+    writeNow(hash, mode);
+  };
+
+  const write = (hash: string, mode: 'push' | 'replace') => {
     lastWrite = Date.now();
     pending = null;
+    if (queued) {
+      queued.hash = hash;
+      return;
+    }
+    const entry = { hash, mode, cancel: () => {} };
+    queued = entry;
+    entry.cancel = defer(() => {
+      if (queued === entry) flush();
+    });
+  };
+
+  const dropQueued = () => {
+    queued?.cancel();
+    queued = null;
   };
 
   const endGesture = () => {
@@ -74,7 +129,7 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     urlHash = hash;
     sceneHash = encodeScene(store.getState().scene);
     // Rewrite a hand-made or outdated link into the canonical form, in place.
-    if (hash !== '' && hash !== sceneHash) write(sceneHash, 'replace');
+    if (hash !== '' && hash !== sceneHash) writeNow(sceneHash, 'replace');
   };
 
   if (urlHash !== '') loadFromUrl();
@@ -85,7 +140,10 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     const hash = encodeScene(state.scene);
     if (hash === sceneHash) return;
     sceneHash = hash;
-    if (!gestureOpen) {
+    if (queued) {
+      // Nothing written yet: the waiting write takes the newer scene.
+      write(hash, queued.mode);
+    } else if (!gestureOpen) {
       gestureOpen = true;
       write(hash, 'push');
     } else if (Date.now() - lastWrite >= minWriteMs) {
@@ -99,6 +157,8 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
 
   const onNavigate = () => {
     if (readHash() === urlHash) return; // our own write, or popstate and hashchange for the same move
+    // Back or Forward wins over a write still waiting for idle time.
+    dropQueued();
     clearTimeout(timer);
     timer = undefined;
     pending = null;
@@ -113,5 +173,6 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     win.removeEventListener('popstate', onNavigate);
     win.removeEventListener('hashchange', onNavigate);
     endGesture();
+    flush();
   };
 }

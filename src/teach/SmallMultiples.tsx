@@ -26,6 +26,8 @@ export interface SmallMultiplesProps {
   runs: readonly RunSpec[];
   /** The worker's contours of the grid, null while they are computed; shared by every panel. */
   contours: ContourSet | null;
+  /** The contours are a coarse preview (see ContourPlot). */
+  preview?: boolean;
   /** The view the grid was sampled on. */
   view: ViewBox;
   /** The view shown now (see ContourPlot). */
@@ -84,7 +86,7 @@ export function SmallMultiples(props: SmallMultiplesProps) {
 type PanelProps = Omit<SmallMultiplesProps, 'runs'> & { run: RunSpec; height: number; surfaceLabel: string };
 
 const Panel = memo(function Panel({
-  run, width, height, surfaceLabel, contours, view, displayView, criticalPoints, upTo, hoverStep = null,
+  run, width, height, surfaceLabel, contours, preview, view, displayView, criticalPoints, upTo, hoverStep = null,
   onPick, onViewChange, onResetView, start, axisLabels, labels: pageLabels, store,
 }: PanelProps) {
   const inner = plotInnerSize(width, height);
@@ -99,6 +101,7 @@ const Panel = memo(function Panel({
       </figcaption>
       <ContourPlot
         contours={contours}
+        preview={preview}
         view={view}
         displayView={displayView}
         width={width}

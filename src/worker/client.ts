@@ -126,6 +126,12 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   function receive(message: FromWorker) {
     crashesWithoutReply = 0;
     switch (message.type) {
+      case 'batch':
+        // One slice of the worker, one notification of the store's listeners: one repaint, one React update.
+        trajectories.batch(() => {
+          for (const inner of message.messages) receive(inner);
+        });
+        return;
       case 'chunk':
         if (message.generation === latestRun?.generation) trajectories.append(message.key, message.points);
         return;

@@ -17,6 +17,7 @@ import { createInspectionCache, type InspectionCacheOptions, type InspectionJob 
 import { createContourSet } from '../plot/contours';
 
 type GridRequest = Extract<ToWorker, { type: 'grid' }>;
+type SliceMessage = { message: Extract<FromWorker, { type: 'chunk' | 'done' | 'error' }>; transfer: Transferable[] };
 
 /** Runs `task` later, after pending messages had a chance to arrive. */
 export type Schedule = (task: () => void) => void;
@@ -130,7 +131,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     if (inspection) inspectSlice(inspection);
     const current = job;
     if (!current) {
-      if (inspection) wake();
+      if (inspection || pendingGrid) wake();
       return;
     }
     try {
@@ -213,24 +214,44 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
       if (run.finished) live--;
       if (!unlimited && now() >= deadline) break;
     }
-    for (const run of runs) report(current.generation, run);
+    const slice: SliceMessage[] = [];
+    for (const run of runs) report(current.generation, run, slice);
+    sendSlice(current.generation, slice);
     // Rotated so the next slice resumes with the run whose turn it is.
     current.runs = [...runs.slice(index), ...runs.slice(0, index)].filter((run) => !run.finished);
   }
 
-  /** Post what a run computed in this slice, then its end if it ended. */
-  function report(generation: number, run: LiveRun) {
+  /** Add what a run computed in this slice, then its end if it ended, to `slice`. */
+  function report(generation: number, run: LiveRun, slice: SliceMessage[]) {
     if (run.length > 0) {
       const points = run.buffer.slice(0, run.length);
       run.length = 0;
-      send({ type: 'chunk', generation, key: run.key, points }, [points.buffer]);
+      slice.push({ message: { type: 'chunk', generation, key: run.key, points }, transfer: [points.buffer] });
     }
     if (run.error !== null) {
-      send({ type: 'error', generation, scope: 'run', key: run.key, message: run.error });
+      slice.push({ message: { type: 'error', generation, scope: 'run', key: run.key, message: run.error }, transfer: [] });
     } else if (run.finished) {
       const { status, stoppedAt, message, steps, explain } = run.simulation;
       const transfer = explain ? [explain.gradients, explain.learningRates, ...Object.values(explain.state)].map((a) => a.buffer) : [];
-      send({ type: 'done', generation, key: run.key, status, stoppedAt, message, steps, ...(explain && { explain }) }, transfer);
+      slice.push({ message: { type: 'done', generation, key: run.key, status, stoppedAt, message, steps, ...(explain && { explain }) }, transfer });
+    }
+  }
+
+  /**
+   * Post a slice's messages as one batch. If the batch cannot be posted (a
+   * value that cannot be cloned), each message is posted alone, so the
+   * failure is reported as an error of the run it belongs to.
+   */
+  function sendSlice(generation: number, slice: SliceMessage[]) {
+    if (slice.length === 0) return;
+    if (slice.length === 1) {
+      send(slice[0].message, slice[0].transfer);
+      return;
+    }
+    try {
+      post({ type: 'batch', generation, messages: slice.map((entry) => entry.message) }, slice.flatMap((entry) => entry.transfer));
+    } catch {
+      for (const entry of slice) send(entry.message, entry.transfer);
     }
   }
 

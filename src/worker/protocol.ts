@@ -127,6 +127,16 @@ export type FromWorker =
       final: boolean;
     }
   | {
+      /**
+       * Everything one time slice produced (chunks, ends, run errors), in
+       * order, as one message: the page handles a slice in one task and
+       * repaints once, instead of once per run. Transfers every chunk.
+       */
+      type: 'batch';
+      generation: number;
+      messages: Array<Extract<FromWorker, { type: 'chunk' | 'done' | 'error' }>>;
+    }
+  | {
       /** The answer to an 'inspect' request, one entry per run asked, in order. */
       type: 'inspection';
       generation: number;

@@ -54,6 +54,26 @@ describe('worker client', () => {
     expect(trajectories.get('b')).toMatchObject({ count: 0, status: 'running' });
   });
 
+  it('files a batch of one time slice and tells the store listeners once', () => {
+    const { client, trajectories, current } = setup();
+    client.run(runs);
+    const heard = vi.fn();
+    trajectories.subscribe(heard);
+    current().reply({
+      type: 'batch',
+      generation: 1,
+      messages: [
+        { type: 'chunk', generation: 1, key: 'a', points: new Float64Array([1, 1, 1, 2, 2, 2]) },
+        { type: 'done', generation: 1, key: 'a', status: 'budget', stoppedAt: 1, message: 'ran all steps', steps: 1 },
+        { type: 'chunk', generation: 1, key: 'b', points: point(5) },
+      ],
+    });
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(trajectories.get('a')).toMatchObject({ count: 2, status: 'budget' });
+    expect(trajectories.get('b')).toMatchObject({ count: 1, status: 'running' });
+    expect(trajectories.complete()).toBe(false);
+  });
+
   it('drops chunks, done messages and errors of a superseded run', () => {
     const { client, trajectories, onError, current } = setup();
     client.run(runs);

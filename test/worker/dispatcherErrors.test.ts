@@ -62,12 +62,29 @@ describe('dispatcher errors', () => {
   it('reports a chunk that cannot be posted as an error of its run', () => {
     const recorder = createRecorder();
     const { dispatcher, scheduler } = setup((message, transfer) => {
-      if (message.type === 'chunk') throw new Error('DataCloneError');
+      // A chunk cannot be cloned, alone or inside a slice's batch.
+      if (message.type === 'chunk' || (message.type === 'batch' && message.messages.some((m) => m.type === 'chunk'))) {
+        throw new Error('DataCloneError');
+      }
       recorder.post(message, transfer);
     });
     dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }] });
     expect(() => scheduler.drain()).not.toThrow();
     expect(recorder.messages()[0]).toEqual({ type: 'error', generation: 1, scope: 'run', key: 'a', message: 'DataCloneError' });
+    // The rest of the slice still arrives: the run's end.
+    expect(recorder.messages()[1]).toMatchObject({ type: 'done', generation: 1, key: 'a' });
+  });
+
+  it('posts one time slice of several runs as one batch, transferring every chunk', () => {
+    const { dispatcher, scheduler, batches, messages } = setup();
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }, { key: 'b', config: { ...good, steps: 30 } }] });
+    scheduler.drain();
+    expect(batches).toHaveLength(1);
+    const [{ message, transfer }] = batches;
+    if (message.type !== 'batch') throw new Error('expected a batch');
+    expect(message.messages.map((m) => `${m.type}:${'key' in m ? m.key : ''}`)).toEqual(['chunk:a', 'done:a', 'chunk:b', 'done:b']);
+    expect(transfer).toHaveLength(2);
+    expect(messages().map((m) => m.type)).toEqual(['chunk', 'done', 'chunk', 'done']);
   });
 
   it('never throws even when posting the error fails too', () => {
@@ -132,6 +149,13 @@ describe('dispatcher grids', () => {
     expect(full).toMatchObject({ generation: 2, nx: 60, ny: 40, final: true });
     expect(sameBits(full.values, sampleGrid(surface, view, 60, 40))).toBe(true);
     expect(messages()).toHaveLength(4);
+  });
+
+  it('follows a preview with the full grid when no run is computing', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'bowl', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
+    scheduler.drain();
+    expect(messages().map((m) => m.type === 'grid' && [m.nx, m.final])).toEqual([[20, false], [60, true]]);
   });
 
   it('drops the full grid of a preview when a newer grid request comes first', () => {

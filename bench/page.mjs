@@ -75,6 +75,8 @@ export async function settled(page, timeout = 120_000) {
 export async function showAll(page) {
   await page.click('[data-testid="show-all"]');
   await page.waitForSelector('[data-testid="show-all"][aria-pressed="true"]');
+  // Clicking may have scrolled the button into view (eight runs push it down): bring the plot back.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.mouse.move(1, 1);
 }
 

@@ -4,6 +4,7 @@
  * after the plot's first picture (PlotPanel), so a cold open downloads,
  * parses and renders only what draws the picture.
  */
+import { useDeferredValue } from 'react';
 import type { SurfaceId } from '../core/types';
 import { surfaceInfo } from '../core';
 import { LossChart } from '../plot/LossChart';
@@ -25,7 +26,9 @@ export interface BelowPlotProps {
   hoverStep: number | null;
 }
 
-export default function BelowPlot({ surfaceId, runs, steps, upTo, hoverStep }: BelowPlotProps) {
+export default function BelowPlot(props: BelowPlotProps) {
+  // Deferred: a slider's change re-renders these after the paths are drawn, in a render React may interrupt.
+  const { surfaceId, runs, steps, upTo, hoverStep } = useDeferredValue(props);
   const lang = useLanguage((s) => s.lang);
   const smoothing = useTeachStore((s) => s.smoothing);
   const isData = surfaceInfo[surfaceId].isData;

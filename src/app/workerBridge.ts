@@ -68,7 +68,6 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
   const key = JSON.stringify([surface, request]);
   if (!client || key === lastGridKey) return;
   lastGridKey = key;
-  performance.mark('optiscope:grid-request');
   // With nothing of this surface on screen (opening, a new surface), a coarse
   // grid first: a ninth of the work, so contours appear sooner. A zoom keeps
   // showing the old grid, stretched, so it waits for the full one instead.

@@ -5,7 +5,6 @@
  * - `optiscope:input-to-frame`  input event → the animation frame after that paint
  * - `optiscope:first-paths`     mark: the first paint that showed every run finished
  * - `optiscope:first-contours`  mark: the first contour bands committed to the page
- * - `optiscope:grid-request`    mark: a contour grid was asked of the worker
  * - `optiscope:grid`            mark: a contour grid arrived from the worker
  * Only the latest input counts: a newer one replaces a pending measurement.
  */
@@ -48,10 +47,13 @@ export function noteContours(): void {
 }
 
 export function noteGrid(): void {
+  // Only the latest is kept: a long zoom session must not fill the performance timeline.
+  performance.clearMarks('optiscope:grid');
   performance.mark('optiscope:grid');
 }
 
 let pendingInput: number | null = null;
+let measured = 0;
 
 /** Call from a control's input handler, before the store changes. */
 export function markInput(): void {
@@ -68,6 +70,11 @@ export function notePaint(complete: boolean): void {
   if (pendingInput === null || !complete) return;
   const start = pendingInput;
   pendingInput = null;
+  // Bounded: an afternoon of slider play must not fill the performance timeline.
+  if (++measured % 1000 === 0) {
+    performance.clearMeasures('optiscope:input-to-paint');
+    performance.clearMeasures('optiscope:input-to-frame');
+  }
   performance.measure('optiscope:input-to-paint', { start, end: performance.now() });
   requestAnimationFrame(() => performance.measure('optiscope:input-to-frame', { start, end: performance.now() }));
 }

@@ -2,11 +2,11 @@
  * Keeps location.hash a projection of the store's scene, and the way back in.
  *
  * History: the first change after a quiet spell pushes a new entry; further
- * changes within `quietMs` of each other (a slider being dragged) replace that
- * same entry, so one gesture is one Back press and the previous entry keeps
- * the scene as it was. Replacements are spaced `minWriteMs` apart because
- * browsers throttle history calls (Safari throws after ~100 in 30 s); the
- * last value of a burst is always written when it goes quiet.
+ * changes within `quietMs` of each other (a slider being dragged, a zoom)
+ * are written into that same entry once the gesture goes quiet, so one
+ * gesture is one Back press and the previous entry keeps the scene as it
+ * was. Two writes per gesture at most: browsers throttle history calls
+ * (Safari throws after ~100 in 30 s) and each costs the page several ms.
  *
  * Writes happen when the page is idle (requestIdleCallback, at most
  * `idleTimeoutMs` later), not inside the input event that changed the scene:
@@ -26,8 +26,6 @@ export interface UrlSyncOptions {
   window?: Window;
   /** A change followed by none for this long ends the gesture (ms). */
   quietMs?: number;
-  /** Least time between two history writes within a gesture (ms). */
-  minWriteMs?: number;
   /**
    * Runs a history write later; returns a cancel function. Defaults to the
    * window's requestIdleCallback (with a timeout), or to writing at once
@@ -55,7 +53,6 @@ function idleDefer(win: Window): (task: () => void) => () => void {
 export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () => void {
   const win = options.window ?? window;
   const quietMs = options.quietMs ?? 400;
-  const minWriteMs = options.minWriteMs ?? 200;
 
   const readHash = () => win.location.hash.replace(/^#/, '');
   /** What the address bar holds, as the browser reports it. */
@@ -65,7 +62,6 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
   let applying = false;
   let gestureOpen = false;
   let pending: string | null = null;
-  let lastWrite = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const defer = options.defer ?? idleDefer(win);
@@ -92,7 +88,6 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
   };
 
   const write = (hash: string, mode: 'push' | 'replace') => {
-    lastWrite = Date.now();
     pending = null;
     if (queued) {
       queued.hash = hash;
@@ -146,9 +141,9 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     } else if (!gestureOpen) {
       gestureOpen = true;
       write(hash, 'push');
-    } else if (Date.now() - lastWrite >= minWriteMs) {
-      write(hash, 'replace');
     } else {
+      // Within a gesture the address bar waits for the end (a history write
+      // costs several ms, and a zoom or a drag changes the scene every frame).
       pending = hash;
     }
     clearTimeout(timer);

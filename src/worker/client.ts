@@ -25,6 +25,8 @@ export interface GridResult {
   final: boolean;
 }
 
+type GridArguments = [surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }];
+
 /** The part of `Worker` the client uses; tests pass a fake with these three methods. */
 export interface WorkerLike {
   postMessage(message: ToWorker): void;
@@ -48,6 +50,8 @@ export interface WorkerClient {
   /**
    * Ask for the surface sampled on an nx × ny grid over `view`, first on the
    * coarser `preview` grid when given; supersedes earlier grid requests only.
+   * While a grid is being computed the request waits, and a newer one
+   * replaces it: it is sent when the grid in flight is answered.
    */
   requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }): void;
   dispose(): void;
@@ -102,6 +106,12 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   let generation = 0;
   let latestRun: { generation: number; runs: RunRequest[]; unfinished: Set<string> } | null = null;
   let latestGrid: { request: Extract<ToWorker, { type: 'grid' }>; answered: boolean } | null = null;
+  /**
+   * A grid asked for while another is being computed. At most one grid is in
+   * flight: during a zoom gesture the worker works on the newest view it can,
+   * instead of a queue of views already left behind (each costs 20–60 ms).
+   */
+  let heldGrid: GridArguments | null = null;
   let restartCount = 0;
   let crashesWithoutReply = 0;
   let disposed = false;
@@ -143,10 +153,11 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
         return;
       case 'grid': {
         if (message.generation !== latestGrid?.request.generation) return;
+        const { surface } = latestGrid.request;
         // A preview is drawn but does not answer the request: a worker that dies before the full grid is asked again.
-        if (message.final !== false) latestGrid.answered = true;
+        if (message.final !== false) gridAnswered();
         const { values, nx, ny, view, criticalPoints, contours } = message;
-        onGrid({ surface: latestGrid.request.surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false });
+        onGrid({ surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false });
         return;
       }
       case 'error':
@@ -155,7 +166,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
           else latestRun.unfinished.delete(message.key);
           onError(message.message);
         } else if (message.scope === 'grid' && message.generation === latestGrid?.request.generation) {
-          latestGrid.answered = true;
+          gridAnswered();
           onError(message.message);
         }
         return;
@@ -167,6 +178,24 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     latestRun = { generation, runs, unfinished: new Set(runs.map((run) => run.key)) };
     trajectories.reset(runs.map((run) => run.key));
     send({ type: 'run', generation, runs });
+  }
+
+  /** The grid in flight is answered (or failed): the held request, if any, goes next. */
+  function gridAnswered() {
+    if (latestGrid) latestGrid.answered = true;
+    if (heldGrid) {
+      const next = heldGrid;
+      heldGrid = null;
+      sendGrid(...next);
+    }
+  }
+
+  function requestGrid(...args: GridArguments) {
+    if (latestGrid && !latestGrid.answered && worker) {
+      heldGrid = args;
+      return;
+    }
+    sendGrid(...args);
   }
 
   function sendGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {
@@ -196,7 +225,12 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       return;
     }
     if (latestRun && latestRun.unfinished.size > 0) startRuns(latestRun.runs);
-    if (latestGrid && !latestGrid.answered) {
+    if (heldGrid) {
+      // The newest view asked for replaces the one the dead worker was computing.
+      const next = heldGrid;
+      heldGrid = null;
+      sendGrid(...next);
+    } else if (latestGrid && !latestGrid.answered) {
       // No preview the second time: the page already shows one.
       const { surface, view, nx, ny } = latestGrid.request;
       sendGrid(surface, view, nx, ny);
@@ -206,7 +240,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
 
   return {
     run: startRuns,
-    requestGrid: sendGrid,
+    requestGrid,
     dispose() {
       disposed = true;
       worker?.terminate();

@@ -87,16 +87,37 @@ describe('worker client', () => {
     expect(trajectories.get('a')!.count).toBe(1);
   });
 
-  it('hands only the newest grid to onGrid, with the surface it asked for', () => {
+  it('keeps one grid in flight: newer requests wait, the newest replaces the others, and goes out when the first is answered', () => {
     const { client, onGrid, current } = setup();
     client.requestGrid('bowl', view, 2, 2);
+    client.requestGrid('saddle', view, 2, 2);
     client.requestGrid({ id: 'bumpy', ripple: 0.5 }, view, 2, 2);
+    expect(current().posted).toEqual([{ type: 'grid', generation: 1, surface: 'bowl', view, nx: 2, ny: 2 }]);
     const values = new Float64Array([1, 2, 3, 4]);
     const contours = createContourSet(values, 2, 2);
     current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [], contours, final: true });
-    expect(onGrid).not.toHaveBeenCalled();
+    expect(onGrid).toHaveBeenCalledWith({ surface: 'bowl', view, nx: 2, ny: 2, values, criticalPoints: [], contours, final: true });
+    expect(current().posted.at(-1)).toEqual({ type: 'grid', generation: 2, surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2 });
     current().reply({ type: 'grid', generation: 2, values, nx: 2, ny: 2, view, criticalPoints: [], contours, final: true });
-    expect(onGrid).toHaveBeenCalledWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [], contours, final: true });
+    expect(onGrid).toHaveBeenLastCalledWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [], contours, final: true });
+    expect(current().posted).toHaveLength(2);
+  });
+
+  it('asks a restarted worker for the newest grid, not the one the dead worker was computing', () => {
+    const { client, current } = setup();
+    client.requestGrid('bowl', view, 2, 2);
+    client.requestGrid('saddle', view, 3, 3);
+    current().crash();
+    expect(current().posted).toEqual([{ type: 'grid', generation: 2, surface: 'saddle', view, nx: 3, ny: 3 }]);
+  });
+
+  it('sends the held grid request when the one in flight fails', () => {
+    const { client, onError, current } = setup();
+    client.requestGrid('bowl', view, 2, 2);
+    client.requestGrid('saddle', view, 2, 2);
+    current().reply({ type: 'error', generation: 1, scope: 'grid', message: 'Grid failed.' });
+    expect(onError).toHaveBeenCalledWith('Grid failed.');
+    expect(current().posted.at(-1)).toMatchObject({ type: 'grid', generation: 2, surface: 'saddle' });
   });
 
   it('keeps runs and grids apart: a grid request does not make run chunks stale', () => {

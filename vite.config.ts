@@ -46,6 +46,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    setupFiles: ['test/setup.ts'],
     // Property tests run thousands of cases; on a loaded 2-core CI machine 5 s is too tight.
     testTimeout: 30_000,
   },

@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { appStore } from './state/store';
 import { startUrlSync } from './state/urlSync';
 import { startLanguageSync } from './i18n/urlLanguage';
+import { languageReady } from './i18n';
 import { startTeachSync } from './teach/urlTeach';
 import { startWorkerBridge } from './app/workerBridge';
 import './app/app.css';
@@ -21,10 +22,13 @@ startWorkerBridge(appStore);
 // As a transition, React renders the page in slices of a few ms instead of one
 // long task, so the worker can start and the first grid can arrive meanwhile.
 const root = createRoot(document.getElementById('root')!);
-startTransition(() => {
-  root.render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+// A Korean page waits for its words (one small chunk) rather than flashing English first.
+void languageReady().then(() => {
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
 });

@@ -7,13 +7,50 @@
  */
 import { create } from 'zustand';
 import { en, type MessageKey } from './en';
-import { ko } from './ko';
 
 export type Lang = 'en' | 'ko';
 export const languages: readonly Lang[] = ['en', 'ko'];
 export type { MessageKey };
 
-const catalogues: Record<Lang, Partial<Record<MessageKey, string>>> = { en, ko };
+type Catalogue = Partial<Record<MessageKey, string>>;
+
+/**
+ * English is always here. Korean is a chunk of its own (≈ 6 KB gzipped),
+ * fetched when the page is to be shown in Korean: an English page never
+ * downloads it, and a Korean one waits for it before its first render
+ * (main.tsx), so no English flashes by.
+ */
+const catalogues: Partial<Record<Lang, Catalogue>> = { en };
+const loaders: Record<Exclude<Lang, 'en'>, () => Promise<Catalogue>> = {
+  ko: () => import('./ko').then((module) => module.ko),
+};
+const loading = new Map<Lang, Promise<void>>();
+
+/** Whether `lang`'s words are here, so the page can switch to it at once. */
+export function isLanguageLoaded(lang: Lang): boolean {
+  return catalogues[lang] !== undefined;
+}
+
+/** Make `lang`'s words available (tests register a catalogue directly). */
+export function registerCatalogue(lang: Lang, catalogue: Catalogue): void {
+  catalogues[lang] = catalogue;
+}
+
+/** Fetch `lang`'s catalogue once; resolves when it is here (or could not be had: English stays). */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (isLanguageLoaded(lang) || lang === 'en') return Promise.resolve();
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = loaders[lang]()
+      .then((catalogue) => registerCatalogue(lang, catalogue))
+      .catch(() => {
+        // Offline or blocked: the page stays in the language it shows; a later switch tries again.
+        loading.delete(lang);
+      });
+    loading.set(lang, pending);
+  }
+  return pending;
+}
 
 /** The browser's preferred language if we have it, else English. */
 export function browserLanguage(): Lang {
@@ -38,21 +75,45 @@ export function parseLanguage(tag: string): Lang | null {
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = catalogues[lang][key] ?? en[key] ?? key;
+  const template = catalogues[lang]?.[key] ?? en[key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
 interface LanguageState {
+  /** The language on screen; it becomes a language only once that language's words are here. */
   lang: Lang;
+  /** The language asked for last; `lang` follows as soon as its catalogue is loaded. */
+  wanted: Lang;
   setLang(lang: Lang): void;
 }
 
 /** The page's language. Kept apart from the scene store; the URL sync reads and writes it too. */
-export const useLanguage = create<LanguageState>()((set) => ({
-  lang: browserLanguage(),
-  setLang: (lang) => set({ lang: languages.includes(lang) ? lang : 'en' }),
+export const useLanguage = create<LanguageState>()((set, get) => ({
+  lang: 'en',
+  wanted: 'en',
+  setLang: (asked) => {
+    const lang = languages.includes(asked) ? asked : 'en';
+    if (isLanguageLoaded(lang)) {
+      set({ lang, wanted: lang });
+      return;
+    }
+    set({ wanted: lang });
+    void loadLanguage(lang).then(() => {
+      // Only if nothing else was asked meanwhile, and only if the words came.
+      if (get().wanted === lang && isLanguageLoaded(lang)) set({ lang });
+    });
+  },
 }));
+
+/** Resolves when the language asked for is on screen, or could not be loaded. */
+export function languageReady(): Promise<void> {
+  const { wanted } = useLanguage.getState();
+  return loadLanguage(wanted).then(() => undefined);
+}
+
+// A fresh page follows the browser until the link says otherwise (urlLanguage).
+useLanguage.getState().setLang(browserLanguage());
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

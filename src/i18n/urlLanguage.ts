@@ -59,7 +59,9 @@ export function startLanguageSync(options: LanguageSyncOptions = {}): () => void
       // Throttled by the browser: the page is right; the next switch or navigation writes the link.
     }
   };
-  apply(useLanguage.getState().lang);
+  // A language still loading is written once it is on screen (the subscription below).
+  const { lang, wanted } = useLanguage.getState();
+  if (lang === wanted) apply(lang);
 
   const unsubscribe = useLanguage.subscribe((state, previous) => {
     if (state.lang !== previous.lang) apply(state.lang);

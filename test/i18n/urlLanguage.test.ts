@@ -10,7 +10,8 @@ function open(url: string, browser: string[] = ['en-US']) {
   vi.stubGlobal('navigator', { languages: browser, language: browser[0] });
   window.history.replaceState(null, '', url);
   // The store starts from the browser, as on a fresh page load.
-  useLanguage.setState({ lang: browser[0].startsWith('ko') ? 'ko' : 'en' });
+  const lang = browser[0].startsWith('ko') ? 'ko' : 'en';
+  useLanguage.setState({ lang, wanted: lang });
 }
 
 beforeEach(() => {
@@ -22,7 +23,7 @@ afterEach(() => {
   stop = undefined;
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
-  useLanguage.setState({ lang: 'en' });
+  useLanguage.setState({ lang: 'en', wanted: 'en' });
 });
 
 describe('readLanguage and withLanguage', () => {

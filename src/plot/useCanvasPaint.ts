@@ -10,7 +10,9 @@
  * Painting 8 × 100,000 points on every frame left no time for input (the
  * loss chart alone took 20–150 ms a paint); a path that grows a few times a
  * second instead of sixty reads just as well. Changed props (a zoom, a resize, the replay) and the paint
- * that completes a generation are never held back.
+ * that completes a generation are never held back. Right after new runs are
+ * asked for, the old picture stays until their first data comes (at most
+ * holdPictureMs), so a slider step never shows an empty plot for a frame.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TrajectoryStore } from '../state/trajectories';
@@ -22,6 +24,8 @@ export type CanvasPainter = (ctx: CanvasRenderingContext2D, store: TrajectorySto
 const streamingShare = 0.25;
 /** …once a paint takes longer than this (ms); cheaper paints happen every frame. */
 const cheapPaintMs = 8;
+/** How long the previous picture stays while new runs have sent nothing yet (ms). */
+const holdPictureMs = 150;
 
 export function useCanvasPaint(
   canvasRef: RefObject<HTMLCanvasElement | null>,
@@ -54,6 +58,14 @@ export function useCanvasPaint(
       last.version === version && last.painter === painter &&
       last.width === width && last.height === height && last.ratio === ratio
     ) return;
+    // Just after new runs were asked for, before any of their data: keep the old
+    // picture (no empty frame between a slider step and its paths), briefly.
+    const waiting = store.waitingFor();
+    const sameSize = last.width === width && last.height === height && last.ratio === ratio;
+    if (waiting !== null && waiting < holdPictureMs && sameSize && last.version >= 0) {
+      frame.current = requestAnimationFrame(draw);
+      return;
+    }
     const complete = store.complete();
     const onlyNewPoints = last.painter === painter && last.width === width && last.height === height && last.ratio === ratio;
     const now = performance.now();

@@ -34,6 +34,9 @@ export function createTrajectoryStore() {
   let version = 0;
   const listeners = new Set<Listener>();
 
+  /** When the current generation started, and whether any of its data has come yet. */
+  let resetAt = -Infinity;
+  let awaiting = false;
   /** Inside batch(): how deep, and whether anything changed. */
   let batchDepth = 0;
   let changedInBatch = false;
@@ -55,6 +58,8 @@ export function createTrajectoryStore() {
         next.set(key, { points: new Float64Array(0), count: 0, status: 'running', stoppedAt: 0, message: '' });
       }
       runs = next;
+      resetAt = performance.now();
+      awaiting = keys.length > 0;
       emit();
     },
     /** Append iterates (3 numbers each) to a run. */
@@ -64,6 +69,7 @@ export function createTrajectoryStore() {
       run.points = grow(run.points, (run.count * 3) + chunk.length);
       run.points.set(chunk, run.count * 3);
       run.count += chunk.length / 3;
+      awaiting = false;
       emit();
     },
     finish(key: string, status: StopStatus, stoppedAt: number, message: string) {
@@ -72,6 +78,7 @@ export function createTrajectoryStore() {
       run.status = status;
       run.stoppedAt = stoppedAt;
       run.message = message;
+      awaiting = false;
       emit();
     },
     get(key: string): Trajectory | undefined {
@@ -79,6 +86,14 @@ export function createTrajectoryStore() {
     },
     keys(): string[] {
       return [...runs.keys()];
+    },
+    /**
+     * How long ago (ms) a new generation started with nothing of it received
+     * yet; null once data has come. Painters keep the previous picture for a
+     * moment rather than flash an empty plot between a slider step and its paths.
+     */
+    waitingFor(): number | null {
+      return awaiting ? performance.now() - resetAt : null;
     },
     /** Every run of the current generation has stopped (vacuously true with no runs). */
     complete(): boolean {

@@ -45,6 +45,36 @@ function slowPainter(ms: number) {
 }
 
 describe('useCanvasPaint', () => {
+  it('keeps the old picture after new runs are asked for, until their first data or 150 ms', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    store.append('a', new Float64Array([0, 0, 1]));
+    store.finish('a', 'budget', 0, '');
+    const painter = slowPainter(1);
+    render(<Canvas store={store} painter={painter} />);
+    flushFrames();
+    expect(painter).toHaveBeenCalledTimes(1);
+    // A slider step: new runs, nothing computed yet. No empty frame.
+    store.reset(['a']);
+    for (let k = 0; k < 3; k++) {
+      clock += 16;
+      flushFrames();
+    }
+    expect(painter).toHaveBeenCalledTimes(1);
+    store.append('a', new Float64Array([1, 1, 2]));
+    clock += 16;
+    flushFrames();
+    expect(painter).toHaveBeenCalledTimes(2);
+    // A worker that takes long: after 150 ms the (empty) new state is shown anyway.
+    store.reset(['a']);
+    clock += 100;
+    flushFrames();
+    expect(painter).toHaveBeenCalledTimes(2);
+    clock += 60;
+    flushFrames();
+    expect(painter).toHaveBeenCalledTimes(3);
+  });
+
   it('paints streamed points every frame while a paint is cheap', () => {
     const store = createTrajectoryStore();
     store.reset(['a']);

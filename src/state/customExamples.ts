@@ -13,8 +13,9 @@ export interface CustomExample {
 }
 
 export const customExamples: readonly CustomExample[] = [
-  // A double well tilted by 0.3x: a shallow local minimum on the right, the global one on the left, a saddle between.
-  { id: 'twoValleys', expression: '(x^2 - 1)^2 + 0.3*x + 2*y^2', box: { x: [-2, 2], y: [-1.5, 1.5] } },
+  // A double well tilted by −0.3x: a local minimum on the left, where runs from the default start (upper left)
+  // roll first, the global one on the right, a saddle between; momentum or a large step may cross over.
+  { id: 'twoValleys', expression: '(x^2 - 1)^2 - 0.3*x + 2*y^2', box: { x: [-2, 2], y: [-1.5, 1.5] } },
   { id: 'himmelblau', expression: '(x^2 + y - 11)^2 + (x + y^2 - 7)^2', box: { x: [-5, 5], y: [-5, 5] } },
   { id: 'matyas', expression: '0.26*(x^2 + y^2) - 0.48*x*y', box: { x: [-10, 10], y: [-10, 10] } },
   { id: 'booth', expression: '(x + 2*y - 7)^2 + (2*x + y - 5)^2', box: { x: [-10, 10], y: [-10, 10] } },

@@ -51,7 +51,7 @@ describe('the link of a custom surface', () => {
   it('says where a broken expression went wrong and shows the default example instead', () => {
     const { scene, notices } = decodeScene('s=custom&fx=cos(x&box=-1,1,-1,1');
     expect(notices).toEqual([
-      `Ignored the expression 'cos(x': expected ')' after 'cos(x' (column 6); showing '(x^2 - 1)^2 + 0.3*x + 2*…'.`,
+      `Ignored the expression 'cos(x': expected ')' after 'cos(x' (column 6); showing '(x^2 - 1)^2 - 0.3*x + 2*…'.`,
     ]);
     expect(scene.surface).toEqual({ id: 'custom', ripple: 0, expression: defaultCustom.expression, box: defaultCustom.box });
     expect(scene.start).toEqual([-1, 0.75]);
@@ -87,14 +87,14 @@ describe('the link of a custom surface', () => {
   it('falls back when f is finite nowhere in the box', () => {
     const { scene, notices } = decodeScene('s=custom&fx=log(x)&box=-3,-1,-1,1');
     expect(notices).toEqual([
-      `Ignored the expression 'log(x)': f has no finite value anywhere in the view; showing '(x^2 - 1)^2 + 0.3*x + 2*…'.`,
+      `Ignored the expression 'log(x)': f has no finite value anywhere in the view; showing '(x^2 - 1)^2 - 0.3*x + 2*…'.`,
     ]);
     expect(scene.surface.box).toEqual(defaultCustom.box);
   });
 
   it('asks for fx when s=custom comes without one', () => {
     const { scene, notices } = decodeScene('s=custom');
-    expect(notices).toEqual([`A custom surface needs its expression (fx); showing '(x^2 - 1)^2 + 0.3*x + 2*…'.`]);
+    expect(notices).toEqual([`A custom surface needs its expression (fx); showing '(x^2 - 1)^2 - 0.3*x + 2*…'.`]);
     expect(scene.surface.expression).toBe(defaultCustom.expression);
   });
 

@@ -273,8 +273,8 @@ export const en = {
   'stop.pointInfinite': 'the point left the finite numbers',
   'stop.outOfBounds': '|x| or |y| passed {bound}',
   'stop.singular': 'the Hessian is singular (|det H| = {det} < 1e−12)',
-  'stop.outsideStart': "The start point {point} is outside the function's domain (f is undefined or infinite there), so the run could not begin.",
-  'stop.outsideDomain': "{point} is outside the function's domain (f is undefined or infinite there)",
+  'stop.outsideStart': "The start point {point} is outside the function's domain (f has no finite value there), so the run could not begin.",
+  'stop.outsideDomain': "{point} is outside the function's domain (f has no finite value there)",
   'stop.noDescent': 'no step size in [100 … 1e−5] lowers f: a minimum, to the resolution of the search',
 
   // Names of settings inside those sentences ({what})

@@ -134,7 +134,7 @@ describe('runs on a custom surface', () => {
     });
     // Step 1: x = 0.5 − 1·(1/0.5) = −1.5, where log is undefined.
     expect(run).toMatchObject({ status: 'diverged', stoppedAt: 1, steps: 0 });
-    expect(run.message).toBe("Stopped at step 1: (-1.5, -1) is outside the function's domain (f is undefined or infinite there).");
+    expect(run.message).toBe("Stopped at step 1: (-1.5, -1) is outside the function's domain (f has no finite value there).");
     expect(Array.from(run.points)).toEqual([0.5, 1, Math.log(0.5) + 1]);
   });
 

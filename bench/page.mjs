@@ -29,9 +29,10 @@ function probes() {
     }, { capture: true, passive: true });
   }
   new MutationObserver((records) => {
-    const band = records.map((r) => r.target).find((node) => node instanceof Element && (node.matches('path.plot-band') || node.querySelector?.(':scope > path.plot-band')));
+    const band = records.map((r) => r.target).find((node) => node instanceof Element && (node.matches('path.plot-band') || node.querySelector?.('path.plot-band')));
     if (!band) return;
-    const group = band.matches('path.plot-band') ? band.parentElement : band;
+    // The group that moves the bands from the grid's view to the view on screen.
+    const group = band.closest('g.plot-view') ?? band.querySelector('g.plot-view');
     if (group?.getAttribute('transform') !== 'matrix(1 0 0 1 0 0)') return;
     const entry = { at: performance.now(), frame: NaN };
     bench.contours.push(entry);
@@ -62,7 +63,7 @@ export async function settled(page, timeout = 120_000) {
   await page.waitForFunction(
     () => {
       const app = window.__optiscope;
-      const bands = document.querySelectorAll('[data-testid="contour-plot"] path.plot-band').length;
+      const bands = document.querySelectorAll('[data-testid="contour-plot"][data-grid="full"] path.plot-band').length;
       return Boolean(app && bands > 2 && app.trajectories.keys().length > 0 && app.trajectories.complete());
     },
     null,
@@ -74,6 +75,8 @@ export async function settled(page, timeout = 120_000) {
 export async function showAll(page) {
   await page.click('[data-testid="show-all"]');
   await page.waitForSelector('[data-testid="show-all"][aria-pressed="true"]');
+  // Clicking may have scrolled the button into view (eight runs push it down): bring the plot back.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.mouse.move(1, 1);
 }
 

@@ -1,10 +1,11 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { appStore } from './state/store';
 import { startUrlSync } from './state/urlSync';
 import { startLanguageSync } from './i18n/urlLanguage';
 import { startTeachSync } from './teach/urlTeach';
+import { startWorkerBridge } from './app/workerBridge';
 import './app/app.css';
 
 // The link is read before the first render, so the first paint already shows the linked view.
@@ -14,8 +15,16 @@ startLanguageSync({ onNotice: (text) => appStore.getState().addNotices([text]) }
 // The layout and loss smoothing ride in the query too (?layout=side&ewa=0.9).
 startTeachSync({ onNotice: (text) => appStore.getState().addNotices([text]) });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Before the first render: the worker loads and computes the linked runs while React builds the page.
+startWorkerBridge(appStore);
+
+// As a transition, React renders the page in slices of a few ms instead of one
+// long task, so the worker can start and the first grid can arrive meanwhile.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() => {
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

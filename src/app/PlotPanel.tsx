@@ -3,28 +3,30 @@
  * chart. It sizes the plot to its box, asks the worker for a grid matching the
  * view and the size, and turns clicks into a new start point.
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef } from 'react';
 import type { CriticalPoint, ViewBox } from '../core/types';
 import { createSurface, surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
-import { LossChart } from '../plot/LossChart';
 import { plotInnerSize } from '../plot/scales';
 import { appStore, useAppStore } from '../state/store';
 import { selectSurfaceSpec } from '../state/selectors';
 import { PlaybackBar } from '../controls/PlaybackBar';
 import { RunLegend } from '../controls/RunLegend';
 import { useElementSize } from './useElementSize';
-import { useWorkerBridge, type GridRequest } from './useWorkerBridge';
+import { useAfterFirstPicture } from './useAfterFirstPicture';
+import { useGrid, type GridRequest } from './workerBridge';
 import { SmallMultiples } from '../teach/SmallMultiples';
 import { LayoutToggle } from '../teach/LayoutToggle';
-import { DataInset } from '../teach/DataInset';
-import { SchedulePlot } from '../teach/SchedulePlot';
-import { SmoothingControls } from '../teach/SmoothingControls';
 import { useTeachStore } from '../teach/teachStore';
 import { InspectorOverlay } from '../inspector/InspectorOverlay';
-import { InspectorPanel } from '../inspector/InspectorPanel';
 import { translate, useLanguage, type Lang } from '../i18n';
+
+// Its own chunk: it is needed only after the first picture (useAfterFirstPicture).
+const BelowPlot = lazy(() => import('./BelowPlot'));
+
+/** Holds the loss chart's place until it arrives, so nothing below moves. */
+const placeholder = <div className="plot-loss-placeholder" aria-hidden="true" />;
 
 /** Grid samples per CSS pixel of the plotting area: fine enough for smooth bands, cheap enough to redo per zoom. */
 const samplesPerPixel = 0.35;
@@ -40,8 +42,9 @@ export function PlotPanel() {
   const lang = useLanguage((s) => s.lang);
   const labels = useMemo(() => plotLabels(lang), [lang]);
   const layout = useTeachStore((s) => s.layout);
-  const smoothing = useTeachStore((s) => s.smoothing);
   const boxRef = useRef<HTMLDivElement>(null);
+  // The panels under the plot wait for its first picture (see useAfterFirstPicture).
+  const secondary = useAfterFirstPicture();
   const { width } = useElementSize(boxRef);
   const height = Math.round(Math.min(Math.max(width * 0.72, 260), 640));
 
@@ -53,16 +56,17 @@ export function PlotPanel() {
   const inner = plotInnerSize(width, height);
   const gridRequest = useMemo<GridRequest | null>(
     () =>
-      inner.width > 0 && inner.height > 0
+      // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
+      width > 0
         ? {
             view,
             nx: Math.max(40, Math.min(320, Math.round(inner.width * samplesPerPixel))),
             ny: Math.max(40, Math.min(320, Math.round(inner.height * samplesPerPixel))),
           }
         : null,
-    [view, inner.width, inner.height],
+    [view, width, inner.width, inner.height],
   );
-  const grid = useWorkerBridge(spec, gridRequest);
+  const grid = useGrid(spec, gridRequest);
   const upTo = playback.showAll ? Infinity : playback.step;
   const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
 
@@ -74,9 +78,8 @@ export function PlotPanel() {
   const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(spec);
   // What the single plot and the side-by-side panels share: the grid, the view, the start and their handlers.
   const surfaceProps = {
-    values: gridMatches ? grid.values : null,
-    nx: grid?.nx ?? 0,
-    ny: grid?.ny ?? 0,
+    contours: gridMatches ? grid.contours : null,
+    preview: gridMatches ? !grid.final : false,
     view: gridMatches ? grid.view : view,
     displayView: view,
     criticalPoints: gridMatches ? markedPoints(grid.criticalPoints) : [],
@@ -103,22 +106,13 @@ export function PlotPanel() {
       <LayoutToggle />
       <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />
       <PlaybackBar />
-      <InspectorPanel />
-      <LossChart
-        ariaLabel={lossLabel(lang, runs)}
-        stepTitle={translate(lang, 'loss.stepAxis')}
-        runs={runs}
-        upTo={upTo}
-        hoverStep={hoverStep}
-        onHover={appStore.getState().setHoverStep}
-        steps={steps}
-        smoothing={smoothing.on ? smoothing : null}
-      />
-      <SmoothingControls />
-      <div className="teach-strip">
-        <DataInset surfaceId={surface.id} runs={runs} step={upTo} hoverStep={hoverStep} />
-        <SchedulePlot runs={runs} steps={steps} isData={surfaceInfo[surface.id].isData} step={upTo} />
-      </div>
+      {secondary ? (
+        <Suspense fallback={placeholder}>
+          <BelowPlot surfaceId={surface.id} runs={runs} steps={steps} upTo={upTo} hoverStep={hoverStep} />
+        </Suspense>
+      ) : (
+        placeholder
+      )}
     </section>
   );
 }
@@ -141,11 +135,6 @@ function plotLabels(lang: Lang): ContourPlotLabels {
       tooltip: (parts) => t('critical.tooltip', parts),
     },
   };
-}
-
-function lossLabel(lang: Lang, runs: readonly { hidden: boolean }[]): string {
-  const count = runs.filter((run) => !run.hidden).length;
-  return count === 1 ? translate(lang, 'loss.ariaOne') : translate(lang, 'loss.ariaMany', { count });
 }
 
 /** Past this many critical points in view, markers would hide the surface (Rastrigin has 441). */

@@ -2,11 +2,14 @@
  * The header's "Presets" button: opens the gallery of the course's views
  * (teach/PresetGallery) and gives focus back to itself when it closes.
  */
-import { useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useLanguage } from '../i18n';
-import { PresetGallery } from '../teach/PresetGallery';
 import { galleryText, say } from '../teach/presetText';
+
+// The gallery and the presets load when the menu is first opened (or hovered), not with the page.
+const loadGallery = () => import('../teach/PresetGallery');
+const PresetGallery = lazy(() => loadGallery().then((module) => ({ default: module.PresetGallery })));
 
 export function PresetMenu() {
   const lang = useLanguage((s) => s.lang);
@@ -26,12 +29,14 @@ export function PresetMenu() {
         aria-expanded={open}
         title={say(galleryText.openHint, lang)}
         onClick={() => setOpen(true)}
+        onPointerEnter={() => void loadGallery()}
+        onFocus={() => void loadGallery()}
         data-testid="presets"
       >
         {say(galleryText.open, lang)}
       </button>
       {/* In <body>, so no ancestor's overflow or stacking can clip the dialog. */}
-      {open && createPortal(<PresetGallery onClose={close} />, document.body)}
+      {open && createPortal(<Suspense fallback={null}><PresetGallery onClose={close} /></Suspense>, document.body)}
     </>
   );
 }

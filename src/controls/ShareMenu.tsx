@@ -2,11 +2,13 @@
 import { useState } from 'react';
 import { appStore } from '../state/store';
 import { trajectories } from '../state/trajectories';
-import { buildExport, download, renderPlotPng } from '../app/exportData';
 import { encodeScene } from '../state/urlCodec';
 import { runColor } from '../plot/colors';
 import { statusLabel } from './useRunStatus';
 import { translate, useT } from '../i18n';
+
+// Exporting is loaded when first used, not with the page.
+const loadExport = () => import('../app/exportData');
 
 export function ShareMenu() {
   const [copied, setCopied] = useState<string | null>(null);
@@ -26,7 +28,8 @@ export function ShareMenu() {
       window.prompt(t('share.copyPrompt'), link);
     }
   };
-  const exportJson = () => {
+  const exportJson = async () => {
+    const { buildExport, download } = await loadExport();
     const data = buildExport(appStore.getState().scene, trajectories);
     download('optiscope-runs.json', new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' }));
   };
@@ -36,6 +39,7 @@ export function ShareMenu() {
     const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="trajectory-canvas"]')];
     // The start handle and zoom buttons are HTML over the plot, not part of the figure.
     const { scene } = appStore.getState();
+    const { download, renderPlotPng } = await loadExport();
     const legend = scene.runs
       .filter((run) => !run.hidden)
       .map((run) => {

@@ -13,13 +13,13 @@ import { useEffect, useId, useMemo, useRef, type MouseEvent, type ReactNode } fr
 import type { CriticalPoint, Vec2, ViewBox } from '../core/types';
 import { Axis } from './Axis';
 import { bandColors } from './colors';
-import { computeContours, contourPaths } from './contours';
+import type { ContourSet } from './contours';
 import { CriticalMarkers, defaultCriticalLabels, type CriticalMarkerLabels } from './CriticalMarkers';
 import { formatValue } from './format';
 import { Legend } from './Legend';
 import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins, viewTransform } from './scales';
 import { StartHandle } from './StartHandle';
-import { describeThresholds, type ThresholdChoice } from './thresholds';
+import type { ThresholdChoice } from './thresholds';
 import { usePlotZoom } from './usePlotZoom';
 import { noteContours } from './latency';
 import './plot.css';
@@ -53,10 +53,10 @@ export const defaultContourPlotLabels: ContourPlotLabels = {
 };
 
 export interface ContourPlotProps {
-  /** Row-major samples, row 0 at the bottom (sampleGrid); null while the grid is computed. */
-  values: Float64Array | null;
-  nx: number;
-  ny: number;
+  /** The grid's contour levels and bands (createContourSet, computed in the worker); null while it is computed. */
+  contours: ContourSet | null;
+  /** The contours are the worker's coarse preview; the full grid follows (shown as data-grid="preview"). */
+  preview?: boolean;
   /** The view the grid was sampled on. */
   view: ViewBox;
   /** The view shown now; differs from `view` during a zoom gesture, until the grid is re-sampled. */
@@ -77,14 +77,13 @@ export interface ContourPlotProps {
   /** Overrides the generated accessible description of the SVG. */
   ariaLabel?: string;
   labels?: Partial<ContourPlotLabels>;
-  levelCount?: number;
   children?: ReactNode;
 }
 
 const zoomStep = 1.5;
 
 export function ContourPlot(props: ContourPlotProps) {
-  const { values, nx, ny, view, displayView, width, height, criticalPoints, onPick, onViewChange, onResetView } = props;
+  const { contours, view, displayView, width, height, criticalPoints, onPick, onViewChange, onResetView } = props;
   const labels = { ...defaultContourPlotLabels, ...props.labels };
   const [xLabel, yLabel] = props.axisLabels ?? ['x', 'y'];
   const inner = plotInnerSize(width, height);
@@ -93,19 +92,15 @@ export function ContourPlot(props: ContourPlotProps) {
   const hitArea = useRef<SVGRectElement>(null);
   const { zoomBy } = usePlotZoom(zoomArea, displayView, inner.width, inner.height, onViewChange);
 
-  const grid = values && nx >= 2 && ny >= 2 && values.length === nx * ny ? values : null;
-  const choice = useMemo<ThresholdChoice | null>(
-    () => (grid ? describeThresholds(grid, props.levelCount ?? 20) : null),
-    [grid, props.levelCount],
-  );
+  const usable = contours && contours.nx >= 2 && contours.ny >= 2 && contours.bands.length === contours.levels.length ? contours : null;
+  const choice: ThresholdChoice | null = usable;
+  const bands = usable?.bands ?? [];
   const colors = useMemo(() => bandColors(choice?.levels.length ?? 0), [choice]);
-  const bands = useMemo(
-    () => (grid && choice ? contourPaths(computeContours(grid, nx, ny, choice.levels), nx, ny, inner.width, inner.height) : []),
-    [grid, choice, nx, ny, inner.width, inner.height],
-  );
   useEffect(() => {
     if (bands.length > 0) noteContours();
   }, [bands]);
+  // Bands come in grid units (createContourSet); this stretches them over the plotting area.
+  const gridScale = usable ? `scale(${inner.width / (usable.nx - 1)} ${inner.height / (usable.ny - 1)})` : undefined;
   const scales = useMemo(
     () => createPlotScales(displayView, inner.width, inner.height),
     [displayView, inner.width, inner.height],
@@ -123,7 +118,11 @@ export function ContourPlot(props: ContourPlotProps) {
 
   return (
     <div className="plot-contour" style={{ width: `${width}px`, height: `${height}px` }}>
-      <svg className="plot-svg" data-testid="contour-plot" width={width} height={height} role="img" aria-label={description}>
+      <svg
+        className="plot-svg"
+        data-testid="contour-plot"
+        data-grid={usable ? (props.preview ? 'preview' : 'full') : 'none'}
+        width={width} height={height} role="img" aria-label={description}>
         <defs>
           <clipPath id={clipId}>
             <rect width={inner.width} height={inner.height} />
@@ -133,16 +132,18 @@ export function ContourPlot(props: ContourPlotProps) {
           <g ref={zoomArea} className="plot-zoom-area" onClick={onClick}>
             <rect ref={hitArea} className="plot-hit" width={inner.width} height={inner.height} />
             <g clipPath={`url(#${clipId})`}>
-              <g transform={viewTransform(view, displayView, inner.width, inner.height)}>
-                {bands.map((band, k) => (
-                  <path
-                    key={k}
-                    className={k === 0 ? 'plot-band plot-band-floor' : 'plot-band'}
-                    d={band.path}
-                    fill={colors[k]}
-                    vectorEffect="non-scaling-stroke"
-                  />
-                ))}
+              <g className="plot-view" transform={viewTransform(view, displayView, inner.width, inner.height)}>
+                <g transform={gridScale}>
+                  {bands.map((band, k) => (
+                    <path
+                      key={k}
+                      className={k === 0 ? 'plot-band plot-band-floor' : 'plot-band'}
+                      d={band}
+                      fill={colors[k]}
+                      vectorEffect="non-scaling-stroke"
+                    />
+                  ))}
+                </g>
               </g>
             </g>
             <CriticalMarkers points={criticalPoints} scales={scales} width={inner.width} height={inner.height} labels={labels.critical} />

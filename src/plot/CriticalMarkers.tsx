@@ -3,7 +3,7 @@
  * ◆ degenerate (a zero Hessian eigenvalue). Each carries a <title> with its
  * kind, f and the Hessian's eigenvalues, shown as a tooltip on hover.
  */
-import { symbol, symbolDiamond, symbolTriangle, symbolX } from 'd3';
+import { crossPath, diamondPath, trianglePath } from './markerShapes';
 import type { CriticalKind, CriticalPoint } from '../core/types';
 import { formatValue } from './format';
 import type { PlotScales } from './scales';
@@ -29,10 +29,10 @@ export const defaultCriticalLabels: CriticalMarkerLabels = {
 
 const size = 70;
 const shapes: Record<CriticalKind, { d: string; rotate: number; stroked: boolean }> = {
-  min: { d: symbol(symbolTriangle, size)() ?? '', rotate: 180, stroked: false },
-  max: { d: symbol(symbolTriangle, size)() ?? '', rotate: 0, stroked: false },
-  saddle: { d: symbol(symbolX, size)() ?? '', rotate: 0, stroked: true },
-  degenerate: { d: symbol(symbolDiamond, size)() ?? '', rotate: 0, stroked: false },
+  min: { d: trianglePath(size), rotate: 180, stroked: false },
+  max: { d: trianglePath(size), rotate: 0, stroked: false },
+  saddle: { d: crossPath(size), rotate: 0, stroked: true },
+  degenerate: { d: diamondPath(size), rotate: 0, stroked: false },
 };
 
 /** Tooltip text, e.g. "Minimum: f = 0 at (1, 1); Hessian eigenvalues 0.4, 1000". */

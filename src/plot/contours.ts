@@ -7,7 +7,8 @@
  * samples them) and clamp that half-cell rim onto the edge, so every band
  * stays inside the pixel box and the outer band meets the axes exactly.
  */
-import { contours, geoPath, geoTransform, type ContourMultiPolygon } from 'd3';
+import { contours, type ContourMultiPolygon } from 'd3';
+import { describeThresholds, type ThresholdSpacing } from './thresholds';
 
 export type { ContourMultiPolygon };
 
@@ -53,15 +54,28 @@ export function contourPath(
 ): string {
   const sx = width / (nx - 1);
   const sy = height / (ny - 1);
-  const clampX = (gx: number) => Math.min(nx - 1, Math.max(0, gx - 0.5));
-  const clampY = (gy: number) => Math.min(ny - 1, Math.max(0, gy - 0.5));
-  const projection = geoTransform({
-    point(gx: number, gy: number) {
-      // Row 0 is the bottom row of the surface but the top of the screen: flip.
-      this.stream.point(clampX(gx) * sx, height - clampY(gy) * sy);
-    },
-  });
-  return geoPath(projection).digits(2)(geometry) ?? '';
+  // Written out rather than through d3-geo's geoPath: the same string (a test
+  // compares them), without 15 KB of spherical geometry in the worker.
+  let path = '';
+  for (const polygon of geometry.coordinates) {
+    for (const ring of polygon) {
+      // Rings are closed (last point = first); like geoPath, the repeat is left to Z.
+      for (let k = 0; k < ring.length - 1; k++) {
+        const [gx, gy] = ring[k];
+        // Row 0 is the bottom row of the surface but the top of the screen: flip.
+        const px = Math.min(nx - 1, Math.max(0, gx - 0.5)) * sx;
+        const py = height - Math.min(ny - 1, Math.max(0, gy - 0.5)) * sy;
+        path += `${k === 0 ? 'M' : 'L'}${roundTo2(px)},${roundTo2(py)}`;
+      }
+      if (ring.length > 1) path += 'Z';
+    }
+  }
+  return path;
+}
+
+/** Two decimals, as d3-path's digits(2) writes them. */
+function roundTo2(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 /** Paths for every band, lowest level first (the order to paint them in). */
@@ -73,4 +87,29 @@ export function contourPaths(
   height: number,
 ): Array<{ value: number; path: string }> {
   return bands.map((band) => ({ value: band.value, path: contourPath(band, nx, ny, width, height) }));
+}
+
+/**
+ * Everything the page needs to draw a grid's contours, computed where the grid
+ * is (the worker), so contouring never blocks the page. Paths are in grid
+ * units — x from 0 to nx − 1, y from 0 (the grid's top row) to ny − 1 — and
+ * the plot scales them to its pixel size, so one set serves any plot size.
+ */
+export interface ContourSet {
+  nx: number;
+  ny: number;
+  /** Ascending contour levels; band k is where f ≥ levels[k]. */
+  levels: number[];
+  spacing: ThresholdSpacing;
+  /** Finite range of the sampled values. */
+  extent: [number, number];
+  /** One SVG path per level, lowest first, in grid units. */
+  bands: string[];
+}
+
+/** Levels chosen for the values, bands filled for those levels. Pure: the worker calls it, tests too. */
+export function createContourSet(values: ArrayLike<number>, nx: number, ny: number, levelCount = 20): ContourSet {
+  const choice = describeThresholds(values, levelCount);
+  const bands = computeContours(values, nx, ny, choice.levels).map((band) => contourPath(band, nx, ny, nx - 1, ny - 1));
+  return { nx, ny, levels: choice.levels, spacing: choice.spacing, extent: choice.extent, bands };
 }

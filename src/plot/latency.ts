@@ -10,19 +10,50 @@
  */
 let firstPaths = false;
 let firstContours = false;
+const firstPictureListeners = new Set<() => void>();
+
+/** Whether the first picture (contours and finished paths) has been drawn. */
+export function firstPictureDrawn(): boolean {
+  return firstPaths && firstContours;
+}
+
+/**
+ * Call `listener` once, when the first picture has been drawn (at once if it
+ * has). Parts of the page below the plot wait for it, so opening a link spends
+ * the main thread on what the reader looks at first. Returns a cancel function.
+ */
+export function onFirstPicture(listener: () => void): () => void {
+  if (firstPictureDrawn()) {
+    listener();
+    return () => {};
+  }
+  firstPictureListeners.add(listener);
+  return () => firstPictureListeners.delete(listener);
+}
+
+function checkFirstPicture(): void {
+  if (!firstPictureDrawn()) return;
+  const listeners = [...firstPictureListeners];
+  firstPictureListeners.clear();
+  for (const listener of listeners) listener();
+}
 
 /** Mark once, the first time contour bands are on the page. */
 export function noteContours(): void {
   if (firstContours) return;
   firstContours = true;
   performance.mark('optiscope:first-contours');
+  checkFirstPicture();
 }
 
 export function noteGrid(): void {
+  // Only the latest is kept: a long zoom session must not fill the performance timeline.
+  performance.clearMarks('optiscope:grid');
   performance.mark('optiscope:grid');
 }
 
 let pendingInput: number | null = null;
+let measured = 0;
 
 /** Call from a control's input handler, before the store changes. */
 export function markInput(): void {
@@ -34,10 +65,16 @@ export function notePaint(complete: boolean): void {
   if (complete && !firstPaths) {
     firstPaths = true;
     performance.mark('optiscope:first-paths');
+    checkFirstPicture();
   }
   if (pendingInput === null || !complete) return;
   const start = pendingInput;
   pendingInput = null;
+  // Bounded: an afternoon of slider play must not fill the performance timeline.
+  if (++measured % 1000 === 0) {
+    performance.clearMeasures('optiscope:input-to-paint');
+    performance.clearMeasures('optiscope:input-to-frame');
+  }
   performance.measure('optiscope:input-to-paint', { start, end: performance.now() });
   requestAnimationFrame(() => performance.measure('optiscope:input-to-frame', { start, end: performance.now() }));
 }

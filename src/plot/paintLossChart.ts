@@ -201,6 +201,11 @@ export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions)
  * reduction), which lights the same pixels as every point would, so a
  * 100,000-step run costs a few thousand vertices. Non-finite losses break the line.
  * Reads values[offset + k·stride]: f inside a trajectory buffer, or a smoothed series.
+ *
+ * The reduction works on f itself, and only the four kept values per column
+ * go through the y scale (a log or symlog scale costs a logarithm a call): y
+ * is monotonic in f, so the lowest f is the lowest point on screen, and every
+ * finite f has a finite pixel (log scales are chosen only for positive data).
  */
 function traceLoss(
   ctx: LossPaintContext,
@@ -218,42 +223,53 @@ function traceLoss(
     penDown = true;
   };
   const dense = n > 2 * (px(n - 1) - px(0) + 1);
+  if (!dense) {
+    for (let k = 0; k < n; k++) {
+      const f = values[offset + k * stride];
+      const sy = Number.isFinite(f) ? py(f) : NaN;
+      if (Number.isFinite(sy)) vertex(px(k), sy);
+      else penDown = false;
+    }
+    return;
+  }
   let column = NaN;
   let first = NaN;
   let low = 0;
   let high = 0;
-  let lastY = 0;
+  let lastF = 0;
   const flush = () => {
     if (Number.isNaN(first)) return;
     const cx = column + 0.5;
-    vertex(cx, first);
-    if (low !== first) vertex(cx, low);
-    if (high !== low) vertex(cx, high);
-    if (lastY !== high) vertex(cx, lastY);
+    // Screen y grows downward as f grows upward: py(low) and py(high) are the extremes either way.
+    const y0 = py(first);
+    const yLow = py(low);
+    const yHigh = py(high);
+    const yLast = py(lastF);
+    const top = Math.min(yLow, yHigh);
+    const bottom = Math.max(yLow, yHigh);
+    vertex(cx, y0);
+    if (top !== y0) vertex(cx, top);
+    if (bottom !== top) vertex(cx, bottom);
+    if (yLast !== bottom) vertex(cx, yLast);
     first = NaN;
   };
   for (let k = 0; k < n; k++) {
     const f = values[offset + k * stride];
-    const sy = Number.isFinite(f) ? py(f) : NaN;
-    if (!Number.isFinite(sy)) {
+    if (!Number.isFinite(f)) {
       flush();
       penDown = false;
-      continue;
-    }
-    if (!dense) {
-      vertex(px(k), sy);
       continue;
     }
     const c = Math.floor(px(k));
     if (c !== column || Number.isNaN(first)) {
       flush();
       column = c;
-      first = low = high = lastY = sy;
+      first = low = high = lastF = f;
       continue;
     }
-    if (sy < low) low = sy;
-    if (sy > high) high = sy;
-    lastY = sy;
+    if (f < low) low = f;
+    if (f > high) high = f;
+    lastF = f;
   }
   flush();
 }

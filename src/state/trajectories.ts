@@ -34,8 +34,16 @@ export function createTrajectoryStore() {
   let version = 0;
   const listeners = new Set<Listener>();
 
+  /** Inside batch(): how deep, and whether anything changed. */
+  let batchDepth = 0;
+  let changedInBatch = false;
+
   const emit = () => {
     version++;
+    if (batchDepth > 0) {
+      changedInBatch = true;
+      return;
+    }
     for (const listener of listeners) listener();
   };
 
@@ -76,6 +84,20 @@ export function createTrajectoryStore() {
     complete(): boolean {
       for (const run of runs.values()) if (run.status === 'running') return false;
       return true;
+    },
+    /** Run `update`; listeners hear of all its changes once, at the end. */
+    batch(update: () => void) {
+      batchDepth++;
+      try {
+        update();
+      } finally {
+        batchDepth--;
+        if (batchDepth === 0 && changedInBatch) {
+          changedInBatch = false;
+          version--;
+          emit();
+        }
+      }
     },
     /** Increases on every change; lets painters skip frames where nothing moved. */
     version: () => version,

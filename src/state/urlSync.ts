@@ -2,11 +2,16 @@
  * Keeps location.hash a projection of the store's scene, and the way back in.
  *
  * History: the first change after a quiet spell pushes a new entry; further
- * changes within `quietMs` of each other (a slider being dragged) replace that
- * same entry, so one gesture is one Back press and the previous entry keeps
- * the scene as it was. Replacements are spaced `minWriteMs` apart because
- * browsers throttle history calls (Safari throws after ~100 in 30 s); the
- * last value of a burst is always written when it goes quiet.
+ * changes within `quietMs` of each other (a slider being dragged, a zoom)
+ * are written into that same entry once the gesture goes quiet, so one
+ * gesture is one Back press and the previous entry keeps the scene as it
+ * was. Two writes per gesture at most: browsers throttle history calls
+ * (Safari throws after ~100 in 30 s) and each costs the page several ms.
+ *
+ * Writes happen when the page is idle (requestIdleCallback, at most
+ * `idleTimeoutMs` later), not inside the input event that changed the scene:
+ * a history write costs a few ms, and a slider's new paths must not wait
+ * for the address bar.
  *
  * Loops are impossible by construction: pushState/replaceState fire no
  * events, navigation events whose hash equals the one we last saw are
@@ -21,15 +26,33 @@ export interface UrlSyncOptions {
   window?: Window;
   /** A change followed by none for this long ends the gesture (ms). */
   quietMs?: number;
-  /** Least time between two history writes within a gesture (ms). */
-  minWriteMs?: number;
+  /**
+   * Runs a history write later; returns a cancel function. Defaults to the
+   * window's requestIdleCallback (with a timeout), or to writing at once
+   * where there is none.
+   */
+  defer?: (task: () => void) => () => void;
+}
+
+const idleTimeoutMs = 150;
+
+function idleDefer(win: Window): (task: () => void) => () => void {
+  if (typeof win.requestIdleCallback !== 'function') {
+    return (task) => {
+      task();
+      return () => {};
+    };
+  }
+  return (task) => {
+    const handle = win.requestIdleCallback(task, { timeout: idleTimeoutMs });
+    return () => win.cancelIdleCallback(handle);
+  };
 }
 
 /** Start syncing; returns a function that stops it (and writes any pending change). */
 export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () => void {
   const win = options.window ?? window;
   const quietMs = options.quietMs ?? 400;
-  const minWriteMs = options.minWriteMs ?? 200;
 
   const readHash = () => win.location.hash.replace(/^#/, '');
   /** What the address bar holds, as the browser reports it. */
@@ -39,10 +62,13 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
   let applying = false;
   let gestureOpen = false;
   let pending: string | null = null;
-  let lastWrite = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const write = (hash: string, mode: 'push' | 'replace') => {
+  const defer = options.defer ?? idleDefer(win);
+  /** A write waiting for the page to be idle; a push stays a push when a newer hash replaces its value. */
+  let queued: { hash: string; mode: 'push' | 'replace'; cancel: () => void } | null = null;
+
+  const writeNow = (hash: string, mode: 'push' | 'replace') => {
     const url = `${win.location.pathname}${win.location.search}#${hash}`;
     try {
       if (mode === 'push') win.history.pushState(null, '', url);
@@ -51,8 +77,32 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
       // Throttled by the browser: the scene is still right; the next write catches up.
     }
     urlHash = readHash();
-    lastWrite = Date.now();
+  };
+
+  const flush = () => {
+    if (!queued) return;
+    const { hash, mode, cancel } = queued;
+    queued = null;
+    cancel();
+    writeNow(hash, mode);
+  };
+
+  const write = (hash: string, mode: 'push' | 'replace') => {
     pending = null;
+    if (queued) {
+      queued.hash = hash;
+      return;
+    }
+    const entry = { hash, mode, cancel: () => {} };
+    queued = entry;
+    entry.cancel = defer(() => {
+      if (queued === entry) flush();
+    });
+  };
+
+  const dropQueued = () => {
+    queued?.cancel();
+    queued = null;
   };
 
   const endGesture = () => {
@@ -74,7 +124,7 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     urlHash = hash;
     sceneHash = encodeScene(store.getState().scene);
     // Rewrite a hand-made or outdated link into the canonical form, in place.
-    if (hash !== '' && hash !== sceneHash) write(sceneHash, 'replace');
+    if (hash !== '' && hash !== sceneHash) writeNow(sceneHash, 'replace');
   };
 
   if (urlHash !== '') loadFromUrl();
@@ -85,12 +135,15 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     const hash = encodeScene(state.scene);
     if (hash === sceneHash) return;
     sceneHash = hash;
-    if (!gestureOpen) {
+    if (queued) {
+      // Nothing written yet: the waiting write takes the newer scene.
+      write(hash, queued.mode);
+    } else if (!gestureOpen) {
       gestureOpen = true;
       write(hash, 'push');
-    } else if (Date.now() - lastWrite >= minWriteMs) {
-      write(hash, 'replace');
     } else {
+      // Within a gesture the address bar waits for the end (a history write
+      // costs several ms, and a zoom or a drag changes the scene every frame).
       pending = hash;
     }
     clearTimeout(timer);
@@ -99,6 +152,8 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
 
   const onNavigate = () => {
     if (readHash() === urlHash) return; // our own write, or popstate and hashchange for the same move
+    // Back or Forward wins over a write still waiting for idle time.
+    dropQueued();
     clearTimeout(timer);
     timer = undefined;
     pending = null;
@@ -113,5 +168,6 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     win.removeEventListener('popstate', onNavigate);
     win.removeEventListener('hashchange', onNavigate);
     endGesture();
+    flush();
   };
 }

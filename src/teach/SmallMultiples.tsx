@@ -9,6 +9,7 @@
 import { memo, useMemo } from 'react';
 import type { CriticalPoint, Vec2, ViewBox } from '../core/types';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
+import type { ContourSet } from '../plot/contours';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
 import { runColor } from '../plot/colors';
 import { plotInnerSize } from '../plot/scales';
@@ -23,10 +24,10 @@ export interface SmallMultiplesProps {
   width: number;
   /** Every run of the scene; hidden runs get no panel. */
   runs: readonly RunSpec[];
-  /** The worker's grid (row 0 at the bottom), null while it is computed; shared by every panel. */
-  values: Float64Array | null;
-  nx: number;
-  ny: number;
+  /** The worker's contours of the grid, null while they are computed; shared by every panel. */
+  contours: ContourSet | null;
+  /** The contours are a coarse preview (see ContourPlot). */
+  preview?: boolean;
   /** The view the grid was sampled on. */
   view: ViewBox;
   /** The view shown now (see ContourPlot). */
@@ -85,7 +86,7 @@ export function SmallMultiples(props: SmallMultiplesProps) {
 type PanelProps = Omit<SmallMultiplesProps, 'runs'> & { run: RunSpec; height: number; surfaceLabel: string };
 
 const Panel = memo(function Panel({
-  run, width, height, surfaceLabel, values, nx, ny, view, displayView, criticalPoints, upTo, hoverStep = null,
+  run, width, height, surfaceLabel, contours, preview, view, displayView, criticalPoints, upTo, hoverStep = null,
   onPick, onViewChange, onResetView, start, axisLabels, labels: pageLabels, store,
 }: PanelProps) {
   const inner = plotInnerSize(width, height);
@@ -99,9 +100,8 @@ const Panel = memo(function Panel({
         {run.label}
       </figcaption>
       <ContourPlot
-        values={values}
-        nx={nx}
-        ny={ny}
+        contours={contours}
+        preview={preview}
         view={view}
         displayView={displayView}
         width={width}

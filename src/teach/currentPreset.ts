@@ -1,28 +1,16 @@
 /**
- * Which preset's explanation the page shows. Kept apart from the scene store:
- * the note is about how the view was reached, not part of the view. It stays
- * until another preset is chosen or the reader closes it; a link that is
- * exactly a preset's view (a teacher's shared link) brings its note too.
+ * Choosing presets and recognising their links. With the presets themselves,
+ * this is a chunk of its own: the page loads it after starting, not before
+ * its first picture (PresetNote, PresetMenu).
  */
-import { create } from 'zustand';
 import type { Lang } from '../i18n';
 import type { Scene } from '../state/scene';
 import { presets, findPreset, type Preset } from '../state/presets';
 import { appStore, type AppStore } from '../state/store';
 import { encodeScene } from '../state/urlCodec';
+import { useCurrentPreset } from './presetChoice';
 
-export interface CurrentPresetState {
-  /** The preset whose note is shown, or null. */
-  id: string | null;
-  show(id: string): void;
-  close(): void;
-}
-
-export const useCurrentPreset = create<CurrentPresetState>()((set) => ({
-  id: null,
-  show: (id) => set({ id: findPreset(id) ? id : null }),
-  close: () => set({ id: null }),
-}));
+export { useCurrentPreset, type CurrentPresetState } from './presetChoice';
 
 /** Load a preset's scene in `lang`, play it from the start and show its note. */
 export function loadPreset(preset: Preset, lang: Lang, store: AppStore = appStore): void {
@@ -33,18 +21,33 @@ export function loadPreset(preset: Preset, lang: Lang, store: AppStore = appStor
   useCurrentPreset.getState().show(preset.id);
 }
 
-let presetByHash: Map<string, string> | null = null;
+/** Cheap to compute: only presets with the same outline need their links encoded and compared. */
+function outline(scene: Scene): string {
+  return `${scene.surface.id}|${scene.runs.length}|${scene.steps}`;
+}
+
+let presetsByOutline: Map<string, Array<{ id: string; scene: Scene; link?: string }>> | null = null;
 
 /** The preset whose view `scene` is, in either language's labels; undefined for any other scene. */
 export function matchPreset(scene: Scene): Preset | undefined {
-  if (!presetByHash) {
-    presetByHash = new Map();
+  if (!presetsByOutline) {
+    presetsByOutline = new Map();
     for (const preset of presets) {
-      for (const lang of ['en', 'ko'] as const) presetByHash.set(encodeScene(preset.scene(lang)), preset.id);
+      for (const lang of ['en', 'ko'] as const) {
+        const presetScene = preset.scene(lang);
+        const key = outline(presetScene);
+        const list = presetsByOutline.get(key) ?? [];
+        list.push({ id: preset.id, scene: presetScene });
+        presetsByOutline.set(key, list);
+      }
     }
   }
-  const id = presetByHash.get(encodeScene(scene));
-  return id === undefined ? undefined : findPreset(id);
+  const candidates = presetsByOutline.get(outline(scene));
+  if (!candidates) return undefined;
+  // Encoding is the costly part (~1 ms a scene): only for the few candidates, once each.
+  const link = encodeScene(scene);
+  const match = candidates.find((candidate) => (candidate.link ??= encodeScene(candidate.scene)) === link);
+  return match ? findPreset(match.id) : undefined;
 }
 
 /**

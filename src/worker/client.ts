@@ -6,6 +6,7 @@
 import type { CriticalPoint, StepRecord, SurfaceSpec, ViewBox } from '../core/types';
 import type { TrajectoryStore } from '../state/trajectories';
 import type { FromWorker, RunRequest, ToWorker } from './protocol';
+import type { ContourSet } from '../plot/contours';
 
 /** A sampled surface, ready for contouring. */
 export interface GridResult {
@@ -18,7 +19,13 @@ export interface GridResult {
   values: Float64Array;
   /** The surface's critical points inside `view`. */
   criticalPoints: CriticalPoint[];
+  /** The contour levels and bands of `values`, computed in the worker. */
+  contours: ContourSet;
+  /** False for a coarse preview; the full grid follows. */
+  final: boolean;
 }
+
+type GridArguments = [surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }];
 
 /** The part of `Worker` the client uses; tests pass a fake with these three methods. */
 export interface WorkerLike {
@@ -40,8 +47,13 @@ export interface WorkerClientOptions {
 export interface WorkerClient {
   /** Start these runs; every earlier run stops and the trajectory store is reset to their keys. */
   run(runs: RunRequest[]): void;
-  /** Ask for the surface sampled on an nx × ny grid over `view`; supersedes earlier grid requests only. */
-  requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number): void;
+  /**
+   * Ask for the surface sampled on an nx × ny grid over `view`, first on the
+   * coarser `preview` grid when given; supersedes earlier grid requests only.
+   * While a grid is being computed the request waits, and a newer one
+   * replaces it: it is sent when the grid in flight is answered.
+   */
+  requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }): void;
   dispose(): void;
   /** How many times a dead worker was replaced. */
   readonly restartCount: number;
@@ -94,6 +106,12 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   let generation = 0;
   let latestRun: { generation: number; runs: RunRequest[]; unfinished: Set<string> } | null = null;
   let latestGrid: { request: Extract<ToWorker, { type: 'grid' }>; answered: boolean } | null = null;
+  /**
+   * A grid asked for while another is being computed. At most one grid is in
+   * flight: during a zoom gesture the worker works on the newest view it can,
+   * instead of a queue of views already left behind (each costs 20–60 ms).
+   */
+  let heldGrid: GridArguments | null = null;
   let restartCount = 0;
   let crashesWithoutReply = 0;
   let disposed = false;
@@ -118,6 +136,12 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   function receive(message: FromWorker) {
     crashesWithoutReply = 0;
     switch (message.type) {
+      case 'batch':
+        // One slice of the worker, one notification of the store's listeners: one repaint, one React update.
+        trajectories.batch(() => {
+          for (const inner of message.messages) receive(inner);
+        });
+        return;
       case 'chunk':
         if (message.generation === latestRun?.generation) trajectories.append(message.key, message.points);
         return;
@@ -129,9 +153,11 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
         return;
       case 'grid': {
         if (message.generation !== latestGrid?.request.generation) return;
-        latestGrid.answered = true;
-        const { values, nx, ny, view, criticalPoints } = message;
-        onGrid({ surface: latestGrid.request.surface, view, nx, ny, values, criticalPoints });
+        const { surface } = latestGrid.request;
+        // A preview is drawn but does not answer the request: a worker that dies before the full grid is asked again.
+        if (message.final !== false) gridAnswered();
+        const { values, nx, ny, view, criticalPoints, contours } = message;
+        onGrid({ surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false });
         return;
       }
       case 'error':
@@ -140,7 +166,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
           else latestRun.unfinished.delete(message.key);
           onError(message.message);
         } else if (message.scope === 'grid' && message.generation === latestGrid?.request.generation) {
-          latestGrid.answered = true;
+          gridAnswered();
           onError(message.message);
         }
         return;
@@ -154,9 +180,27 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     send({ type: 'run', generation, runs });
   }
 
-  function sendGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number) {
+  /** The grid in flight is answered (or failed): the held request, if any, goes next. */
+  function gridAnswered() {
+    if (latestGrid) latestGrid.answered = true;
+    if (heldGrid) {
+      const next = heldGrid;
+      heldGrid = null;
+      sendGrid(...next);
+    }
+  }
+
+  function requestGrid(...args: GridArguments) {
+    if (latestGrid && !latestGrid.answered && worker) {
+      heldGrid = args;
+      return;
+    }
+    sendGrid(...args);
+  }
+
+  function sendGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {
     generation++;
-    const request = { type: 'grid', generation, surface, view, nx, ny } as const;
+    const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }) } as const;
     latestGrid = { request, answered: false };
     send(request);
   }
@@ -181,7 +225,13 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       return;
     }
     if (latestRun && latestRun.unfinished.size > 0) startRuns(latestRun.runs);
-    if (latestGrid && !latestGrid.answered) {
+    if (heldGrid) {
+      // The newest view asked for replaces the one the dead worker was computing.
+      const next = heldGrid;
+      heldGrid = null;
+      sendGrid(...next);
+    } else if (latestGrid && !latestGrid.answered) {
+      // No preview the second time: the page already shows one.
       const { surface, view, nx, ny } = latestGrid.request;
       sendGrid(surface, view, nx, ny);
     }
@@ -190,7 +240,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
 
   return {
     run: startRuns,
-    requestGrid: sendGrid,
+    requestGrid,
     dispose() {
       disposed = true;
       worker?.terminate();

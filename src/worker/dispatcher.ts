@@ -13,8 +13,11 @@ import { createSimulation, createSurface, sampleGrid, type Simulation } from '..
 import type { CriticalPoint, ViewBox } from '../core/types';
 import type { RunRequest, FromWorker, Post, ToWorker } from './protocol';
 import { createInspectionCache, type InspectionCacheOptions, type InspectionJob } from './inspection';
+// Pure plot maths (d3-contour, no DOM): contouring here keeps 30–150 ms per grid off the page's thread.
+import { createContourSet } from '../plot/contours';
 
 type GridRequest = Extract<ToWorker, { type: 'grid' }>;
+type SliceMessage = { message: Extract<FromWorker, { type: 'chunk' | 'done' | 'error' }>; transfer: Transferable[] };
 
 /** Runs `task` later, after pending messages had a chance to arrive. */
 export type Schedule = (task: () => void) => void;
@@ -128,7 +131,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     if (inspection) inspectSlice(inspection);
     const current = job;
     if (!current) {
-      if (inspection) wake();
+      if (inspection || pendingGrid) wake();
       return;
     }
     try {
@@ -158,11 +161,17 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
   function computeGrid(request: GridRequest) {
     try {
       checkGridSize(request.nx, request.ny);
+      const { preview, ...full } = request;
+      if (preview) checkGridSize(preview.nx, preview.ny);
+      const { nx, ny } = preview ?? request;
       const surface = createSurface(request.surface);
-      const values = sampleGrid(surface, request.view, request.nx, request.ny);
+      const values = sampleGrid(surface, request.view, nx, ny);
       const criticalPoints = surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
-      const { generation, nx, ny, view } = request;
-      send({ type: 'grid', generation, values, nx, ny, view, criticalPoints }, [values.buffer]);
+      const { generation, view } = request;
+      const contours = createContourSet(values, nx, ny, levelCountOf(request.levelCount));
+      send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview }, [values.buffer]);
+      // The full grid waits for the next turn: a newer request (a zoom) may replace it, and a run slice goes first.
+      if (preview) pendingGrid ??= full;
     } catch (error) {
       send({ type: 'error', generation: request.generation, scope: 'grid', message: describe(error) });
     }
@@ -205,24 +214,44 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
       if (run.finished) live--;
       if (!unlimited && now() >= deadline) break;
     }
-    for (const run of runs) report(current.generation, run);
+    const slice: SliceMessage[] = [];
+    for (const run of runs) report(current.generation, run, slice);
+    sendSlice(current.generation, slice);
     // Rotated so the next slice resumes with the run whose turn it is.
     current.runs = [...runs.slice(index), ...runs.slice(0, index)].filter((run) => !run.finished);
   }
 
-  /** Post what a run computed in this slice, then its end if it ended. */
-  function report(generation: number, run: LiveRun) {
+  /** Add what a run computed in this slice, then its end if it ended, to `slice`. */
+  function report(generation: number, run: LiveRun, slice: SliceMessage[]) {
     if (run.length > 0) {
       const points = run.buffer.slice(0, run.length);
       run.length = 0;
-      send({ type: 'chunk', generation, key: run.key, points }, [points.buffer]);
+      slice.push({ message: { type: 'chunk', generation, key: run.key, points }, transfer: [points.buffer] });
     }
     if (run.error !== null) {
-      send({ type: 'error', generation, scope: 'run', key: run.key, message: run.error });
+      slice.push({ message: { type: 'error', generation, scope: 'run', key: run.key, message: run.error }, transfer: [] });
     } else if (run.finished) {
       const { status, stoppedAt, message, steps, explain } = run.simulation;
       const transfer = explain ? [explain.gradients, explain.learningRates, ...Object.values(explain.state)].map((a) => a.buffer) : [];
-      send({ type: 'done', generation, key: run.key, status, stoppedAt, message, steps, ...(explain && { explain }) }, transfer);
+      slice.push({ message: { type: 'done', generation, key: run.key, status, stoppedAt, message, steps, ...(explain && { explain }) }, transfer });
+    }
+  }
+
+  /**
+   * Post a slice's messages as one batch. If the batch cannot be posted (a
+   * value that cannot be cloned), each message is posted alone, so the
+   * failure is reported as an error of the run it belongs to.
+   */
+  function sendSlice(generation: number, slice: SliceMessage[]) {
+    if (slice.length === 0) return;
+    if (slice.length === 1) {
+      send(slice[0].message, slice[0].transfer);
+      return;
+    }
+    try {
+      post({ type: 'batch', generation, messages: slice.map((entry) => entry.message) }, slice.flatMap((entry) => entry.transfer));
+    } catch {
+      for (const entry of slice) send(entry.message, entry.transfer);
     }
   }
 
@@ -312,6 +341,11 @@ function checkGridSize(nx: number, ny: number) {
 }
 
 const maxGridSide = 2048;
+
+/** Levels asked for, kept to what a legend can show; anything odd gets the default 20. */
+function levelCountOf(requested: number | undefined): number {
+  return Number.isInteger(requested) && requested! >= 2 && requested! <= 64 ? requested! : 20;
+}
 
 function isInside(point: { x: number; y: number }, view: ViewBox): boolean {
   const [x0, x1] = view.x;

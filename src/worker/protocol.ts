@@ -10,6 +10,7 @@
  * one request.
  */
 import type { CriticalPoint, SimulationConfig, StepRecord, StopStatus, SurfaceSpec, Vec2, ViewBox } from '../core/types';
+import type { ContourSet } from '../plot/contours';
 
 /** One trajectory to compute; `key` is the RunSpec key the reply is filed under. */
 export interface RunRequest {
@@ -33,6 +34,14 @@ export type ToWorker =
       /** Samples along x and y (each ≥ 2). */
       nx: number;
       ny: number;
+      /** Contour levels to draw (default 20). */
+      levelCount?: number;
+      /**
+       * Samples per side of a coarse grid to answer first (about a ninth of
+       * the work), so a page with nothing drawn yet shows contours sooner; the
+       * full grid follows as a second reply unless a newer request came.
+       */
+      preview?: { nx: number; ny: number };
     }
   /** Stop every run of this generation or older. */
   | { type: 'cancel'; generation: number }
@@ -112,6 +121,20 @@ export type FromWorker =
       view: ViewBox;
       /** The surface's critical points that lie inside `view`. */
       criticalPoints: CriticalPoint[];
+      /** Levels and filled bands of `values`, ready to draw: contouring stays off the page's thread. */
+      contours: ContourSet;
+      /** False for the coarse preview of a request that asked for one; the full grid follows. */
+      final: boolean;
+    }
+  | {
+      /**
+       * Everything one time slice produced (chunks, ends, run errors), in
+       * order, as one message: the page handles a slice in one task and
+       * repaints once, instead of once per run. Transfers every chunk.
+       */
+      type: 'batch';
+      generation: number;
+      messages: Array<Extract<FromWorker, { type: 'chunk' | 'done' | 'error' }>>;
     }
   | {
       /** The answer to an 'inspect' request, one entry per run asked, in order. */

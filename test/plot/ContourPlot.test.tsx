@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { CriticalPoint, ViewBox } from '../../src/core/types';
 import { ContourPlot } from '../../src/plot/ContourPlot';
+import { createContourSet } from '../../src/plot/contours';
 import { plotInnerSize, plotMargins } from '../../src/plot/scales';
 
 afterEach(cleanup);
@@ -28,7 +29,7 @@ const minimum: CriticalPoint = { x: 1, y: 1, f: 0, kind: 'min', eigenvalues: [0.
 function renderPlot(overrides: Partial<Parameters<typeof ContourPlot>[0]> = {}) {
   const onPick = vi.fn<(x: number, y: number) => void>();
   const props = {
-    values: rosenbrockGrid(), nx, ny, view, displayView: view, width: 400, height: 300,
+    contours: createContourSet(rosenbrockGrid(), nx, ny), view, displayView: view, width: 400, height: 300,
     criticalPoints: [minimum], onPick, onViewChange: vi.fn(), onResetView: vi.fn(),
     ...overrides,
   };
@@ -59,12 +60,20 @@ describe('ContourPlot', () => {
     expect(title?.textContent).toBe('Minimum: f = 0 at (1, 1); Hessian eigenvalues 0.4, 1000');
   });
 
-  it('draws no bands while the grid is missing or does not match its size', () => {
-    const { container } = renderPlot({ values: null });
+  it('draws no bands while the contours are missing or malformed', () => {
+    const { container } = renderPlot({ contours: null });
     expect(container.querySelectorAll('path.plot-band')).toHaveLength(0);
     cleanup();
-    const wrong = renderPlot({ values: new Float64Array(10) });
+    const good = createContourSet(rosenbrockGrid(), nx, ny);
+    const wrong = renderPlot({ contours: { ...good, bands: good.bands.slice(1) } });
     expect(wrong.container.querySelectorAll('path.plot-band')).toHaveLength(0);
+  });
+
+  it('stretches the grid-unit bands over the plotting area', () => {
+    const { container } = renderPlot();
+    const inner = plotInnerSize(400, 300);
+    const scaled = container.querySelector('path.plot-band')!.parentElement!;
+    expect(scaled.getAttribute('transform')).toBe(`scale(${inner.width / (nx - 1)} ${inner.height / (ny - 1)})`);
   });
 
   it('turns a click into surface coordinates for onPick', () => {
@@ -109,7 +118,7 @@ describe('ContourPlot', () => {
     rerender(<ContourPlot {...props} displayView={shifted} />);
     const after = [...container.querySelectorAll('path.plot-band')].map((p) => p.getAttribute('d'));
     expect(after).toEqual(before);
-    const group = container.querySelector('path.plot-band')!.parentElement!;
+    const group = container.querySelector('g.plot-view')!;
     const inner = plotInnerSize(400, 300);
     expect(group.getAttribute('transform')).toBe(`matrix(1 0 0 1 ${-inner.width / 2} 0)`);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseThresholds } from '../../src/plot/thresholds';
-import { computeContours, contourPath, contourPaths } from '../../src/plot/contours';
+import { computeContours, contourPath, contourPaths, createContourSet } from '../../src/plot/contours';
 
 /** Row-major grid, row 0 at the bottom, f sampled at x_i, y_j over [−1, 1]². */
 function sample(nx: number, ny: number, f: (x: number, y: number) => number): Float64Array {
@@ -99,5 +99,48 @@ describe('computeContours and contourPath', () => {
     expect(computeContours(values, 4, 4, [])).toEqual([]);
     expect(computeContours(values, 1, 16, [0])).toEqual([]);
     expect(computeContours(new Float64Array(3), 4, 4, [0])).toEqual([]);
+  });
+});
+
+describe('createContourSet', () => {
+  it('chooses the levels and draws every band in grid units, lowest level first', () => {
+    const nx = 41;
+    const ny = 31;
+    const values = sample(nx, ny, (x, y) => x * x + 10 * y * y);
+    const set = createContourSet(values, nx, ny, 8);
+    expect(set).toMatchObject({ nx, ny, spacing: 'linear' });
+    expect(set.levels).toEqual(chooseThresholds(values, 8));
+    expect(set.extent).toEqual([0, 11]);
+    expect(set.bands).toHaveLength(set.levels.length);
+    const floor = coordinates(set.bands[0]);
+    expect(Math.min(...floor.map((p) => p[0]))).toBe(0);
+    expect(Math.max(...floor.map((p) => p[0]))).toBe(nx - 1);
+    expect(Math.max(...floor.map((p) => p[1]))).toBe(ny - 1);
+    for (const band of set.bands) {
+      for (const [gx, gy] of coordinates(band)) {
+        expect(gx).toBeGreaterThanOrEqual(0);
+        expect(gx).toBeLessThanOrEqual(nx - 1);
+        expect(gy).toBeGreaterThanOrEqual(0);
+        expect(gy).toBeLessThanOrEqual(ny - 1);
+      }
+    }
+  });
+});
+
+describe('contourPath, written out', () => {
+  it("gives exactly d3-geo's geoPath string, digit for digit", async () => {
+    const { geoPath, geoTransform } = await import('d3');
+    const nx = 37;
+    const ny = 23;
+    const values = sample(nx, ny, (x, y) => Math.sin(3 * x) * Math.cos(2 * y) + 0.3 * x * y);
+    const levels = chooseThresholds(values, 15);
+    for (const band of computeContours(values, nx, ny, levels)) {
+      const projection = geoTransform({
+        point(gx: number, gy: number) {
+          this.stream.point(Math.min(nx - 1, Math.max(0, gx - 0.5)) * (width / (nx - 1)), height - Math.min(ny - 1, Math.max(0, gy - 0.5)) * (height / (ny - 1)));
+        },
+      });
+      expect(contourPath(band, nx, ny, width, height)).toBe(geoPath(projection).digits(2)(band) ?? '');
+    }
   });
 });

@@ -38,6 +38,41 @@ describe('paintLossChart', () => {
     expect(layout.kind).toBe('log');
   });
 
+  it('keeps exactly the pixels of first, lowest, highest and last point per column, reducing f before the log scale', () => {
+    const losses = Array.from({ length: 30_000 }, (_, k) => 2 + Math.sin(k / 7) + 300 / (k + 1) + (k % 97 === 0 ? 50 : 0));
+    const ctx = createRecordingContext();
+    const layout = paintLossChart(ctx, { runs: [lossRun(losses)], width: 420, height: 180, upTo: Infinity });
+    expect(layout.kind).toBe('log');
+    // The reference: every point through both scales, then the reduction in pixel space.
+    const px = (k: number) => layout.margin.left + layout.x(k);
+    const py = (f: number) => layout.margin.top + layout.y(f);
+    const expected: Array<[number, number]> = [];
+    let column = NaN;
+    let ys: number[] = [];
+    const flush = () => {
+      if (ys.length === 0) return;
+      const [first, last] = [ys[0], ys[ys.length - 1]];
+      const low = Math.min(...ys);
+      const high = Math.max(...ys);
+      for (const y of [first, low, high, last].filter((y, i, all) => i === 0 || y !== all[i - 1])) expected.push([column + 0.5, y]);
+      ys = [];
+    };
+    losses.forEach((f, k) => {
+      const c = Math.floor(px(k));
+      if (c !== column) flush();
+      column = c;
+      ys.push(py(f));
+    });
+    flush();
+    const stroke = ctx.calls.findIndex((c) => c.name === 'moveTo' && c.args[0] === expected[0][0] && Math.abs((c.args[1] as number) - expected[0][1]) < 1e-9);
+    const drawn = ctx.calls.slice(stroke).filter((c) => c.name === 'moveTo' || c.name === 'lineTo').slice(0, expected.length).map((c) => c.args);
+    expect(drawn).toHaveLength(expected.length);
+    drawn.forEach(([x, y], i) => {
+      expect(x).toBe(expected[i][0]);
+      expect(y).toBeCloseTo(expected[i][1], 9);
+    });
+  });
+
   it('breaks the line at non-finite losses instead of drawing them', () => {
     const ctx = createRecordingContext();
     paintLossChart(ctx, { runs: [lossRun([3, 2, NaN, 1, Infinity, 0.5])], width: 300, height: 150, upTo: Infinity });

@@ -19,7 +19,7 @@ function setup(displayView: ViewBox = view) {
   const onPick = vi.fn();
   const onViewChange = vi.fn();
   const props = {
-    values: null, nx: 0, ny: 0, view, displayView, width: 400, height: 300,
+    contours: null, view, displayView, width: 400, height: 300,
     criticalPoints: [], onPick, onViewChange,
   };
   const result = render(<ContourPlot {...props} />);

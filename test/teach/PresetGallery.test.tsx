@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { useLanguage } from '../../src/i18n';
 import { findPreset, presets } from '../../src/state/presets';
 import { appStore } from '../../src/state/store';
@@ -127,12 +127,14 @@ describe('PresetGallery', () => {
 });
 
 describe('PresetMenu', () => {
-  it('opens the gallery from the header button and gives focus back when it closes', () => {
+  it('opens the gallery from the header button and gives focus back when it closes', async () => {
     render(<PresetMenu />);
     const button = screen.getByRole('button', { name: 'Presets' });
     expect(button.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(button);
-    expect(screen.getByRole('dialog')).toBeTruthy();
+    // The gallery is a chunk of its own, loaded on first use.
+    expect(await screen.findByRole('dialog')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('dialog').contains(document.activeElement)).toBe(true));
     expect(button.getAttribute('aria-expanded')).toBe('true');
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -152,11 +154,11 @@ describe('PresetNote', () => {
     expect(screen.queryByTestId('preset-note')).toBeNull();
   });
 
-  it("keeps the chosen preset's explanation above the plot until it is closed", () => {
+  it("keeps the chosen preset's explanation above the plot until it is closed", async () => {
     render(<PresetNote />);
     render(<PresetGallery onClose={() => {}} />);
     fireEvent.click(screen.getByRole('button', { name: 'A saddle point' }));
-    const note = screen.getByTestId('preset-note');
+    const note = await screen.findByTestId('preset-note');
     expect(within(note).getByRole('heading').textContent).toBe('About this view: A saddle point');
     expect(within(note).getByText(findPreset('saddle')!.description.en)).toBeTruthy();
     act(() => appStore.getState().setSteps(10));
@@ -167,15 +169,23 @@ describe('PresetNote', () => {
     expect(screen.queryByTestId('preset-note')).toBeNull();
   });
 
-  it("explains a preset's view that arrives by link, in either language's labels", () => {
+  it("explains a preset's view that arrives by link, in either language's labels", async () => {
     render(<PresetNote />);
     act(() => appStore.getState().loadScene(findPreset('numeric-gradient')!.scene('ko')));
-    expect(within(screen.getByTestId('preset-note')).getByRole('heading').textContent).toContain('A numerical gradient with h = 10');
+    expect(within(await screen.findByTestId('preset-note')).getByRole('heading').textContent).toContain('A numerical gradient with h = 10');
   });
 
   it('recognises only exact preset views', () => {
     expect(matchPreset(findPreset('warm-up')!.scene('en'))?.id).toBe('warm-up');
     expect(matchPreset({ ...findPreset('warm-up')!.scene('en'), steps: 401 })).toBeUndefined();
     expect(matchPreset(defaultScene())).toBeUndefined();
+    const warmUp = findPreset('warm-up')!.scene('en');
+    expect(matchPreset({ ...warmUp, start: [warmUp.start[0] + 0.5, warmUp.start[1]] })).toBeUndefined();
+  });
+
+  it('recognises every preset in both languages', () => {
+    for (const preset of presets) {
+      for (const lang of ['en', 'ko'] as const) expect(matchPreset(preset.scene(lang))?.id).toBe(preset.id);
+    }
   });
 });

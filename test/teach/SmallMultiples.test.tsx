@@ -6,6 +6,7 @@ import type { RunSpec } from '../../src/state/scene';
 import { createTrajectoryStore } from '../../src/state/trajectories';
 import { plotInnerSize } from '../../src/plot/scales';
 import { SmallMultiples, type SmallMultiplesProps } from '../../src/teach/SmallMultiples';
+import { createContourSet } from '../../src/plot/contours';
 import { multiplesLayout } from '../../src/teach/multiplesLayout';
 import { LayoutToggle } from '../../src/teach/LayoutToggle';
 import { useTeachStore } from '../../src/teach/teachStore';
@@ -70,7 +71,7 @@ function renderMultiples(runs: RunSpec[], overrides: Partial<SmallMultiplesProps
   runs.forEach((r, k) => store.append(r.key, new Float64Array([-3, 2, 25, -2 + k * 0.1, 1, 8, -1, 0.5, 2])));
   const onPick = vi.fn<(x: number, y: number) => void>();
   const props: SmallMultiplesProps = {
-    width: 900, runs, values: grid, nx, ny, view, displayView: view, criticalPoints: [],
+    width: 900, runs, contours: createContourSet(grid, nx, ny), view, displayView: view, criticalPoints: [],
     upTo: Infinity, onPick, start: [-3, 2], store, ...overrides,
   };
   return { onPick, store, ...render(<SmallMultiples {...props} />) };

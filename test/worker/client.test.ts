@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSurface, sampleGrid, simulate, type SimulationConfig, type ViewBox } from '../../src/core';
 import { createTrajectoryStore } from '../../src/state/trajectories';
 import { createWorkerClient, workerMessages, type GridResult } from '../../src/worker/client';
+import { createContourSet } from '../../src/plot/contours';
 import { createDispatcher } from '../../src/worker/dispatcher';
 import type { RunRequest, ToWorker } from '../../src/worker/protocol';
 import { createManualScheduler, FakeWorker, sameBits } from './harness';
@@ -53,6 +54,26 @@ describe('worker client', () => {
     expect(trajectories.get('b')).toMatchObject({ count: 0, status: 'running' });
   });
 
+  it('files a batch of one time slice and tells the store listeners once', () => {
+    const { client, trajectories, current } = setup();
+    client.run(runs);
+    const heard = vi.fn();
+    trajectories.subscribe(heard);
+    current().reply({
+      type: 'batch',
+      generation: 1,
+      messages: [
+        { type: 'chunk', generation: 1, key: 'a', points: new Float64Array([1, 1, 1, 2, 2, 2]) },
+        { type: 'done', generation: 1, key: 'a', status: 'budget', stoppedAt: 1, message: 'ran all steps', steps: 1 },
+        { type: 'chunk', generation: 1, key: 'b', points: point(5) },
+      ],
+    });
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(trajectories.get('a')).toMatchObject({ count: 2, status: 'budget' });
+    expect(trajectories.get('b')).toMatchObject({ count: 1, status: 'running' });
+    expect(trajectories.complete()).toBe(false);
+  });
+
   it('drops chunks, done messages and errors of a superseded run', () => {
     const { client, trajectories, onError, current } = setup();
     client.run(runs);
@@ -66,15 +87,37 @@ describe('worker client', () => {
     expect(trajectories.get('a')!.count).toBe(1);
   });
 
-  it('hands only the newest grid to onGrid, with the surface it asked for', () => {
+  it('keeps one grid in flight: newer requests wait, the newest replaces the others, and goes out when the first is answered', () => {
     const { client, onGrid, current } = setup();
     client.requestGrid('bowl', view, 2, 2);
+    client.requestGrid('saddle', view, 2, 2);
     client.requestGrid({ id: 'bumpy', ripple: 0.5 }, view, 2, 2);
+    expect(current().posted).toEqual([{ type: 'grid', generation: 1, surface: 'bowl', view, nx: 2, ny: 2 }]);
     const values = new Float64Array([1, 2, 3, 4]);
-    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [] });
-    expect(onGrid).not.toHaveBeenCalled();
-    current().reply({ type: 'grid', generation: 2, values, nx: 2, ny: 2, view, criticalPoints: [] });
-    expect(onGrid).toHaveBeenCalledWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [] });
+    const contours = createContourSet(values, 2, 2);
+    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [], contours, final: true });
+    expect(onGrid).toHaveBeenCalledWith({ surface: 'bowl', view, nx: 2, ny: 2, values, criticalPoints: [], contours, final: true });
+    expect(current().posted.at(-1)).toEqual({ type: 'grid', generation: 2, surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2 });
+    current().reply({ type: 'grid', generation: 2, values, nx: 2, ny: 2, view, criticalPoints: [], contours, final: true });
+    expect(onGrid).toHaveBeenLastCalledWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [], contours, final: true });
+    expect(current().posted).toHaveLength(2);
+  });
+
+  it('asks a restarted worker for the newest grid, not the one the dead worker was computing', () => {
+    const { client, current } = setup();
+    client.requestGrid('bowl', view, 2, 2);
+    client.requestGrid('saddle', view, 3, 3);
+    current().crash();
+    expect(current().posted).toEqual([{ type: 'grid', generation: 2, surface: 'saddle', view, nx: 3, ny: 3 }]);
+  });
+
+  it('sends the held grid request when the one in flight fails', () => {
+    const { client, onError, current } = setup();
+    client.requestGrid('bowl', view, 2, 2);
+    client.requestGrid('saddle', view, 2, 2);
+    current().reply({ type: 'error', generation: 1, scope: 'grid', message: 'Grid failed.' });
+    expect(onError).toHaveBeenCalledWith('Grid failed.');
+    expect(current().posted.at(-1)).toMatchObject({ type: 'grid', generation: 2, surface: 'saddle' });
   });
 
   it('keeps runs and grids apart: a grid request does not make run chunks stale', () => {
@@ -139,11 +182,22 @@ describe('worker client', () => {
     client.run(runs.slice(0, 1));
     client.requestGrid('bowl', view, 2, 2);
     current().reply({ type: 'done', generation: 1, key: 'a', status: 'budget', stoppedAt: 100, message: '', steps: 100 });
-    current().reply({ type: 'grid', generation: 2, values: new Float64Array(4), nx: 2, ny: 2, view, criticalPoints: [] });
+    current().reply({ type: 'grid', generation: 2, values: new Float64Array(4), nx: 2, ny: 2, view, criticalPoints: [], contours: createContourSet(new Float64Array(4), 2, 2), final: true });
     current().crash();
     expect(current().posted).toEqual([]);
     expect(client.restartCount).toBe(1);
     expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws a preview but asks for the grid again, without a preview, if the worker dies before the full one', () => {
+    const { client, onGrid, current } = setup();
+    client.requestGrid('bowl', view, 30, 20, { nx: 10, ny: 7 });
+    expect(current().posted).toEqual([{ type: 'grid', generation: 1, surface: 'bowl', view, nx: 30, ny: 20, preview: { nx: 10, ny: 7 } }]);
+    const values = new Float64Array(70);
+    current().reply({ type: 'grid', generation: 1, values, nx: 10, ny: 7, view, criticalPoints: [], contours: createContourSet(values, 10, 7), final: false });
+    expect(onGrid).toHaveBeenCalledWith(expect.objectContaining({ nx: 10, ny: 7, final: false }));
+    current().crash();
+    expect(lastOfType(current(), 'grid')).toEqual({ type: 'grid', generation: 2, surface: 'bowl', view, nx: 30, ny: 20 });
   });
 
   it('kill() terminates the worker and recovers as from a crash', () => {

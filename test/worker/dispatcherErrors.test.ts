@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSurface, sampleGrid, simulate, type SimulationConfig, type ViewBox } from '../../src/core';
 import { createDispatcher } from '../../src/worker/dispatcher';
+import { createContourSet } from '../../src/plot/contours';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { chunksOf, concat, createManualScheduler, createRecorder, sameBits } from './harness';
 
@@ -61,12 +62,29 @@ describe('dispatcher errors', () => {
   it('reports a chunk that cannot be posted as an error of its run', () => {
     const recorder = createRecorder();
     const { dispatcher, scheduler } = setup((message, transfer) => {
-      if (message.type === 'chunk') throw new Error('DataCloneError');
+      // A chunk cannot be cloned, alone or inside a slice's batch.
+      if (message.type === 'chunk' || (message.type === 'batch' && message.messages.some((m) => m.type === 'chunk'))) {
+        throw new Error('DataCloneError');
+      }
       recorder.post(message, transfer);
     });
     dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }] });
     expect(() => scheduler.drain()).not.toThrow();
     expect(recorder.messages()[0]).toEqual({ type: 'error', generation: 1, scope: 'run', key: 'a', message: 'DataCloneError' });
+    // The rest of the slice still arrives: the run's end.
+    expect(recorder.messages()[1]).toMatchObject({ type: 'done', generation: 1, key: 'a' });
+  });
+
+  it('posts one time slice of several runs as one batch, transferring every chunk', () => {
+    const { dispatcher, scheduler, batches, messages } = setup();
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }, { key: 'b', config: { ...good, steps: 30 } }] });
+    scheduler.drain();
+    expect(batches).toHaveLength(1);
+    const [{ message, transfer }] = batches;
+    if (message.type !== 'batch') throw new Error('expected a batch');
+    expect(message.messages.map((m) => `${m.type}:${'key' in m ? m.key : ''}`)).toEqual(['chunk:a', 'done:a', 'chunk:b', 'done:b']);
+    expect(transfer).toHaveLength(2);
+    expect(messages().map((m) => m.type)).toEqual(['chunk', 'done', 'chunk', 'done']);
   });
 
   it('never throws even when posting the error fails too', () => {
@@ -93,6 +111,60 @@ describe('dispatcher grids', () => {
     expect(sameBits(message.values, expected)).toBe(true);
     expect(message).toMatchObject({ generation: 1, nx: 41, ny: 23, view });
     expect(transfer).toEqual([message.values.buffer]);
+  });
+
+  it('sends the contours of the grid with it, so the page never contours', () => {
+    const { dispatcher, scheduler, posted } = setup();
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'rosenbrock', view, nx: 30, ny: 20, levelCount: 12 });
+    scheduler.drain();
+    const message = posted[0].message;
+    if (message.type !== 'grid') throw new Error(`expected a grid, got ${message.type}`);
+    const values = sampleGrid(createSurface('rosenbrock'), view, 30, 20);
+    expect(message.contours).toEqual(createContourSet(values, 30, 20, 12));
+    const byDefault = createContourSet(values, 30, 20);
+    expect(message.contours.levels.length).toBeLessThan(byDefault.levels.length);
+    expect(message.contours.spacing).toBe('log');
+    // An absurd level count falls back to the default twenty.
+    dispatcher.handle({ type: 'grid', generation: 3, surface: 'rosenbrock', view, nx: 30, ny: 20, levelCount: 1e9 });
+    scheduler.drain();
+    const absurd = posted[posted.length - 1].message;
+    if (absurd.type !== 'grid') throw new Error(`expected a grid, got ${absurd.type}`);
+    expect(absurd.contours).toEqual(byDefault);
+  });
+
+  it('answers a request with a preview first: a coarse grid, a run slice, then the full grid', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }] });
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'rosenbrock', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
+    scheduler.step();
+    expect(messages().map((m) => m.type)).toEqual(['grid', 'chunk', 'done']);
+    const preview = messages()[0];
+    if (preview.type !== 'grid') throw new Error('expected a grid');
+    expect(preview).toMatchObject({ generation: 2, nx: 20, ny: 14, final: false });
+    const surface = createSurface('rosenbrock');
+    expect(preview.contours).toEqual(createContourSet(sampleGrid(surface, view, 20, 14), 20, 14));
+    scheduler.drain();
+    const full = messages()[3];
+    if (full.type !== 'grid') throw new Error('expected a grid');
+    expect(full).toMatchObject({ generation: 2, nx: 60, ny: 40, final: true });
+    expect(sameBits(full.values, sampleGrid(surface, view, 60, 40))).toBe(true);
+    expect(messages()).toHaveLength(4);
+  });
+
+  it('follows a preview with the full grid when no run is computing', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'bowl', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
+    scheduler.drain();
+    expect(messages().map((m) => m.type === 'grid' && [m.nx, m.final])).toEqual([[20, false], [60, true]]);
+  });
+
+  it('drops the full grid of a preview when a newer grid request comes first', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'bowl', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
+    scheduler.step();
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'saddle', view, nx: 30, ny: 30 });
+    scheduler.drain();
+    expect(messages().map((m) => m.type === 'grid' && [m.generation, m.nx, m.final])).toEqual([[1, 20, false], [2, 30, true]]);
   });
 
   it('sends only the critical points that lie inside the view', () => {

@@ -32,12 +32,31 @@ export interface Posted {
   transfer: Transferable[];
 }
 
-/** A `post` that records every message with its transfer list. */
+/**
+ * A `post` that records every message with its transfer list. A 'batch' (one
+ * time slice's messages) is recorded as the messages it holds, each with its
+ * share of the batch's transfer list, so tests read the stream in order;
+ * `batches` keeps the batches themselves.
+ */
 export function createRecorder() {
   const posted: Posted[] = [];
+  const batches: Posted[] = [];
   return {
     posted,
-    post: (message: FromWorker, transfer: Transferable[] = []) => void posted.push({ message, transfer }),
+    batches,
+    post: (message: FromWorker, transfer: Transferable[] = []) => {
+      if (message.type !== 'batch') {
+        posted.push({ message, transfer });
+        return;
+      }
+      batches.push({ message, transfer });
+      for (const inner of message.messages) {
+        const own = inner.type === 'chunk' ? [inner.points.buffer] : inner.type === 'done' && inner.explain
+          ? [inner.explain.gradients, inner.explain.learningRates, ...Object.values(inner.explain.state)].map((a) => a.buffer)
+          : [];
+        posted.push({ message: inner, transfer: transfer.filter((buffer) => own.includes(buffer as ArrayBuffer)) });
+      }
+    },
     messages: () => posted.map((entry) => entry.message),
   };
 }

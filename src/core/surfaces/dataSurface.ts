@@ -13,12 +13,11 @@ type BatchGradient = (
 
 /** Give a regression surface its per-sample access, for mini-batches. */
 export function attachData(surface: Surface, set: DataSet, loss: BatchLoss, gradient: BatchGradient): Surface {
-  return {
-    ...surface,
-    data: {
-      set,
-      batchLoss: (w, b, order, from, to) => loss(set, w, b, order, from, to),
-      batchGradient: (w, b, order, from, to, out) => gradient(set, w, b, order, from, to, out),
-    },
+  // Set in place, not spread: a spread would read (and so search) the lazy critical points.
+  surface.data = {
+    set,
+    batchLoss: (w, b, order, from, to) => loss(set, w, b, order, from, to),
+    batchGradient: (w, b, order, from, to, out) => gradient(set, w, b, order, from, to, out),
   };
+  return surface;
 }

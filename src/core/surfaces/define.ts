@@ -27,8 +27,13 @@ export function describeCriticalPoints(
   });
 }
 
+/**
+ * A surface whose critical points are found the first time they are read:
+ * a search costs 10–70 ms, and most users of a surface (the page reading its
+ * view, a run) never need them. Assigning the property replaces them.
+ */
 export function defineSurface(definition: SurfaceDefinition, search?: (s: SurfaceDefinition) => Vec2[]): Surface {
-  const coordinates = definition.criticalPoints ?? (search ? search(definition) : []);
+  let criticalPoints: CriticalPoint[] | null = null;
   return {
     id: definition.id,
     formula: definition.formula,
@@ -37,6 +42,12 @@ export function defineSurface(definition: SurfaceDefinition, search?: (s: Surfac
     hessian: definition.hessian,
     view: definition.view,
     start: definition.start,
-    criticalPoints: describeCriticalPoints(definition, coordinates),
+    get criticalPoints(): CriticalPoint[] {
+      criticalPoints ??= describeCriticalPoints(definition, definition.criticalPoints ?? (search ? search(definition) : []));
+      return criticalPoints;
+    },
+    set criticalPoints(points: CriticalPoint[]) {
+      criticalPoints = points;
+    },
   };
 }

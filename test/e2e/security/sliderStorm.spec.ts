@@ -24,6 +24,8 @@ async function settled(page: Page): Promise<void> {
     return api !== undefined && api.trajectories.keys().length === 4 && api.trajectories.complete();
   }), { intervals: [50, 100, 250], timeout: 30_000 }).toBe(true);
   await expect(page.locator('[data-testid$="-status"][data-status="running"]')).toHaveCount(0);
+  // The full grid, not the coarse preview that comes first: pixels are compared.
+  await expect(page.getByTestId('contour-plot')).toHaveAttribute('data-grid', 'full');
 }
 
 /**

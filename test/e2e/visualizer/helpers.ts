@@ -34,8 +34,9 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
   await runsSettled(page);
 }
 
-/** Wait until the contours are drawn and no run is still computing. */
+/** Wait until the contours are drawn (from the full grid, not the coarse preview) and no run is still computing. */
 export async function runsSettled(page: Page): Promise<void> {
+  await expect(page.getByTestId('contour-plot').first()).toHaveAttribute('data-grid', 'full');
   await expect.poll(() => bandCount(page), { message: 'filled contour bands' }).toBeGreaterThan(2);
   await expect(page.locator('[data-testid^="run-"][data-status="running"]')).toHaveCount(0);
 }

@@ -1,0 +1,103 @@
+/**
+ * Connects the store to the computation worker: every change of what is
+ * computed starts new runs, every change of surface, view or plot size asks
+ * for a new contour grid. Started from main.tsx before React renders, so the
+ * worker script loads and the first runs compute while the page is built.
+ * The grid (values, contours, critical points) is the only worker reply
+ * React renders; it changes once per surface or view, not per chunk.
+ */
+import { useLayoutEffect, useSyncExternalStore } from 'react';
+import type { SurfaceSpec, ViewBox } from '../core/types';
+import { createWorkerClient, workerMessages, type GridResult, type WorkerClient } from '../worker/client';
+import type { AppStore } from '../state/store';
+import { trajectories } from '../state/trajectories';
+import { selectSimulationConfigs } from '../state/selectors';
+import { noteGrid } from '../plot/latency';
+
+export interface GridRequest {
+  view: ViewBox;
+  nx: number;
+  ny: number;
+}
+
+let client: WorkerClient | null = null;
+let grid: GridResult | null = null;
+let lastGridKey: string | null = null;
+const gridListeners = new Set<() => void>();
+
+/** The client's own sentences stand as they are; a raw error from the computation gets said what it means. */
+function forUser(message: string): string {
+  if (Object.values(workerMessages).includes(message as never)) return message;
+  return `A computation failed (${message.replace(/\.$/, '')}). The other runs carry on; changing a setting tries again.`;
+}
+
+/** Create the worker, start the store's runs at once and follow the store. Returns a stop function. */
+export function startWorkerBridge(store: AppStore): () => void {
+  const started = createWorkerClient({
+    trajectories,
+    onGrid: (next) => {
+      noteGrid();
+      grid = next;
+      for (const listener of gridListeners) listener();
+    },
+    onError: (message) => store.getState().addNotices([forUser(message)]),
+  });
+  client = started;
+  // Exposed for the browser tests that kill the worker; it holds no user data.
+  (window as unknown as { __optiscope?: object }).__optiscope = { client: started, trajectories, store };
+  let last = selectSimulationConfigs(store.getState().scene);
+  started.run(last);
+  const unsubscribe = store.subscribe((state) => {
+    // selectSimulationConfigs returns the same array while nothing computed changed (view, labels, hiding).
+    const next = selectSimulationConfigs(state.scene);
+    if (next !== last) {
+      last = next;
+      started.run(next);
+    }
+  });
+  return () => {
+    unsubscribe();
+    started.dispose();
+    if (client === started) client = null;
+    lastGridKey = null;
+  };
+}
+
+/** Ask for the surface sampled over `request`; an identical request to the last one asks nothing. */
+export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
+  const key = JSON.stringify([surface, request]);
+  if (!client || key === lastGridKey) return;
+  lastGridKey = key;
+  // With nothing of this surface on screen (opening, a new surface), a coarse
+  // grid first: a ninth of the work, so contours appear sooner. A zoom keeps
+  // showing the old grid, stretched, so it waits for the full one instead.
+  const blank = !grid || JSON.stringify(grid.surface) !== JSON.stringify(surface);
+  const preview = blank ? { nx: previewSide(request.nx), ny: previewSide(request.ny) } : undefined;
+  client.requestGrid(surface, request.view, request.nx, request.ny, preview);
+}
+
+/** A third of the samples a side, at least 16 (the grid must still show the surface's shape). */
+function previewSide(n: number): number {
+  return Math.min(n, Math.max(16, Math.round(n / 3)));
+}
+
+function subscribeGrid(listener: () => void): () => void {
+  gridListeners.add(listener);
+  return () => gridListeners.delete(listener);
+}
+
+const currentGrid = () => grid;
+
+/**
+ * The latest grid, asking for `request` on `surface` first. The request is
+ * sent in a layout effect, before the browser paints, so the worker starts
+ * sampling while the first frame is still being drawn.
+ */
+export function useGrid(surface: SurfaceSpec, request: GridRequest | null): GridResult | null {
+  const key = request && JSON.stringify([surface, request]);
+  useLayoutEffect(() => {
+    if (request) requestGrid(surface, request);
+    // `key` captures every input of the request, so a re-render with equal values asks nothing.
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  return useSyncExternalStore(subscribeGrid, currentGrid);
+}

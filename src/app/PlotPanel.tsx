@@ -10,6 +10,7 @@ import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
 import { plotInnerSize } from '../plot/scales';
 import { appStore, useAppStore } from '../state/store';
+import { selectSurfaceSpec } from '../state/selectors';
 import { PlaybackBar } from '../controls/PlaybackBar';
 import { RunLegend } from '../controls/RunLegend';
 import { useElementSize } from './useElementSize';
@@ -47,7 +48,10 @@ export function PlotPanel() {
   const { width } = useElementSize(boxRef);
   const height = Math.round(Math.min(Math.max(width * 0.72, 260), 640));
 
-  const defaultView = useMemo(() => createSurface(surface).view, [surface]);
+  // The worker's name for the surface; a typed one carries its expression and box.
+  const spec = selectSurfaceSpec(surface);
+  // A typed surface's default view is its box (building it here would run its critical-point search on this thread).
+  const defaultView = useMemo(() => surface.box ?? createSurface(spec).view, [surface, spec]);
   const view: ViewBox = sceneView ?? defaultView;
   const inner = plotInnerSize(width, height);
   const gridRequest = useMemo<GridRequest | null>(
@@ -62,7 +66,7 @@ export function PlotPanel() {
         : null,
     [view, width, inner.width, inner.height],
   );
-  const grid = useGrid(surface, gridRequest);
+  const grid = useGrid(spec, gridRequest);
   const upTo = playback.showAll ? Infinity : playback.step;
   const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
 
@@ -71,7 +75,7 @@ export function PlotPanel() {
   const onResetView = useCallback(() => appStore.getState().setView(null), []);
 
   // A grid computed for another surface must not be drawn under this one's name.
-  const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(surface);
+  const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(spec);
   // What the single plot and the side-by-side panels share: the grid, the view, the start and their handlers.
   const surfaceProps = {
     contours: gridMatches ? grid.contours : null,

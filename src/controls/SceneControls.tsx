@@ -7,6 +7,12 @@ import { NumberField } from './NumberField';
 import { Slider } from './Slider';
 import { useT } from '../i18n';
 import { surfaceFormula, surfaceName } from '../i18n/names';
+import { ExpressionField } from './ExpressionField';
+import { BoxEditor } from './BoxEditor';
+import { ExampleMenu } from './ExampleMenu';
+
+/** The picker's surfaces: the built-ins, then the user's own f(x, y). */
+const pickable: SurfaceId[] = [...surfaceIds, 'custom'];
 
 export function SceneControls() {
   const scene = useAppStore((s) => s.scene);
@@ -17,6 +23,8 @@ export function SceneControls() {
   const setSeed = useAppStore((s) => s.setSeed);
   const setTolerance = useAppStore((s) => s.setTolerance);
   const setMaximize = useAppStore((s) => s.setMaximize);
+  const setCustomSurface = useAppStore((s) => s.setCustomSurface);
+  const { expression, box } = scene.surface;
   const info = surfaceInfo[scene.surface.id];
   const axis = info.isData ? ['w', 'b'] : ['x', 'y'];
   const t = useT();
@@ -34,12 +42,21 @@ export function SceneControls() {
             e.target.blur();
           }}
         >
-          {surfaceIds.map((id) => (
+          {pickable.map((id) => (
             <option key={id} value={id}>{surfaceName(t, id)}</option>
           ))}
         </select>
       </label>
-      <p className="formula" data-testid="formula">f = {surfaceFormula(t, scene.surface.id)}</p>
+      {expression !== undefined && box ? (
+        <>
+          <ExpressionField expression={expression} box={box} onApply={(text) => setCustomSurface({ expression: text })} />
+          <p className="hint">{t('custom.help')}</p>
+          <BoxEditor box={box} expression={expression} onApply={(next) => setCustomSurface({ box: next })} />
+        </>
+      ) : (
+        <p className="formula" data-testid="formula">f = {surfaceFormula(t, scene.surface.id)}</p>
+      )}
+      <ExampleMenu />
       <p className="hint">{t('scene.keepsRate')}</p>
       {info.hasRipple && (
         <Slider label={t('scene.ripple')} value={scene.surface.ripple} min={limits.ripple.min} max={limits.ripple.max} step={0.05} onChange={setRipple} />

@@ -30,13 +30,22 @@ export function useRunStatus(key: string): RunStatus {
 /** The page's current language, for callers outside a component (pass useT()'s `t` inside one). */
 const currentT: Translate = (key, vars) => translate(useLanguage.getState().lang, key, vars);
 
+/**
+ * A run on a typed f(x, y) that steps where f is undefined stops as
+ * 'diverged' (the core has no separate status: the point is as unusable as an
+ * infinite one), and its message says so; the badge says it too.
+ */
+export function leftDomain(message: string): boolean {
+  return message.includes("outside the function's domain");
+}
+
 /** A few words for the run's badge. */
-export function statusLabel({ status, stoppedAt }: RunStatus, t: Translate = currentT): string {
+export function statusLabel({ status, stoppedAt, message }: RunStatus, t: Translate = currentT): string {
   switch (status) {
     case 'running': return t('status.running');
     case 'budget': return t('status.budget');
     case 'converged': return t('status.converged', { step: stoppedAt });
-    case 'diverged': return t('status.diverged', { step: stoppedAt });
+    case 'diverged': return leftDomain(message) ? t('status.outsideDomain', { step: stoppedAt }) : t('status.diverged', { step: stoppedAt });
     case 'singular': return t('status.singular', { step: stoppedAt });
     case 'stalled': return t('status.stalled', { step: stoppedAt });
   }

@@ -112,7 +112,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
 
   if (!Number.isFinite(start[0]) || !Number.isFinite(start[1]) || !Number.isFinite(start[2])) {
     stop('diverged', 0, outsideDomain(surface, start[0], start[1])
-      ? `The start point ${point(start[0], start[1])} is outside the function's domain (f is undefined or infinite there), so the run could not begin.`
+      ? `The start point ${point(start[0], start[1])} is outside the function's domain (f has no finite value there), so the run could not begin.`
       : 'The start point is not a finite number, so the run could not begin.');
   } else if (budget === 0) {
     stop('budget', 0, 'The step budget is 0.');
@@ -157,7 +157,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
           ? `|x| or |y| passed ${divergenceBound.toExponential(0)}`
           : 'the point left the finite numbers';
         stop('diverged', t, outsideDomain(surface, p[0], p[1])
-          ? `Stopped at step ${t}: ${point(p[0], p[1])} is outside the function's domain (f is undefined or infinite there).`
+          ? `Stopped at step ${t}: ${point(p[0], p[1])} is outside the function's domain (f has no finite value there).`
           : `Diverged at step ${t}: ${what}.`);
         break;
       }

@@ -14,7 +14,7 @@ import { en, type MessageKey } from './en';
 import { translate, type Lang } from './index';
 
 /** Groups of the catalogue that are sentence patterns, and single keys that are. */
-const patternPrefixes = ['link.', 'worker.', 'stop.'];
+const patternPrefixes = ['link.', 'worker.', 'stop.', 'expr.'];
 const patternKeys: readonly MessageKey[] = ['runs.tooMany', 'share.pngFailed'];
 
 /** Setting names that are symbols, the same in every language; they still have to match as {what}. */

@@ -10,8 +10,10 @@
  * canonical scenes exactly.
  */
 import type { GradientConfig, OptimizerConfig, OptimizerId, ScheduleConfig, SurfaceId, Vec2, ViewBox } from '../core/types';
-import { createSurface, optimizerDefaults, optimizerIds, optimizerInfo, surfaceIds } from '../core';
-import { limits, type RunSpec, type Scene } from './scene';
+import { createSurface, optimizerDefaults, optimizerIds, optimizerInfo, prepareCustomSurface, surfaceIds } from '../core';
+import type { PreparedCustomSurface } from '../core';
+import { limits, type RunSpec, type Scene, type SceneSurface } from './scene';
+import { defaultCustom } from './customExamples';
 
 /** Scene values a link may omit. */
 export const sceneDefaults = {
@@ -73,8 +75,9 @@ export function quote(text: string): string {
   return `'${clean}${Array.from(text).length > 24 ? '…' : ''}'`;
 }
 
+/** A surface a scene may show: the built-ins and 'custom' (which the core's `surfaceIds` leaves out). */
 export function isSurfaceId(value: unknown): value is SurfaceId {
-  return typeof value === 'string' && (surfaceIds as string[]).includes(value);
+  return typeof value === 'string' && (value === 'custom' || (surfaceIds as string[]).includes(value));
 }
 
 export function isOptimizerId(value: unknown): value is OptimizerId {
@@ -104,9 +107,35 @@ export function nextFreeColor(runs: ReadonlyArray<{ color: number }>): number {
   return color;
 }
 
-/** The default start of a surface (cheap: surfaces are cached). */
-export function surfaceStart(id: SurfaceId): Vec2 {
-  const start = createSurface(id).start;
+const prepared = new Map<string, PreparedCustomSurface>();
+
+/**
+ * A typed surface checked and ready (no critical-point search: that is the
+ * worker's). Remembered for the last few expressions, since encoding a link
+ * normalizes the scene again and the start needs the evaluator.
+ */
+export function prepareCustom(expression: string, box: ViewBox): PreparedCustomSurface {
+  const key = JSON.stringify([expression, box]);
+  let result = prepared.get(key);
+  if (!result) {
+    result = prepareCustomSurface({ expression, view: box });
+    prepared.set(key, result);
+    if (prepared.size > 8) prepared.delete(prepared.keys().next().value!);
+  }
+  return result;
+}
+
+/**
+ * The default start of a surface (cheap: built-in surfaces are cached; a
+ * custom one gives the core's default, a finite point near the upper left of its box).
+ */
+export function surfaceStart(surface: SurfaceId | SceneSurface): Vec2 {
+  if (typeof surface !== 'string' && surface.id === 'custom') {
+    let custom = prepareCustom(surface.expression ?? defaultCustom.expression, surface.box ?? defaultCustom.box);
+    if (!custom.ok) custom = prepareCustom(defaultCustom.expression, defaultCustom.box);
+    return custom.ok ? [custom.start[0], custom.start[1]] : [0, 0];
+  }
+  const start = createSurface(typeof surface === 'string' ? surface : surface.id).start;
   return [start[0], start[1]];
 }
 
@@ -223,14 +252,67 @@ export function normalizeView(raw: ViewBox | null | undefined, notices?: string[
   return { x: [x0, x1], y: [y0, y1] };
 }
 
-/** A scene inside the limits, with unique run keys; corrections are reported in `notices`. */
-export function normalizeScene(raw: Scene, notices?: string[]): Scene {
-  let id = raw.surface?.id;
+function copyBox(box: ViewBox): ViewBox {
+  return { x: [box.x[0], box.x[1]], y: [box.y[0], box.y[1]] };
+}
+
+/** A custom surface's box: finite, ordered, in bounds; otherwise the default box (reported). */
+export function normalizeBox(raw: ViewBox | null | undefined, notices?: string[]): ViewBox {
+  if (!raw) return copyBox(defaultCustom.box);
+  const bound = { min: -limits.coordinate.maxAbs, max: limits.coordinate.maxAbs };
+  const edges = [raw.x?.[0], raw.x?.[1], raw.y?.[0], raw.y?.[1]];
+  if (!edges.every((e) => typeof e === 'number' && !Number.isNaN(e))) {
+    notices?.push(`Ignored a box that was not four numbers; used ${formatBox(defaultCustom.box)}.`);
+    return copyBox(defaultCustom.box);
+  }
+  const [x0, x1, y0, y1] = edges.map((e) => clampNumber(e, bound, 'Box edge', 0, notices));
+  if (!(x0 < x1 && y0 < y1)) {
+    notices?.push(`Ignored an empty box; used ${formatBox(defaultCustom.box)}.`);
+    return copyBox(defaultCustom.box);
+  }
+  return { x: [x0, x1], y: [y0, y1] };
+}
+
+function formatBox(box: ViewBox): string {
+  return [box.x[0], box.x[1], box.y[0], box.y[1]].map(formatNumber).join(',');
+}
+
+/**
+ * The surface part of a scene. A custom surface keeps its expression only if
+ * it parses and is finite somewhere in its box; otherwise the default example
+ * is shown and the notice says where the text went wrong.
+ */
+export function normalizeSurface(raw: SceneSurface | undefined, notices?: string[]): SceneSurface {
+  let id = raw?.id;
   if (!isSurfaceId(id)) {
     notices?.push(`Ignored unknown surface ${quote(String(id))}; showing the ellipse.`);
     id = sceneDefaults.surface;
   }
-  const fallbackStart = surfaceStart(id);
+  const ripple = clampNumber(raw?.ripple, limits.ripple, 'Ripple', sceneDefaults.ripple, notices);
+  if (id !== 'custom') return { id, ripple };
+  let box = normalizeBox(raw?.box, notices);
+  let expression = raw?.expression;
+  if (typeof expression !== 'string') {
+    notices?.push(`A custom surface needs its expression (fx); showing ${quote(defaultCustom.expression)}.`);
+    expression = defaultCustom.expression;
+  }
+  const custom = prepareCustom(expression, box);
+  if (!custom.ok) {
+    // The core's message may quote the link's text ('unknown function …'): quoted again, short and harmless.
+    const cause = custom.message.replace(/'([^']*)'/g, (_, inner: string) => quote(inner));
+    notices?.push(custom.column > 0
+      ? `Ignored the expression ${quote(expression)}: ${cause} (column ${custom.column}); showing ${quote(defaultCustom.expression)}.`
+      : `Ignored the expression ${quote(expression)}: ${cause}; showing ${quote(defaultCustom.expression)}.`);
+    expression = defaultCustom.expression;
+    box = copyBox(defaultCustom.box);
+  }
+  return { id, ripple, expression, box };
+}
+
+/** A scene inside the limits, with unique run keys; corrections are reported in `notices`. */
+export function normalizeScene(raw: Scene, notices?: string[]): Scene {
+  const surface = normalizeSurface(raw.surface, notices);
+  const fallbackStart = surfaceStart(surface);
   const bound = { min: -limits.coordinate.maxAbs, max: limits.coordinate.maxAbs };
   const start: Vec2 = [
     clampNumber(raw.start?.[0], bound, 'Start x', fallbackStart[0], notices),
@@ -254,7 +336,7 @@ export function normalizeScene(raw: Scene, notices?: string[]): Scene {
     runs.push(run);
   }
   return {
-    surface: { id, ripple: clampNumber(raw.surface?.ripple, limits.ripple, 'Ripple', sceneDefaults.ripple, notices) },
+    surface,
     start,
     steps: clampNumber(raw.steps, limits.steps, 'Steps', sceneDefaults.steps, notices, true),
     seed: clampNumber(raw.seed, limits.seed, 'Seed', sceneDefaults.seed, notices, true),

@@ -10,6 +10,7 @@ import type {
   Vec2,
   ViewBox,
 } from '../core/types';
+import { maxExpressionLength } from '../core/expression/parse';
 
 /** One optimizer run drawn on the plot. */
 export interface RunSpec {
@@ -27,8 +28,22 @@ export interface RunSpec {
   batchSize: number;
 }
 
+/**
+ * The surface: a built-in by id (with the ripple of `bumpy`), or the user's
+ * own f(x, y) when id is 'custom'. `expression` and `box` are present exactly
+ * then: a normalized scene of any other surface has neither.
+ */
+export interface SceneSurface {
+  id: SurfaceId;
+  ripple: number;
+  /** The typed f(x, y), plain text that parses (syntax: core/expression/parse.ts). */
+  expression?: string;
+  /** The custom surface's own box: its default view and where its critical points are searched. */
+  box?: ViewBox;
+}
+
 export interface Scene {
-  surface: { id: SurfaceId; ripple: number };
+  surface: SceneSurface;
   start: Vec2;
   /** Step budget of every run. */
   steps: number;
@@ -50,6 +65,8 @@ export const limits = {
   batchSize: { min: 1, max: 256 },
   seed: { min: 0, max: 2 ** 32 - 1 },
   label: { maxLength: 40 },
+  /** Length of a typed f(x, y) in UTF-16 code units (the parser's own limit). */
+  expression: { maxLength: maxExpressionLength },
   hash: { maxLength: 8000 },
   coordinate: { maxAbs: 1e6 },
   /** Ripple amplitude r of the bumpy surface (the notes use 0 and 0.2). */

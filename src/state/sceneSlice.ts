@@ -10,8 +10,9 @@ import { optimizerDefaults } from '../core';
 import { limits, type RunSpec, type Scene } from './scene';
 import {
   autoLabel, clampNumber, isOptimizerId, isSurfaceId, newRunKey, nextFreeColor, normalizeRun, normalizeScene,
-  normalizeView, surfaceStart,
+  normalizeView, prepareCustom, surfaceStart,
 } from './normalize';
+import { defaultCustom } from './customExamples';
 import { createRun, defaultScene } from './defaults';
 import type { AppState } from './store';
 
@@ -29,8 +30,19 @@ export interface RunPatch {
 
 export interface SceneSlice {
   scene: Scene;
-  /** Also moves the start to the surface's default start and resets the view. */
+  /**
+   * Also moves the start to the surface's default start and resets the view.
+   * 'custom' brings back the last typed surface of this page, or the default example.
+   */
   setSurface(id: SurfaceId): void;
+  /**
+   * Show the user's own f(x, y) over `box` (either may be omitted to keep the
+   * current one). Refused, leaving the scene as it is, when the expression
+   * does not parse or is finite nowhere in the box; returns whether it was
+   * applied. A new box resets the view; the start stays where f is finite and
+   * inside the box, else moves to the surface's default start.
+   */
+  setCustomSurface(changes: { expression?: string; box?: ViewBox }): boolean;
   setRipple(ripple: number): void;
   setStart(start: Vec2): void;
   setSteps(steps: number): void;
@@ -63,11 +75,34 @@ export const createSceneSlice: StateCreator<AppState, [], [], SceneSlice> = (set
   const number = (value: number, range: { min: number; max: number }, current: number, integer = false) =>
     clampNumber(value, range, '', current, undefined, integer);
 
+  // The typed surface the user last had, so leaving "Your own f(x, y)" and coming back keeps their text.
+  let lastCustom = { expression: defaultCustom.expression, box: defaultCustom.box };
+
   return {
     scene: defaultScene(),
     setSurface: (id) => {
-      if (!isSurfaceId(id) || id === scene().surface.id) return;
-      patch({ surface: { ...scene().surface, id }, start: surfaceStart(id), view: null });
+      const current = scene().surface;
+      if (!isSurfaceId(id) || id === current.id) return;
+      if (current.id === 'custom' && current.expression && current.box) lastCustom = { expression: current.expression, box: current.box };
+      const surface = id === 'custom' ? { id, ripple: current.ripple, ...lastCustom } : { id, ripple: current.ripple };
+      patch({ surface, start: surfaceStart(surface), view: null });
+    },
+    setCustomSurface: (changes) => {
+      const current = scene();
+      if (current.surface.id !== 'custom') return false;
+      const expression = changes.expression ?? current.surface.expression ?? defaultCustom.expression;
+      const box = changes.box ? normalizeView(changes.box) : (current.surface.box ?? defaultCustom.box);
+      if (!box || typeof expression !== 'string' || !prepareCustom(expression, box).ok) return false;
+      const old = current.surface;
+      const sameBox = old.box && JSON.stringify(old.box) === JSON.stringify(box);
+      if (expression === old.expression && sameBox) return true;
+      const surface = { ...old, expression, box };
+      const custom = prepareCustom(expression, box);
+      const [x, y] = current.start;
+      const keepStart = custom.ok && Number.isFinite(custom.evaluator.value(x, y))
+        && x >= box.x[0] && x <= box.x[1] && y >= box.y[0] && y <= box.y[1];
+      patch({ surface, start: keepStart ? current.start : surfaceStart(surface), view: sameBox ? current.view : null });
+      return true;
     },
     setRipple: (ripple) => {
       const current = scene().surface;

@@ -3,8 +3,8 @@
  * the same object while its inputs are unchanged: zustand's useStore compares
  * snapshots with Object.is, so a fresh array per call would re-render forever.
  */
-import type { SimulationConfig } from '../core/types';
-import type { RunSpec, Scene } from './scene';
+import type { SimulationConfig, SurfaceSpec } from '../core/types';
+import type { RunSpec, Scene, SceneSurface } from './scene';
 import type { AppState } from './store';
 
 export interface RunSimulation {
@@ -25,10 +25,28 @@ export function selectVisibleRuns(state: Pick<AppState, 'scene'>): RunSpec[] {
   return visible;
 }
 
+const specCache = new WeakMap<SceneSurface, SurfaceSpec>();
+
+/**
+ * The core's name for the scene's surface: `{ id, ripple }` for a built-in,
+ * the expression and its box for the user's own (the core calls the box its
+ * `view`). The same object while the surface is, so it can key memos and effects.
+ */
+export function selectSurfaceSpec(surface: SceneSurface): SurfaceSpec {
+  let spec = specCache.get(surface);
+  if (!spec) {
+    spec = surface.id === 'custom' && surface.expression !== undefined && surface.box
+      ? { id: 'custom', expression: surface.expression, view: { x: [...surface.box.x], y: [...surface.box.y] } }
+      : { id: surface.id, ripple: surface.ripple };
+    specCache.set(surface, spec);
+  }
+  return spec;
+}
+
 /** The core's configuration for one run of the scene. */
 export function toSimulationConfig(scene: Scene, run: RunSpec): SimulationConfig {
   return {
-    surface: { id: scene.surface.id, ripple: scene.surface.ripple },
+    surface: selectSurfaceSpec(scene.surface),
     optimizer: { ...run.optimizer },
     schedule: { ...run.schedule },
     gradient: { ...run.gradient },

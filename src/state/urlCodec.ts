@@ -2,8 +2,12 @@
  * The link grammar (version 1). A hash is `&`-separated `key=value` pairs:
  *
  *   v=1                 grammar version (a link without it is read as 1)
- *   s=ellipse           surface id
+ *   s=ellipse           surface id, or `custom` for the user's own f(x, y)
  *   r=0.2               ripple of the bumpy surface              (default 0)
+ *   fx=x%5E2+y%5E2      with s=custom: the expression, percent-encoded but for ( ) * + , /
+ *                       (always written)
+ *   box=x0,x1,y0,y1     with s=custom: its box, the default view and where critical
+ *                       points are searched                      (always written)
  *   start=-7,2          start point                              (default: the surface's)
  *   n=60                steps                                    (default 60)
  *   seed=1              mini-batch shuffling seed                (default 1)
@@ -35,7 +39,7 @@ import {
   autoLabel, formatNumber, isOptimizerId, isSurfaceId, nextFreeColor, normalizeScene, quote, sceneDefaults, surfaceStart,
 } from './normalize';
 import { defaultScene } from './defaults';
-import { decodeText, encodeText, parseFlag, parseNumber, parseNumbers } from './urlText';
+import { decodeText, encodeExpression, encodeText, parseFlag, parseNumber, parseNumbers } from './urlText';
 
 export const codecVersion = 1;
 
@@ -46,7 +50,7 @@ const shortKeys: Record<string, string> = {
 const displayNames: Record<string, string> = {
   lr: 'Learning rate', b: 'β', b1: 'β1', b2: 'β2', eps: 'ε', wd: 'Weight decay', bc: 'Bias correction', ams: 'AMSGrad',
 };
-const sceneKeys = new Set(['v', 's', 'r', 'start', 'n', 'seed', 'tol', 'max', 'view']);
+const sceneKeys = new Set(['v', 's', 'r', 'fx', 'box', 'start', 'n', 'seed', 'tol', 'max', 'view']);
 
 // ───────────────────────────── encode ─────────────────────────────
 
@@ -55,7 +59,10 @@ export function encodeScene(scene: Scene): string {
   const s = normalizeScene(scene);
   const parts = [`v=${codecVersion}`, `s=${s.surface.id}`];
   if (s.surface.ripple !== sceneDefaults.ripple) parts.push(`r=${formatNumber(s.surface.ripple)}`);
-  const start = surfaceStart(s.surface.id);
+  // Written even when they equal the defaults: a shared f(x, y) must not change if the default example does.
+  if (s.surface.expression !== undefined) parts.push(`fx=${encodeExpression(s.surface.expression)}`);
+  if (s.surface.box) parts.push(`box=${list([...s.surface.box.x, ...s.surface.box.y])}`);
+  const start = surfaceStart(s.surface);
   if (!Object.is(s.start[0], start[0]) || !Object.is(s.start[1], start[1])) parts.push(`start=${list(s.start)}`);
   if (s.steps !== sceneDefaults.steps) parts.push(`n=${s.steps}`);
   if (s.seed !== sceneDefaults.seed) parts.push(`seed=${s.seed}`);
@@ -162,6 +169,15 @@ function decodeInto(hash: string, notices: string[]): Scene {
     if (isSurfaceId(s)) surface = s;
     else notices.push(`Ignored unknown surface ${quote(s)}; showing the ellipse.`);
   }
+  // The expression is text: decoded here, parsed (with its column in any notice) by normalizeScene.
+  const fxText = values.get('fx');
+  const expression = fxText === undefined ? undefined : decodeText(fxText, notices);
+  const boxText = values.get('box');
+  const boxNumbers = boxText === undefined ? undefined : parseNumbers(boxText, 4, 'Box', notices);
+  const box = boxNumbers ? { x: [boxNumbers[0], boxNumbers[1]] as [number, number], y: [boxNumbers[2], boxNumbers[3]] as [number, number] } : undefined;
+  if (surface !== 'custom') {
+    for (const key of ['fx', 'box']) if (values.has(key)) notices.push(`Ignored ${quote(key)}: only s=custom has it.`);
+  }
   const number = (key: string, what: string) => {
     const v = values.get(key);
     return v === undefined ? undefined : parseNumber(v, what, notices);
@@ -186,9 +202,13 @@ function decodeInto(hash: string, notices: string[]): Scene {
     if (dropped) notices.push(`Kept the first ${limits.runs.max} runs; dropped ${dropped}.`);
   }
 
+  const sceneSurface = surface === 'custom'
+    ? { id: surface, ripple: number('r', 'Ripple') ?? sceneDefaults.ripple, expression, box }
+    : { id: surface, ripple: number('r', 'Ripple') ?? sceneDefaults.ripple };
   return normalizeScene({
-    surface: { id: surface, ripple: number('r', 'Ripple') ?? sceneDefaults.ripple },
-    start: start ? [start[0], start[1]] : surfaceStart(surface),
+    surface: sceneSurface,
+    // No start: normalizeScene falls back to the surface's (for a custom one, once its expression is checked).
+    start: start ? [start[0], start[1]] : (undefined as unknown as [number, number]),
     steps: number('n', 'Steps') ?? sceneDefaults.steps,
     seed: number('seed', 'Seed') ?? sceneDefaults.seed,
     tolerance: number('tol', 'Tolerance') ?? sceneDefaults.tolerance,

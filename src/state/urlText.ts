@@ -9,6 +9,15 @@ export function encodeText(text: string): string {
   return encodeURIComponent(text).replace(/[()!'*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * Percent-encode a typed f(x, y) for the scene key fx=. Its own characters
+ * ( ) * + , / are left as they are (all are legal in a fragment, and only
+ * '&' and '=' separate scene keys), so "(x+1)*y" stays readable in the link.
+ */
+export function encodeExpression(text: string): string {
+  return encodeURIComponent(text).replace(/%2B|%2C|%2F/g, (c) => decodeURIComponent(c));
+}
+
 /** Decode percent-encoding; a broken escape is kept as literal text (and reported once). */
 export function decodeText(text: string, notices: string[]): string {
   try {

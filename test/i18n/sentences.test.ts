@@ -22,6 +22,11 @@ const links = [
   'run=gd(hide=5)', 'run=gd(grad=central:0)', 'run=gd(grad=forward:x)', 'run=gd(zz=1)',
   'a=1&b=2&c=3&d=4&e=5&f=6&g=7&h=8&i=9&j=10&k=11&l=12&m=13&o=14',
   `s=bowl&${'x'.repeat(limits.hash.maxLength + 10)}`,
+  // The user's own f(x, y): every kind of parse error, the box, fx on another surface.
+  ...['cos(x', 'ln(x)', 'foo(x)', 'z', 'x%20$%20y', ')', '('.repeat(70) + 'x', '2x', 'x%20+', '()', 'sin%20x', 'max(x)',
+    'sin(x,y)', 'x+'.repeat(300) + 'x', '%20', '1.2.3', '1e999', 'x.y'].map((fx) => `s=custom&fx=${fx}`),
+  's=custom', 's=custom&fx=log(x)&box=-3,-1,-1,1', 's=bowl&fx=x&box=0,1,0,1', 's=custom&fx=x&box=1,0,0,1',
+  's=custom&fx=x&box=a,b,c,d', 's=custom&fx=x&box=1,2', 's=custom&fx=x&box=-1e9,1,0,1',
 ];
 
 function linkNotices(): string[] {
@@ -40,7 +45,7 @@ function linkNotices(): string[] {
 describe('translateSentence', () => {
   it('knows every notice a broken link produces, and says each one in Korean', () => {
     const notices = linkNotices();
-    expect(notices.length).toBeGreaterThan(35);
+    expect(notices.length).toBeGreaterThan(55);
     const unknown = notices.filter((n) => !isKnownSentence(n));
     expect(unknown, 'notices with no pattern in the catalogue').toEqual([]);
     for (const notice of notices) {

@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import { optimizerIds, surfaceIds, type OptimizerConfig, type ScheduleConfig, type GradientConfig } from '../../src/core';
 import { limits, type RunSpec, type Scene } from '../../src/state/scene';
-import { normalizeScene } from '../../src/state/normalize';
+import { normalizeScene, prepareCustom } from '../../src/state/normalize';
+import { customExamples } from '../../src/state/customExamples';
+import { smoothTree, toText } from '../core/expression/arbitraries';
 
 /** Doubles spread over decades, the way hyperparameters vary. */
 const logUniform = (min: number, max: number) =>
@@ -73,24 +75,41 @@ const coordinate = fc.oneof(
   fc.integer({ min: -10, max: 10 }),
 );
 
+const box = fc.tuple(coordinate, coordinate, coordinate, coordinate)
+  .filter(([a, b, c, d]) => a !== b && c !== d)
+  .map(([a, b, c, d]) => ({ x: [Math.min(a, b), Math.max(a, b)] as [number, number], y: [Math.min(c, d), Math.max(c, d)] as [number, number] }));
+
+/**
+ * Typed-in surfaces: the menu's examples, random smooth expressions (as the
+ * parser's own tests write them), and text with odd spacing, unicode-free but
+ * using every kind of token; kept only where they are finite somewhere in the box.
+ */
+const customSurface = fc.record({
+  id: fc.constant('custom' as const),
+  ripple: fc.oneof(fc.constant(0), inRange(limits.ripple.min, limits.ripple.max)),
+  expression: fc.oneof(
+    fc.constantFrom(...customExamples.map((e) => e.expression), 'x', '  -x ^ 2 ^ 0.5+y', 'log(x) + sqrt(y)', 'max(x, y) - pi*e', '1e-3*x + 2E+2*y'),
+    smoothTree(3).map(toText),
+  ),
+  box: fc.oneof(box, fc.constantFrom(...customExamples.map((e) => e.box))),
+}).filter((s) => s.expression.length <= limits.expression.maxLength && prepareCustom(s.expression, s.box).ok);
+
 /** Scenes made of in-range and boundary values, then normalized: the codec's domain. */
 export const sceneArbitrary: fc.Arbitrary<Scene> = fc.record({
-  surface: fc.record({
-    id: fc.constantFrom(...surfaceIds),
-    ripple: fc.oneof(fc.constant(0), inRange(limits.ripple.min, limits.ripple.max)),
-  }),
+  surface: fc.oneof(
+    { weight: 4, arbitrary: fc.record({
+      id: fc.constantFrom(...surfaceIds),
+      ripple: fc.oneof(fc.constant(0), inRange(limits.ripple.min, limits.ripple.max)),
+    }) },
+    { weight: 1, arbitrary: customSurface },
+  ),
   start: fc.tuple(coordinate, coordinate),
   steps: fc.oneof(whole(limits.steps.min, limits.steps.max), fc.constant(60)),
   seed: fc.oneof(whole(limits.seed.min, limits.seed.max), fc.constant(1)),
   tolerance: fc.oneof(fc.constant(0), inRange(limits.tolerance.min, limits.tolerance.max)),
   maximize: fc.boolean(),
   runs: fc.array(run, { maxLength: limits.runs.max }),
-  view: fc.option(
-    fc.tuple(coordinate, coordinate, coordinate, coordinate)
-      .filter(([a, b, c, d]) => a !== b && c !== d)
-      .map(([a, b, c, d]) => ({ x: [Math.min(a, b), Math.max(a, b)] as [number, number], y: [Math.min(c, d), Math.max(c, d)] as [number, number] })),
-    { nil: null },
-  ),
+  view: fc.option(box, { nil: null }),
 }).map((raw) => normalizeScene(raw));
 
 /** A scene with its page-local run keys removed, for comparing what a link carries. */

@@ -11,7 +11,7 @@
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { optimizerIds, optimizerInfo, surfaceIds } from '../../src/core';
+import { optimizerIds, optimizerInfo, parseExpression, prepareCustomSurface, surfaceIds } from '../../src/core';
 import { decodeScene, encodeScene } from '../../src/state/urlCodec';
 import { sceneDefaults } from '../../src/state/normalize';
 import { limits, type Scene } from '../../src/state/scene';
@@ -55,9 +55,21 @@ function violations(scene: Scene, notices: string[]): string[] {
   const check = (ok: boolean, what: string) => { if (!ok) bad.push(what); };
   check(Object.getPrototypeOf(scene) === Object.prototype, 'scene is a plain object');
   check(JSON.stringify(Object.keys(scene).sort()) === JSON.stringify([...sceneFields].sort()), 'scene fields');
-  check((surfaceIds as string[]).includes(scene.surface.id), 'surface id');
-  check(inRange(scene.surface.ripple, limits.ripple), 'ripple');
   const coordinate = { min: -limits.coordinate.maxAbs, max: limits.coordinate.maxAbs };
+  const surface = scene.surface;
+  check((surfaceIds as string[]).includes(surface.id) || surface.id === 'custom', 'surface id');
+  check(inRange(surface.ripple, limits.ripple), 'ripple');
+  if (surface.id === 'custom') {
+    // A custom surface always carries text that parses, within the length limit, and a proper box where f is finite somewhere.
+    check(JSON.stringify(Object.keys(surface).sort()) === '["box","expression","id","ripple"]', 'custom surface fields');
+    check(typeof surface.expression === 'string' && surface.expression.length <= limits.expression.maxLength
+      && parseExpression(surface.expression).ok, 'expression');
+    const box = surface.box;
+    check(!!box && [box.x[0], box.x[1], box.y[0], box.y[1]].every((c) => inRange(c, coordinate)) && box.x[0] < box.x[1] && box.y[0] < box.y[1], 'box');
+    check(!!box && typeof surface.expression === 'string' && prepareCustomSurface({ expression: surface.expression, view: box! }).ok, 'finite somewhere');
+  } else {
+    check(JSON.stringify(Object.keys(surface).sort()) === '["id","ripple"]', 'built-in surface fields');
+  }
   check(scene.start.length === 2 && scene.start.every((c) => inRange(c, coordinate)), 'start');
   check(inRange(scene.steps, limits.steps, true), 'steps');
   check(inRange(scene.seed, limits.seed, true), 'seed');
@@ -102,6 +114,10 @@ function violations(scene: Scene, notices: string[]): string[] {
   // User text is quoted at most 24 characters long, so a notice can't carry a payload or flood the page.
   check(notices.every((n) => typeof n === 'string' && n.length > 0 && n.length <= 200), 'notice text');
   return bad;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try { return decodeURIComponent(text); } catch { return text; }
 }
 
 /** The text decodeScene actually reads: at most limits.hash.maxLength characters after an optional '#'. */
@@ -164,7 +180,7 @@ const prototypeKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 't
   '__defineGetter__', '__proto__[polluted]', 'constructor.prototype.polluted', '%5F%5Fproto%5F%5F');
 
 const sceneKey = fc.oneof(
-  fc.constantFrom('v', 's', 'r', 'start', 'n', 'seed', 'tol', 'max', 'view', 'run', 'RUN', ' n ', 'S', '%73'),
+  fc.constantFrom('v', 's', 'r', 'start', 'n', 'seed', 'tol', 'max', 'view', 'run', 'RUN', ' n ', 'S', '%73', 'fx', 'box', 'FX'),
   prototypeKey,
   fc.string({ maxLength: 6 }),
 );
@@ -193,12 +209,25 @@ const runText = fc.tuple(
   fc.constantFrom(')', '', '%29', '))'),
 ).map(([id, params, open, close]) =>
   `${id}${open}${params.map(([k, v]) => (v === undefined ? k : `${k}=${v}`)).join(',')}${close}`);
+/** What a link's fx= may hold: huge, deeply nested, unicode look-alikes, markup, escapes, almost-valid text. */
+const hostileExpression = fc.oneof(
+  fc.constantFrom(
+    'x+'.repeat(3000) + 'x', '('.repeat(500) + 'x' + ')'.repeat(500), 'sin('.repeat(70) + 'x' + ')'.repeat(70),
+    '-'.repeat(200) + 'x', 'x' + '^x'.repeat(100), 'ｘ^2 + ｙ^2', 'x² + y²', 'x·y', 'x × y', '√x', 'π*x', '😀', 'x\u202e+y',
+    'x\u0000', 'cos(x', 'x +', '2x', 'ln(x)', 'sinx', 'max(x)', 'log(-1-x^2)', '1e999*x', '0/0', 'exp(exp(exp(x)))',
+    'constructor', '__proto__(x)', 'toString', 'x%2', '%78%5E2', 'x&y', 'x=y', '', ' ', 'NaN', 'Infinity',
+    '<img src=x onerror=alert(1)>', '<script>alert(1)</script>', 'javascript:alert(1)',
+  ),
+  markup,
+  fc.string({ unit: fc.constantFrom('x', 'y', '(', ')', '+', '-', '*', '/', '^', ',', '1', '.', 'e', 'sin', 'log', ' ', 'pi'), maxLength: 60 }),
+).chain((text) => fc.constantFrom(text, encodeURIComponent(text)));
 const sceneValue = fc.oneof(
   hostileNumberText,
+  hostileExpression,
   percentGarbage,
   fc.tuple(hostileNumberText, hostileNumberText).map(([a, b]) => `${a},${b}`),
   fc.array(hostileNumberText, { minLength: 4, maxLength: 4 }).map((v) => v.join(',')),
-  fc.constantFrom(...surfaceIds, 'moon', 'javascript:alert(1)', 'ELLIPSE', 'еllipse'),
+  fc.constantFrom(...surfaceIds, 'custom', 'custom', 'CUSTOM', 'moon', 'javascript:alert(1)', 'ELLIPSE', 'еllipse'),
 );
 
 /** Links written in the grammar, with hostile keys and values. */
@@ -258,7 +287,7 @@ describe('decoding generated hostile links', { timeout }, () => {
   afterEach(() => { testsFinished++; });
   afterAll(() => {
     // Not a test of decode but of this file: when every property ran, the promised 10,000 links were decoded.
-    if (testsFinished === 7) expect(linksDecoded).toBeGreaterThanOrEqual(10_000);
+    if (testsFinished === 8) expect(linksDecoded).toBeGreaterThanOrEqual(10_000);
     // No link added anything to Object.prototype.
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeNames);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -274,6 +303,21 @@ describe('decoding generated hostile links', { timeout }, () => {
 
   it('decodes valid links after random damage', () => {
     fc.assert(fc.property(mutatedLink, (h) => { decodesSafely(h); }), { numRuns: 2800 });
+  });
+
+  it('decodes custom-surface links with hostile expressions and boxes, falling back to the default and saying where', () => {
+    const boxText = fc.oneof(
+      fc.array(hostileNumberText, { minLength: 4, maxLength: 4 }).map((v) => v.join(',')),
+      fc.constantFrom('-1,1,-1,1', '1,-1,0,1', '0,0,0,0', '-1e999,1e999,-1,1', '1,2,3', ''),
+    );
+    fc.assert(fc.property(hostileExpression, fc.option(boxText, { nil: undefined }), (fx, box) => {
+      const { scene, notices } = decodesSafely(`s=custom&fx=${fx}${box === undefined ? '' : `&box=${box}`}&run=gd`);
+      expect(scene.surface.id).toBe('custom');
+      // A raw '&' ends the value: what was read is the text before it.
+      if (scene.surface.expression !== decodeURIComponentSafe(fx.split('&')[0])) {
+        expect(notices.some((n) => n.startsWith('Ignored the expression') || n.startsWith('A custom surface needs'))).toBe(true);
+      }
+    }), { numRuns: 800 });
   });
 
   it('decodes strings of percent-encoding garbage', () => {

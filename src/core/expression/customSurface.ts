@@ -30,7 +30,7 @@ export type CustomSurfaceResult =
       length: number;
     };
 
-const fail = (message: string): CustomSurfaceResult => ({ ok: false, message, column: 0, length: 0 });
+const fail = (message: string): Extract<CustomSurfaceResult, { ok: false }> => ({ ok: false, message, column: 0, length: 0 });
 
 function checkView(view: ViewBox): string | null {
   const edges = [view?.x?.[0], view?.x?.[1], view?.y?.[0], view?.y?.[1]];
@@ -81,18 +81,26 @@ function dropContinua(points: CriticalPoint[], view: ViewBox): CriticalPoint[] {
   );
 }
 
-/** Build a Surface from f(x, y) text. Never throws: problems come back as a message and a column. */
-export function createCustomSurface(options: CustomSurfaceOptions): CustomSurfaceResult {
+export type PreparedCustomSurface =
+  | { ok: true; evaluator: Evaluator; view: ViewBox; start: Vec2 }
+  | Extract<CustomSurfaceResult, { ok: false }>;
+
+/**
+ * Everything about a custom surface except its critical points: the parse,
+ * the view check, the evaluator and the default start. Cheap (one parse and
+ * 81 evaluations), so the page can validate what the user types and what a
+ * link holds without the Newton search, which runs in the worker.
+ */
+export function prepareCustomSurface(options: CustomSurfaceOptions): PreparedCustomSurface {
   const parsed = parseExpression(options?.expression);
   if (!parsed.ok) return parsed;
   const viewProblem = checkView(options.view);
   if (viewProblem) return fail(viewProblem);
   const view: ViewBox = { x: [options.view.x[0], options.view.x[1]], y: [options.view.y[0], options.view.y[1]] };
   const evaluator = createEvaluator(compileTree(parsed.tree));
-  const f = evaluator.value;
 
   // A view where f is finite nowhere would draw nothing and run nowhere.
-  const fallbackStart = defaultStart(f, view);
+  const fallbackStart = defaultStart(evaluator.value, view);
   if (!fallbackStart) return fail('f has no finite value anywhere in the view');
   let start = fallbackStart;
   if (options.start) {
@@ -100,6 +108,14 @@ export function createCustomSurface(options: CustomSurfaceOptions): CustomSurfac
     if (!Number.isFinite(x) || !Number.isFinite(y)) return fail('the start point needs two finite numbers');
     start = [x, y];
   }
+  return { ok: true, evaluator, view, start };
+}
+
+/** Build a Surface from f(x, y) text. Never throws: problems come back as a message and a column. */
+export function createCustomSurface(options: CustomSurfaceOptions): CustomSurfaceResult {
+  const prepared = prepareCustomSurface(options);
+  if (!prepared.ok) return prepared;
+  const { evaluator, view, start } = prepared;
 
   const cached = createPointCache(evaluator);
   const surface = defineSurface(

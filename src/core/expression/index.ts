@@ -7,7 +7,8 @@ export { formatTree, functionArity, type ExpressionNode, type FunctionName } fro
 export { compileTree, type Program } from './compile';
 export { createEvaluator, type Evaluator } from './evaluate';
 export {
-  createCustomSurface, cachedCustomSurface, type CustomSurfaceOptions, type CustomSurfaceResult,
+  createCustomSurface, cachedCustomSurface, prepareCustomSurface, type CustomSurfaceOptions, type CustomSurfaceResult,
+  type PreparedCustomSurface,
 } from './customSurface';
 
 import { parseExpression } from './parse';

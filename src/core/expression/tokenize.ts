@@ -84,8 +84,10 @@ export function tokenize(text: string): Token[] {
       throw new ExpressionError(`malformed number '.'`, i, i + 1);
     } else {
       const code = text.codePointAt(i)!;
-      const shown = String.fromCodePoint(code);
-      throw new ExpressionError(`unexpected character '${shown}'`, i, i + shown.length);
+      const character = String.fromCodePoint(code);
+      // An invisible or reordering character (a bidi override, a control) is named, not echoed into the message.
+      const shown = /[\p{C}\p{Z}]/u.test(character) ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : character;
+      throw new ExpressionError(`unexpected character '${shown}'`, i, i + character.length);
     }
   }
   tokens.push({ kind: 'end', start: text.length, end: text.length });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createSurface, optimizerIds, sampleGrid, simulate, type SurfaceId, type SurfaceSpec, type ViewBox,
 } from '../../../src/core';
-import { createCustomSurface } from '../../../src/core/expression';
+import { createCustomSurface, prepareCustomSurface } from '../../../src/core/expression';
 
 const square: ViewBox = { x: [-2, 2], y: [-2, 2] };
 
@@ -134,7 +134,7 @@ describe('runs on a custom surface', () => {
     });
     // Step 1: x = 0.5 − 1·(1/0.5) = −1.5, where log is undefined.
     expect(run).toMatchObject({ status: 'diverged', stoppedAt: 1, steps: 0 });
-    expect(run.message).toBe("Stopped at step 1: (-1.5, -1) is outside the function's domain (f is undefined or infinite there).");
+    expect(run.message).toBe("Stopped at step 1: (-1.5, -1) is outside the function's domain (f has no finite value there).");
     expect(Array.from(run.points)).toEqual([0.5, 1, Math.log(0.5) + 1]);
   });
 
@@ -175,5 +175,23 @@ describe('runs on a custom surface', () => {
     });
     expect(run.points[run.points.length - 3]).toBeCloseTo(1, 9);
     expect(run.points[run.points.length - 2]).toBeCloseTo(-0.5, 9);
+  });
+});
+
+describe('prepareCustomSurface', () => {
+  it('gives the evaluator and default start of createCustomSurface without searching critical points', () => {
+    const options = { expression: '(x + 2*y - 7)^2 + (2*x + y - 5)^2', view: { x: [-10, 10] as [number, number], y: [-10, 10] as [number, number] } };
+    const prepared = prepareCustomSurface(options);
+    const built = createCustomSurface(options);
+    if (!prepared.ok || !built.ok) throw new Error('expected both to succeed');
+    expect(prepared.start).toEqual(built.surface.start);
+    expect(prepared.evaluator.value(1, 3)).toBe(0);
+  });
+
+  it('reports the same problems as createCustomSurface', () => {
+    const view = { x: [-1, 1] as [number, number], y: [-1, 1] as [number, number] };
+    for (const options of [{ expression: 'cos(x', view }, { expression: 'log(-1 - x^2)', view }, { expression: 'x', view: { x: [1, 1] as [number, number], y: [0, 1] as [number, number] } }]) {
+      expect(prepareCustomSurface(options)).toEqual(createCustomSurface(options));
+    }
   });
 });

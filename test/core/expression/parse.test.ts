@@ -126,6 +126,8 @@ describe('parseExpression reports what is wrong and where', () => {
     ['1e999', "the number '1e999' is too large", 1, 5],
     ['x $ y', "unexpected character '$'", 3, 1],
     ['x + 😀', "unexpected character '😀'", 5, 2],
+    ['x\u202e + y', "unexpected character 'U+202E'", 2, 1],
+    ['x\u00a0+ y', "unexpected character 'U+00A0'", 2, 1],
   ])('%j: %s at column %d', (text, message, column, length) => {
     expect(parseExpression(text)).toEqual({ ok: false, message, column, length });
   });

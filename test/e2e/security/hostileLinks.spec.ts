@@ -90,6 +90,21 @@ const links: HostileLink[] = [
   { name: 'a hash inside the hash', hash: 's=bowl#run=gd(label=x)', notices: [/Ignored unknown surface 'bowl#run=gd\(label=x\)'/] },
   { name: 'a climb to infinity (maximize, huge η)', hash: 's=saddle&max=1&n=100000&run=adam(lr=1000)&run=gd(lr=1000)', notices: [], runs: 2 },
   { name: 'Newton on a singular Hessian', hash: 's=plateau&run=newton&run=linesearch', notices: [], runs: 2 },
+  // The user's own f(x, y): the expression is text, parsed (never evaluated as code) and shown as text.
+  { name: 'an <img onerror> as the expression', hash: `s=custom&fx=${img}&run=gd`, notices: [/Ignored the expression '<img src=x onerror=alert…': unexpected character '<' \(column 1\)/], runs: 1 },
+  {
+    name: 'a <script> as the expression', hash: `s=custom&fx=${encodeURIComponent('<script>window.__pwned=1</script>')}`,
+    notices: [/Ignored the expression '<script>window.__pwned=1…': unexpected character '<' \(column 1\)/],
+  },
+  { name: 'JavaScript as the expression', hash: 's=custom&fx=constructor.constructor(%22alert(1)%22)()', notices: [/Ignored the expression 'constructor.constructor\(/] },
+  { name: 'a 100 KB expression', hash: `s=custom&fx=${'x+'.repeat(50_000)}x`, notices: [/too long; only its first 8000/, /the expression is longer than 500 characters/] },
+  { name: 'an expression nested 5,000 deep', hash: `s=custom&fx=${'('.repeat(5000)}x${')'.repeat(5000)}`, notices: [/longer than 500 characters|nested too deeply/] },
+  { name: 'sin( nested 70 deep', hash: `s=custom&fx=${'sin('.repeat(70)}x${')'.repeat(70)}`, notices: [/nested too deeply \(more than 64 levels\)/] },
+  { name: 'a bidi override in the expression', hash: 's=custom&fx=x%E2%80%AE%2By', notices: [/unexpected character 'U\+202E' \(column 2\)/] },
+  { name: 'an expression finite nowhere', hash: 's=custom&fx=log(-1-x%5E2)', notices: [/f has no finite value anywhere in the view/] },
+  { name: 'an infinite box', hash: 's=custom&fx=x&box=-1e999,1e999,NaN,1', notices: [/Box 'NaN' is not a number/] },
+  { name: 'fx on a built-in surface', hash: 's=bowl&fx=x&box=0,1,0,1', notices: [/Ignored 'fx': only s=custom has it/, /Ignored 'box': only s=custom has it/] },
+  { name: 'runs leaving the domain of log', hash: 's=custom&fx=log(x)%2By%5E2&box=-1,3,-1,1&start=0.5,0.5&run=gd(lr=100)&run=newton', notices: [], runs: 2 },
 ];
 
 let page: Page;

@@ -38,13 +38,6 @@ async function settings(page: Page) {
   };
 }
 
-function pointsSoFar(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const { trajectories } = (window as unknown as Api).__optiscope;
-    return trajectories.keys().reduce((sum, key) => sum + (trajectories.get(key)?.count ?? 0), 0);
-  });
-}
-
 /** All eight runs exist and have stopped (an empty store is vacuously complete, so count them). */
 function complete(page: Page): Promise<boolean> {
   return page.evaluate(() => {
@@ -62,18 +55,25 @@ test('a worker killed mid-run is replaced, the runs are recomputed exactly, and 
   await page.goto(`./#${link}`);
   await expect(page.getByTestId('contour-plot')).toBeVisible();
   await expect(page.locator('.run-card')).toHaveCount(8);
-  await expect.poll(() => pointsSoFar(page), { intervals: [20], timeout: 30_000 }).toBeGreaterThan(0);
   const before = await settings(page);
-  // Kill from inside the page, on the first chunk after this point, so the runs are surely mid-way.
+  // Kill from inside the page, at the first change that shows some points of unfinished runs, so
+  // the runs are surely mid-way. Watching from before the first point: no chunk can slip past.
   const killedAt = await page.evaluate(() => new Promise<{ done: boolean; points: number }>((resolve) => {
     const { client, trajectories } = (window as unknown as Api).__optiscope;
-    const stop = trajectories.subscribe(() => {
-      stop();
-      const points = trajectories.keys().reduce((sum, key) => sum + (trajectories.get(key)?.count ?? 0), 0);
-      const done = trajectories.complete();
-      client.kill();
-      resolve({ done, points });
-    });
+    const points = () => trajectories.keys().reduce((sum, key) => sum + (trajectories.get(key)?.count ?? 0), 0);
+    let stop = () => {};
+    const check = () => {
+      if (trajectories.keys().length === 8 && trajectories.complete()) {
+        stop();
+        resolve({ done: true, points: points() });
+      } else if (points() > 0) {
+        stop();
+        client.kill();
+        resolve({ done: false, points: points() });
+      }
+    };
+    stop = trajectories.subscribe(check);
+    check();
   }));
   expect(killedAt.done, 'the runs were still computing when the worker was killed').toBe(false);
   expect(killedAt.points).toBeLessThan(8 * (steps + 1));

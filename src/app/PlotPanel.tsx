@@ -15,6 +15,7 @@ import { PlaybackBar } from '../controls/PlaybackBar';
 import { RunLegend } from '../controls/RunLegend';
 import { useElementSize } from './useElementSize';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
+import { ChunkBoundary } from './ChunkBoundary';
 import { useGrid, type GridRequest } from './workerBridge';
 import { SmallMultiples } from '../teach/SmallMultiples';
 import { LayoutToggle } from '../teach/LayoutToggle';
@@ -107,9 +108,11 @@ export function PlotPanel() {
       <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />
       <PlaybackBar />
       {secondary ? (
-        <Suspense fallback={placeholder}>
-          <BelowPlot surfaceId={surface.id} runs={runs} steps={steps} upTo={upTo} hoverStep={hoverStep} />
-        </Suspense>
+        <ChunkBoundary fallback={placeholder}>
+          <Suspense fallback={placeholder}>
+            <BelowPlot surfaceId={surface.id} runs={runs} steps={steps} upTo={upTo} hoverStep={hoverStep} />
+          </Suspense>
+        </ChunkBoundary>
       ) : (
         placeholder
       )}

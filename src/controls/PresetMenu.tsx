@@ -5,6 +5,7 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useLanguage } from '../i18n';
+import { ChunkBoundary } from '../app/ChunkBoundary';
 import { galleryText, say } from '../teach/presetText';
 
 // The gallery and the presets load when the menu is first opened (or hovered), not with the page.
@@ -29,14 +30,14 @@ export function PresetMenu() {
         aria-expanded={open}
         title={say(galleryText.openHint, lang)}
         onClick={() => setOpen(true)}
-        onPointerEnter={() => void loadGallery()}
-        onFocus={() => void loadGallery()}
+        onPointerEnter={() => void loadGallery().catch(() => {})}
+        onFocus={() => void loadGallery().catch(() => {})}
         data-testid="presets"
       >
         {say(galleryText.open, lang)}
       </button>
       {/* In <body>, so no ancestor's overflow or stacking can clip the dialog. */}
-      {open && createPortal(<Suspense fallback={null}><PresetGallery onClose={close} /></Suspense>, document.body)}
+      {open && createPortal(<ChunkBoundary><Suspense fallback={null}><PresetGallery onClose={close} /></Suspense></ChunkBoundary>, document.body)}
     </>
   );
 }

@@ -29,7 +29,12 @@ export function ShareMenu() {
     }
   };
   const exportJson = async () => {
-    const { buildExport, download } = await loadExport();
+    const loaded = await loadExport().catch(() => null);
+    if (!loaded) {
+      appStore.getState().addNotices([translate('en', 'app.partFailed')]);
+      return;
+    }
+    const { buildExport, download } = loaded;
     const data = buildExport(appStore.getState().scene, trajectories);
     download('optiscope-runs.json', new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' }));
   };
@@ -39,7 +44,12 @@ export function ShareMenu() {
     const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="trajectory-canvas"]')];
     // The start handle and zoom buttons are HTML over the plot, not part of the figure.
     const { scene } = appStore.getState();
-    const { download, renderPlotPng } = await loadExport();
+    const loaded = await loadExport().catch(() => null);
+    if (!loaded) {
+      appStore.getState().addNotices([translate('en', 'app.partFailed')]);
+      return;
+    }
+    const { download, renderPlotPng } = loaded;
     const legend = scene.runs
       .filter((run) => !run.hidden)
       .map((run) => {

@@ -168,6 +168,7 @@ export const en = {
   'share.savePng': 'Save PNG',
   'share.copied': 'Link copied',
   'share.copyPrompt': 'Copy this link:',
+  'app.partFailed': 'Part of the page could not be loaded (the connection dropped, or a new version was published); reloading the page brings it back.',
   'share.pngFailed': 'The picture could not be saved as PNG in this browser; the JSON export still works.',
 
   // Notices

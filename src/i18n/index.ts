@@ -106,10 +106,14 @@ export const useLanguage = create<LanguageState>()((set, get) => ({
   },
 }));
 
-/** Resolves when the language asked for is on screen, or could not be loaded. */
-export function languageReady(): Promise<void> {
+/**
+ * Resolves when the language asked for is on screen, could not be loaded, or
+ * after `timeoutMs`: a stalled chunk must not keep the page blank (it then
+ * opens in English and switches when the words come).
+ */
+export function languageReady(timeoutMs = 1500): Promise<void> {
   const { wanted } = useLanguage.getState();
-  return loadLanguage(wanted).then(() => undefined);
+  return Promise.race([loadLanguage(wanted), new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
 }
 
 // A fresh page follows the browser until the link says otherwise (urlLanguage).

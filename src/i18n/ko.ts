@@ -170,6 +170,7 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'share.savePng': 'PNG 저장',
   'share.copied': '링크를 복사했습니다',
   'share.copyPrompt': '이 링크를 복사하세요:',
+  'app.partFailed': '페이지 일부를 불러오지 못했습니다(연결이 끊겼거나 새 버전이 배포되었습니다). 페이지를 새로 고치면 돌아옵니다.',
   'share.pngFailed': '이 브라우저에서는 그림을 PNG로 저장할 수 없습니다. JSON 내보내기는 됩니다.',
 
   // Notices

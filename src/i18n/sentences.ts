@@ -15,7 +15,7 @@ import { translate, type Lang } from './index';
 
 /** Groups of the catalogue that are sentence patterns, and single keys that are. */
 const patternPrefixes = ['link.', 'worker.', 'stop.', 'expr.'];
-const patternKeys: readonly MessageKey[] = ['runs.tooMany', 'share.pngFailed'];
+const patternKeys: readonly MessageKey[] = ['runs.tooMany', 'share.pngFailed', 'app.partFailed'];
 
 /** Setting names that are symbols, the same in every language; they still have to match as {what}. */
 const symbolTerms = ['β', 'β1', 'β2', 'ε', 'AMSGrad'];

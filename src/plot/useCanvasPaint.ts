@@ -62,7 +62,8 @@ export function useCanvasPaint(
     // picture (no empty frame between a slider step and its paths), briefly.
     const waiting = store.waitingFor();
     const sameSize = last.width === width && last.height === height && last.ratio === ratio;
-    if (waiting !== null && waiting < holdPictureMs && sameSize && last.version >= 0) {
+    // Only while nothing else changed: a new view or new runs (a preset) repaint at once.
+    if (waiting !== null && waiting < holdPictureMs && sameSize && last.painter === painter && last.version >= 0) {
       frame.current = requestAnimationFrame(draw);
       return;
     }

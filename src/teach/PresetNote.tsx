@@ -8,6 +8,7 @@
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { useCurrentPreset } from './presetChoice';
+import { ChunkBoundary } from '../app/ChunkBoundary';
 import './presetGallery.css';
 
 const PresetNoteText = lazy(() => import('./PresetNoteText'));
@@ -17,8 +18,10 @@ export function PresetNote() {
   useEffect(() => {
     let live = true;
     let stop = () => {};
-    void import('./currentPreset').then(({ followPresetLinks }) => {
+    import('./currentPreset').then(({ followPresetLinks }) => {
       if (live) stop = followPresetLinks();
+    }).catch(() => {
+      // Without the presets a link's note cannot be matched; the page works on without it.
     });
     return () => {
       live = false;
@@ -27,8 +30,10 @@ export function PresetNote() {
   }, []);
   if (id === null) return null;
   return (
-    <Suspense fallback={null}>
-      <PresetNoteText id={id} />
-    </Suspense>
+    <ChunkBoundary>
+      <Suspense fallback={null}>
+        <PresetNoteText id={id} />
+      </Suspense>
+    </ChunkBoundary>
   );
 }

@@ -155,7 +155,9 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
         if (message.generation !== latestGrid?.request.generation) return;
         const { surface } = latestGrid.request;
         // A preview is drawn but does not answer the request: a worker that dies before the full grid is asked again.
+        // After a preview the held request (if any) goes at once: the worker drops the stale full grid for it.
         if (message.final !== false) gridAnswered();
+        else if (heldGrid) releaseHeld();
         const { values, nx, ny, view, criticalPoints, contours } = message;
         onGrid({ surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false });
         return;
@@ -183,11 +185,13 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   /** The grid in flight is answered (or failed): the held request, if any, goes next. */
   function gridAnswered() {
     if (latestGrid) latestGrid.answered = true;
-    if (heldGrid) {
-      const next = heldGrid;
-      heldGrid = null;
-      sendGrid(...next);
-    }
+    releaseHeld();
+  }
+
+  function releaseHeld() {
+    if (!heldGrid) return;
+    const next = heldGrid;
+    sendGrid(...next);
   }
 
   function requestGrid(...args: GridArguments) {
@@ -199,6 +203,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   }
 
   function sendGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {
+    // Whatever was held is older than what is sent now.
+    heldGrid = null;
     generation++;
     const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }) } as const;
     latestGrid = { request, answered: false };

@@ -166,7 +166,8 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
       const { nx, ny } = preview ?? request;
       const surface = createSurface(request.surface);
       const values = sampleGrid(surface, request.view, nx, ny);
-      const criticalPoints = surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
+      // The search can cost tens of ms (logreg): the preview does not wait for it, the full grid brings them.
+      const criticalPoints = preview ? [] : surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
       const { generation, view } = request;
       const contours = createContourSet(values, nx, ny, levelCountOf(request.levelCount));
       send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview }, [values.buffer]);

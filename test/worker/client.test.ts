@@ -111,6 +111,16 @@ describe('worker client', () => {
     expect(current().posted).toEqual([{ type: 'grid', generation: 2, surface: 'saddle', view, nx: 3, ny: 3 }]);
   });
 
+  it('sends a held grid request as soon as the preview of the one in flight arrives', () => {
+    const { client, current } = setup();
+    client.requestGrid('bowl', view, 30, 20, { nx: 10, ny: 7 });
+    client.requestGrid('saddle', view, 30, 20);
+    expect(current().posted).toHaveLength(1);
+    const values = new Float64Array(70);
+    current().reply({ type: 'grid', generation: 1, values, nx: 10, ny: 7, view, criticalPoints: [], contours: createContourSet(values, 10, 7), final: false });
+    expect(current().posted.at(-1)).toMatchObject({ type: 'grid', generation: 2, surface: 'saddle' });
+  });
+
   it('sends the held grid request when the one in flight fails', () => {
     const { client, onError, current } = setup();
     client.requestGrid('bowl', view, 2, 2);

@@ -27,6 +27,9 @@ test('reloading the page draws the same picture and exports the same runs', asyn
   await expect(page.getByTestId('steps')).toHaveValue('90');
   await expect(page.getByTestId('run-1-lr-text')).toHaveValue('0.05');
   await showWholePaths(page);
-  expect(differingPixels(picture, await decodePng(page, await plotShot(page))), 'pixels that changed').toBe(0);
+  // The last frame of "Show all" may still be on its way: wait for the picture to settle.
+  await expect
+    .poll(async () => differingPixels(picture, await decodePng(page, await plotShot(page))), { message: 'pixels that changed', timeout: 5_000 })
+    .toBe(0);
   expect(comparable(await exportJson(page))).toEqual(comparable(exported));
 });

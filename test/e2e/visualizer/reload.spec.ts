@@ -17,7 +17,14 @@ test('reloading the page draws the same picture and exports the same runs', asyn
   await runsSettled(page);
   await showWholePaths(page);
   const link = page.url();
-  const picture = await decodePng(page, await plotShot(page));
+  // The sender's picture too must be the settled one: two shots in a row that agree.
+  let picture = await decodePng(page, await plotShot(page));
+  await expect.poll(async () => {
+    const next = await decodePng(page, await plotShot(page));
+    const changed = differingPixels(picture, next);
+    picture = next;
+    return changed;
+  }, { message: 'the picture settles before the reload', timeout: 5_000 }).toBe(0);
   const exported = await exportJson(page);
   expect(exported.runs.every((run) => run.points.length === 91 || run.status !== 'budget')).toBe(true);
 

@@ -52,29 +52,42 @@ test('a worker killed mid-run is replaced, the runs are recomputed exactly, and 
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
 
+  // Kill from inside the page at the first change that shows points of unfinished runs, so the
+  // runs are surely mid-way. The hook is armed before the page's scripts run (a setter catches the
+  // test handle the moment the app creates it), so no run can finish before it: no race.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __killedAt?: { done: boolean; points: number } };
+    let api: Api['__optiscope'] | undefined;
+    Object.defineProperty(window, '__optiscope', {
+      configurable: true,
+      get: () => api,
+      set: (value: Api['__optiscope']) => {
+        api = value;
+        if (w.__killedAt) return;
+        const { client, trajectories } = value;
+        const points = () => trajectories.keys().reduce((sum, key) => sum + (trajectories.get(key)?.count ?? 0), 0);
+        let stop = () => {};
+        const check = () => {
+          if (w.__killedAt) return;
+          if (trajectories.keys().length === 8 && trajectories.complete() && points() > 0) {
+            w.__killedAt = { done: true, points: points() };
+            stop();
+          } else if (points() > 0) {
+            w.__killedAt = { done: false, points: points() };
+            stop();
+            client.kill();
+          }
+        };
+        stop = trajectories.subscribe(check);
+      },
+    });
+  });
   await page.goto(`./#${link}`);
   await expect(page.getByTestId('contour-plot')).toBeVisible();
   await expect(page.locator('.run-card')).toHaveCount(8);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __killedAt?: unknown }).__killedAt !== undefined)).toBe(true);
+  const killedAt = await page.evaluate(() => (window as unknown as { __killedAt: { done: boolean; points: number } }).__killedAt);
   const before = await settings(page);
-  // Kill from inside the page, at the first change that shows some points of unfinished runs, so
-  // the runs are surely mid-way. Watching from before the first point: no chunk can slip past.
-  const killedAt = await page.evaluate(() => new Promise<{ done: boolean; points: number }>((resolve) => {
-    const { client, trajectories } = (window as unknown as Api).__optiscope;
-    const points = () => trajectories.keys().reduce((sum, key) => sum + (trajectories.get(key)?.count ?? 0), 0);
-    let stop = () => {};
-    const check = () => {
-      if (trajectories.keys().length === 8 && trajectories.complete()) {
-        stop();
-        resolve({ done: true, points: points() });
-      } else if (points() > 0) {
-        stop();
-        client.kill();
-        resolve({ done: false, points: points() });
-      }
-    };
-    stop = trajectories.subscribe(check);
-    check();
-  }));
   expect(killedAt.done, 'the runs were still computing when the worker was killed').toBe(false);
   expect(killedAt.points).toBeLessThan(8 * (steps + 1));
 

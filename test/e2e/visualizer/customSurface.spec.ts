@@ -26,6 +26,8 @@ function evaluate(expression: string): (x: number, y: number) => number {
 const booth = '(x + 2*y - 7)^2 + (2*x + y - 5)^2';
 
 test('typing f(x, y) redraws the contours, runs walk the new surface, and a broken one is pointed out', async ({ page, browser, baseURL }) => {
+  // Two pages, a dozen edits and two exports: ~30 s on a busy two-core machine.
+  test.setTimeout(60_000);
   await openApp(page, 'v=1&s=bowl&n=80&run=gd(lr=0.02)&run=adam(lr=0.3)');
   const bowlBands = await bandPaths(page);
 

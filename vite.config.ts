@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -35,6 +36,10 @@ const cspPlugin: Plugin = {
 export default defineConfig({
   base: './',
   plugins: [react(), cspPlugin],
+  resolve: {
+    // d3-zoom's only use of d3-transition is to interrupt transitions; the page runs none (see the file).
+    alias: [{ find: /^d3-transition$/, replacement: fileURLToPath(new URL('./src/plot/d3TransitionLite.ts', import.meta.url)) }],
+  },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

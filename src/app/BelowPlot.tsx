@@ -4,7 +4,7 @@
  * after the plot's first picture (PlotPanel), so a cold open downloads,
  * parses and renders only what draws the picture.
  */
-import { useDeferredValue } from 'react';
+import { memo, useDeferredValue } from 'react';
 import type { SurfaceId } from '../core/types';
 import { surfaceInfo } from '../core';
 import { LossChart } from '../plot/LossChart';
@@ -26,7 +26,7 @@ export interface BelowPlotProps {
   hoverStep: number | null;
 }
 
-export default function BelowPlot(props: BelowPlotProps) {
+function BelowPlot(props: BelowPlotProps) {
   // Deferred: a slider's change re-renders these after the paths are drawn, in a render React may interrupt.
   const { surfaceId, runs, steps, upTo, hoverStep } = useDeferredValue(props);
   const lang = useLanguage((s) => s.lang);
@@ -58,3 +58,6 @@ function lossLabel(lang: Lang, runs: readonly { hidden: boolean }[]): string {
   const count = runs.filter((run) => !run.hidden).length;
   return count === 1 ? translate(lang, 'loss.ariaOne') : translate(lang, 'loss.ariaMany', { count });
 }
+
+// Memoised: the plot column re-renders on every zoom step, which changes nothing here.
+export default memo(BelowPlot);

@@ -1,11 +1,13 @@
 /** Play, pause, single step, reset, speed, "show all", and a timeline to scrub. */
+import { memo } from 'react';
 import { appStore, useAppStore } from '../state/store';
 import { effectiveSpeed } from '../state/playbackSlice';
 import { useT } from '../i18n';
 
 const speeds = [5, 20, 60, 200, 1000, 5000];
 
-export function PlaybackBar() {
+/** Memoised: it reads the store itself, so the plot column's re-renders (every zoom step) pass it by. */
+export const PlaybackBar = memo(function PlaybackBar() {
   const playback = useAppStore((s) => s.playback);
   const steps = useAppStore((s) => s.scene.steps);
   const { play, pause, stepForward, stepBack, resetPlayback, setSpeed, setAutoSpeed, showAll, setStep } = appStore.getState();
@@ -52,4 +54,4 @@ export function PlaybackBar() {
       </output>
     </div>
   );
-}
+});

@@ -2,6 +2,7 @@
  * Which colour is which run, and how each one ended, right under the plot —
  * so a screenshot or a shared link explains itself.
  */
+import { memo } from 'react';
 import type { RunSpec } from '../state/scene';
 import { sampleCount } from '../core';
 import { runColor } from '../plot/colors';
@@ -31,7 +32,8 @@ export function batchText(batchSize: number, t: Translate): string {
   return t('legend.miniBatch', { count: batchSize });
 }
 
-export function RunLegend({ runs, isData }: { runs: readonly RunSpec[]; isData: boolean }) {
+/** Memoised: the plot column re-renders on every zoom step, which changes nothing here. */
+export const RunLegend = memo(function RunLegend({ runs, isData }: { runs: readonly RunSpec[]; isData: boolean }) {
   const t = useT();
   if (runs.length === 0) return null;
   return (
@@ -41,4 +43,4 @@ export function RunLegend({ runs, isData }: { runs: readonly RunSpec[]; isData: 
       ))}
     </ul>
   );
-}
+});

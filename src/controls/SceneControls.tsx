@@ -2,6 +2,7 @@
 import type { SurfaceId } from '../core/types';
 import { surfaceIds, surfaceInfo } from '../core';
 import { limits } from '../state/scene';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store';
 import { NumberField } from './NumberField';
 import { Slider } from './Slider';
@@ -15,7 +16,11 @@ import { ExampleMenu } from './ExampleMenu';
 const pickable: SurfaceId[] = [...surfaceIds, 'custom'];
 
 export function SceneControls() {
-  const scene = useAppStore((s) => s.scene);
+  // Only the fields shown here: a zoom (the view) or a run's setting must not re-render this panel.
+  const scene = useAppStore(useShallow((s) => ({
+    surface: s.scene.surface, start: s.scene.start, steps: s.scene.steps, seed: s.scene.seed,
+    tolerance: s.scene.tolerance, maximize: s.scene.maximize,
+  })));
   const setSurface = useAppStore((s) => s.setSurface);
   const setRipple = useAppStore((s) => s.setRipple);
   const setStart = useAppStore((s) => s.setStart);

@@ -99,6 +99,16 @@ export function ContourPlot(props: ContourPlotProps) {
   useEffect(() => {
     if (bands.length > 0) noteContours();
   }, [bands]);
+  // The same elements while only the display view moves (a zoom gesture): React skips them.
+  const bandPaths = useMemo(() => bands.map((band, k) => (
+    <path
+      key={k}
+      className={k === 0 ? 'plot-band plot-band-floor' : 'plot-band'}
+      d={band}
+      fill={colors[k]}
+      vectorEffect="non-scaling-stroke"
+    />
+  )), [bands, colors]);
   // Bands come in grid units (createContourSet); this stretches them over the plotting area.
   const gridScale = usable ? `scale(${inner.width / (usable.nx - 1)} ${inner.height / (usable.ny - 1)})` : undefined;
   const scales = useMemo(
@@ -133,17 +143,7 @@ export function ContourPlot(props: ContourPlotProps) {
             <rect ref={hitArea} className="plot-hit" width={inner.width} height={inner.height} />
             <g clipPath={`url(#${clipId})`}>
               <g className="plot-view" transform={viewTransform(view, displayView, inner.width, inner.height)}>
-                <g transform={gridScale}>
-                  {bands.map((band, k) => (
-                    <path
-                      key={k}
-                      className={k === 0 ? 'plot-band plot-band-floor' : 'plot-band'}
-                      d={band}
-                      fill={colors[k]}
-                      vectorEffect="non-scaling-stroke"
-                    />
-                  ))}
-                </g>
+                <g transform={gridScale}>{bandPaths}</g>
               </g>
             </g>
             <CriticalMarkers points={criticalPoints} scales={scales} width={inner.width} height={inner.height} labels={labels.critical} />

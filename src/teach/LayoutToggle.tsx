@@ -3,6 +3,7 @@
  * buttons rather than a checkbox: both choices stay visible, so a learner
  * sees the other layout exists.
  */
+import { memo } from 'react';
 import { useT } from '../i18n';
 import { useTeachStore, type PlotLayout } from './teachStore';
 import './teach.css';
@@ -12,7 +13,8 @@ const choices: ReadonlyArray<{ layout: PlotLayout; key: 'teach.layout.single' | 
   { layout: 'multiples', key: 'teach.layout.multiples' },
 ];
 
-export function LayoutToggle() {
+/** Memoised: it reads the store itself, so the plot column's re-renders (every zoom step) pass it by. */
+export const LayoutToggle = memo(function LayoutToggle() {
   const t = useT();
   const layout = useTeachStore((s) => s.layout);
   const setLayout = useTeachStore((s) => s.setLayout);
@@ -31,4 +33,4 @@ export function LayoutToggle() {
       ))}
     </div>
   );
-}
+});

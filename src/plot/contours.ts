@@ -24,9 +24,21 @@ export function computeContours(
   ny: number,
   thresholds: readonly number[],
 ): ContourMultiPolygon[] {
-  if (nx < 2 || ny < 2 || values.length < nx * ny || thresholds.length === 0) return [];
+  const banding = prepareBands(values, nx, ny, thresholds);
+  return banding.levels.map((level) => banding.band(level));
+}
+
+/** The finite thresholds in ascending order, and the band for each one, one at a time. */
+interface Banding {
+  levels: number[];
+  band(level: number): ContourMultiPolygon;
+}
+
+function prepareBands(values: ArrayLike<number>, nx: number, ny: number, thresholds: readonly number[]): Banding {
+  const none: Banding = { levels: [], band: () => ({ type: 'MultiPolygon', value: NaN, coordinates: [] }) };
+  if (nx < 2 || ny < 2 || values.length < nx * ny || thresholds.length === 0) return none;
   const sorted = [...thresholds].filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return [];
+  if (sorted.length === 0) return none;
   const top = sorted[sorted.length - 1];
   const bottom = sorted[0];
   // d3-contour throws on nothing, but its smoothing treats NaN as −∞, which
@@ -37,7 +49,8 @@ export function computeContours(
     const v = values[k];
     clean[k] = Number.isFinite(v) ? v : v === -Infinity ? bottom : above;
   }
-  return contours().size([nx, ny]).thresholds(sorted)(clean as unknown as number[]);
+  const generator = contours().size([nx, ny]);
+  return { levels: sorted, band: (level) => generator.contour(clean as unknown as number[], level) };
 }
 
 /**
@@ -109,7 +122,25 @@ export interface ContourSet {
 
 /** Levels chosen for the values, bands filled for those levels. Pure: the worker calls it, tests too. */
 export function createContourSet(values: ArrayLike<number>, nx: number, ny: number, levelCount = 20): ContourSet {
+  const steps = contourSetSteps(values, nx, ny, levelCount);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * createContourSet one band at a time: it pauses before each band (1–3 ms on
+ * a plot-sized grid), so the worker can drop a grid a zoom has already left
+ * behind instead of finishing it (20–50 ms).
+ */
+export function* contourSetSteps(values: ArrayLike<number>, nx: number, ny: number, levelCount = 20): Generator<void, ContourSet, void> {
   const choice = describeThresholds(values, levelCount);
-  const bands = computeContours(values, nx, ny, choice.levels).map((band) => contourPath(band, nx, ny, nx - 1, ny - 1));
+  const banding = prepareBands(values, nx, ny, choice.levels);
+  const bands: string[] = [];
+  for (const level of banding.levels) {
+    yield;
+    bands.push(contourPath(banding.band(level), nx, ny, nx - 1, ny - 1));
+  }
   return { nx, ny, levels: choice.levels, spacing: choice.spacing, extent: choice.extent, bands };
 }

@@ -25,7 +25,6 @@ export interface GridResult {
   final: boolean;
 }
 
-type GridArguments = [surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }];
 
 /** The part of `Worker` the client uses; tests pass a fake with these three methods. */
 export interface WorkerLike {
@@ -50,8 +49,8 @@ export interface WorkerClient {
   /**
    * Ask for the surface sampled on an nx × ny grid over `view`, first on the
    * coarser `preview` grid when given; supersedes earlier grid requests only.
-   * While a grid is being computed the request waits, and a newer one
-   * replaces it: it is sent when the grid in flight is answered.
+   * It goes at once: the worker drops a grid it is computing for the newer
+   * one (between two contour bands), and answers to older ones are ignored.
    */
   requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }): void;
   dispose(): void;
@@ -106,12 +105,6 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   let generation = 0;
   let latestRun: { generation: number; runs: RunRequest[]; unfinished: Set<string> } | null = null;
   let latestGrid: { request: Extract<ToWorker, { type: 'grid' }>; answered: boolean } | null = null;
-  /**
-   * A grid asked for while another is being computed. At most one grid is in
-   * flight: during a zoom gesture the worker works on the newest view it can,
-   * instead of a queue of views already left behind (each costs 20–60 ms).
-   */
-  let heldGrid: GridArguments | null = null;
   let restartCount = 0;
   let crashesWithoutReply = 0;
   let disposed = false;
@@ -155,9 +148,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
         if (message.generation !== latestGrid?.request.generation) return;
         const { surface } = latestGrid.request;
         // A preview is drawn but does not answer the request: a worker that dies before the full grid is asked again.
-        // After a preview the held request (if any) goes at once: the worker drops the stale full grid for it.
-        if (message.final !== false) gridAnswered();
-        else if (heldGrid) releaseHeld();
+        if (message.final !== false) latestGrid.answered = true;
         const { values, nx, ny, view, criticalPoints, contours } = message;
         onGrid({ surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false });
         return;
@@ -168,7 +159,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
           else latestRun.unfinished.delete(message.key);
           onError(message.message);
         } else if (message.scope === 'grid' && message.generation === latestGrid?.request.generation) {
-          gridAnswered();
+          latestGrid.answered = true;
           onError(message.message);
         }
         return;
@@ -182,29 +173,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     send({ type: 'run', generation, runs });
   }
 
-  /** The grid in flight is answered (or failed): the held request, if any, goes next. */
-  function gridAnswered() {
-    if (latestGrid) latestGrid.answered = true;
-    releaseHeld();
-  }
-
-  function releaseHeld() {
-    if (!heldGrid) return;
-    const next = heldGrid;
-    sendGrid(...next);
-  }
-
-  function requestGrid(...args: GridArguments) {
-    if (latestGrid && !latestGrid.answered && worker) {
-      heldGrid = args;
-      return;
-    }
-    sendGrid(...args);
-  }
-
-  function sendGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {
-    // Whatever was held is older than what is sent now.
-    heldGrid = null;
+  function requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {
     generation++;
     const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }) } as const;
     latestGrid = { request, answered: false };
@@ -231,15 +200,10 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       return;
     }
     if (latestRun && latestRun.unfinished.size > 0) startRuns(latestRun.runs);
-    if (heldGrid) {
-      // The newest view asked for replaces the one the dead worker was computing.
-      const next = heldGrid;
-      heldGrid = null;
-      sendGrid(...next);
-    } else if (latestGrid && !latestGrid.answered) {
+    if (latestGrid && !latestGrid.answered) {
       // No preview the second time: the page already shows one.
       const { surface, view, nx, ny } = latestGrid.request;
-      sendGrid(surface, view, nx, ny);
+      requestGrid(surface, view, nx, ny);
     }
     onError(workerMessages.restarted);
   }

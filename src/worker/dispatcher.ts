@@ -4,19 +4,25 @@
  * worker_dispatcher.ts).
  *
  * Work never starts inside `handle`: a request is recorded and a task is
- * scheduled. Each task computes the latest grid (if one is waiting) and one
- * time slice of the latest run request, then yields. Because a slider drag
- * queues many requests, deferring means a burst collapses to its newest
- * member, and a newer 'run' or 'cancel' is always seen between two slices.
+ * scheduled. Each task works for one time slice on the latest grid (if one
+ * is waiting) and one on the latest run request, then yields. Because a
+ * slider drag or a zoom queues many requests, deferring means a burst
+ * collapses to its newest member, and a newer request is always seen between
+ * two slices: a grid a zoom has left behind is dropped half-way.
  */
 import { createSimulation, createSurface, sampleGrid, type Simulation } from '../core';
 import type { CriticalPoint, ViewBox } from '../core/types';
 import type { RunRequest, FromWorker, Post, ToWorker } from './protocol';
 import { createInspectionCache, type InspectionCacheOptions, type InspectionJob } from './inspection';
 // Pure plot maths (d3-contour, no DOM): contouring here keeps 30–150 ms per grid off the page's thread.
-import { createContourSet } from '../plot/contours';
+import { contourSetSteps } from '../plot/contours';
 
 type GridRequest = Extract<ToWorker, { type: 'grid' }>;
+/** A grid being computed: its request's generation and the steps left (see gridSteps). */
+interface GridJob {
+  generation: number;
+  steps: Generator<void, void, void>;
+}
 type SliceMessage = { message: Extract<FromWorker, { type: 'chunk' | 'done' | 'error' }>; transfer: Transferable[] };
 
 /** Runs `task` later, after pending messages had a chance to arrive. */
@@ -97,6 +103,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
   let gridGeneration = -Infinity;
   let job: Job | null = null;
   let pendingGrid: GridRequest | null = null;
+  let gridJob: GridJob | null = null;
   let scheduled = false;
   // Inspections have a generation of their own too: scrubbing must not cancel runs.
   let inspectGeneration = -Infinity;
@@ -124,14 +131,15 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
   function pump() {
     scheduled = false;
     if (pendingGrid) {
-      const request = pendingGrid;
+      // A newer grid replaces the one being computed, wherever that one is.
+      gridJob = { generation: pendingGrid.generation, steps: gridSteps(pendingGrid) };
       pendingGrid = null;
-      computeGrid(request);
     }
+    if (gridJob) gridSlice(gridJob);
     if (inspection) inspectSlice(inspection);
     const current = job;
     if (!current) {
-      if (inspection || pendingGrid) wake();
+      if (inspection || pendingGrid || gridJob) wake();
       return;
     }
     try {
@@ -142,7 +150,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
       if (job === current) job = null;
     }
     if (job === current && current.runs?.length === 0) job = null;
-    if (job || pendingGrid || inspection) wake();
+    if (job || pendingGrid || gridJob || inspection) wake();
   }
 
   /** One time slice of the newest inspection; posts the answer once every run reached the step. */
@@ -158,24 +166,56 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     }
   }
 
-  function computeGrid(request: GridRequest) {
+  /**
+   * Work on the grid for up to a slice. A grid pauses between contour bands,
+   * so a newer request (the next step of a zoom) replaces it within a band
+   * rather than after the whole grid.
+   */
+  function gridSlice(current: GridJob) {
+    const deadline = now() + sliceMs;
     try {
-      checkGridSize(request.nx, request.ny);
-      const { preview, ...full } = request;
-      if (preview) checkGridSize(preview.nx, preview.ny);
-      const { nx, ny } = preview ?? request;
-      const surface = createSurface(request.surface);
-      const values = sampleGrid(surface, request.view, nx, ny);
-      // The search can cost tens of ms (logreg): the preview does not wait for it, the full grid brings them.
-      const criticalPoints = preview ? [] : surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
-      const { generation, view } = request;
-      const contours = createContourSet(values, nx, ny, levelCountOf(request.levelCount));
-      send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview }, [values.buffer]);
-      // The full grid waits for the next turn: a newer request (a zoom) may replace it, and a run slice goes first.
-      if (preview) pendingGrid ??= full;
+      for (;;) {
+        const next = current.steps.next();
+        if (next.done) {
+          if (gridJob === current) gridJob = null;
+          return;
+        }
+        if (now() >= deadline) return;
+      }
     } catch (error) {
-      send({ type: 'error', generation: request.generation, scope: 'grid', message: describe(error) });
+      if (gridJob === current) gridJob = null;
+      send({ type: 'error', generation: current.generation, scope: 'grid', message: describe(error) });
     }
+  }
+
+  /** One grid request as steps: sample, contour band by band, then post (the preview first, when asked). */
+  function* gridSteps(request: GridRequest): Generator<void, void, void> {
+    checkGridSize(request.nx, request.ny);
+    const { preview, ...full } = request;
+    if (preview) checkGridSize(preview.nx, preview.ny);
+    const { nx, ny } = preview ?? request;
+    const surface = surfaceFor(request.surface);
+    const values = sampleGrid(surface, request.view, nx, ny);
+    const { generation, view } = request;
+    const contours = yield* contourSetSteps(values, nx, ny, levelCountOf(request.levelCount));
+    // The search can cost tens of ms (logreg): the preview does not wait for it, the full grid brings them.
+    if (!preview) yield;
+    const criticalPoints = preview ? [] : surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
+    send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview }, [values.buffer]);
+    // The full grid waits for the next turn: a newer request (a zoom) may replace it, and a run slice goes first.
+    if (preview) pendingGrid ??= full;
+  }
+
+  /**
+   * The surface of the last grid, kept while the spec stays the same: a zoom
+   * asks for many grids of one surface, and building a typed one parses it
+   * and its critical points are searched once per surface, not per grid.
+   */
+  let lastSurface: { key: string; surface: ReturnType<typeof createSurface> } | null = null;
+  function surfaceFor(spec: GridRequest['surface']) {
+    const key = JSON.stringify(spec);
+    if (lastSurface?.key !== key) lastSurface = { key, surface: createSurface(spec) };
+    return lastSurface.surface;
   }
 
   function start(current: Job): LiveRun[] {

@@ -167,6 +167,28 @@ describe('dispatcher grids', () => {
     expect(messages().map((m) => m.type === 'grid' && [m.generation, m.nx, m.final])).toEqual([[1, 20, false], [2, 30, true]]);
   });
 
+  it('drops a grid half-way when a newer one is asked for, and answers only the newer one', () => {
+    // A clock that moves 100 ms per reading: every task does one step of the grid, then yields.
+    let clock = 0;
+    const recorder = createRecorder();
+    const scheduler = createManualScheduler();
+    const dispatcher = createDispatcher(recorder.post, scheduler.schedule, { now: () => (clock += 100) });
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'rosenbrock', view, nx: 60, ny: 40 });
+    scheduler.step();
+    scheduler.step();
+    expect(recorder.messages()).toEqual([]);
+    expect(scheduler.pending).toBe(1);
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'rosenbrock', view: { x: [-2, 2], y: [-1, 3] }, nx: 60, ny: 40 });
+    const tasks = scheduler.drain();
+    expect(recorder.messages().map((m) => m.type === 'grid' && m.generation)).toEqual([2]);
+    const answer = recorder.messages()[0];
+    if (answer.type !== 'grid') throw new Error('expected a grid');
+    // The same answer as a grid computed in one go, reached one band per task.
+    const values = sampleGrid(createSurface('rosenbrock'), { x: [-2, 2], y: [-1, 3] }, 60, 40);
+    expect(answer.contours).toEqual(createContourSet(values, 60, 40));
+    expect(tasks).toBeGreaterThan(answer.contours.bands.length);
+  });
+
   it('sends only the critical points that lie inside the view', () => {
     const surface = createSurface('himmelblau');
     const corner: ViewBox = { x: [0, 5], y: [0, 5] };

@@ -9,9 +9,9 @@
  * - for chosen DOM events, when the browser stamped the event and when its
  *   first listener ran (the gap is how long input waited for the main thread),
  * - animation frame times while `__bench.frames.on` is set,
- * - every commit of contour bands drawn for the view on screen (their group's
- *   transform is the identity, so the grid was sampled for exactly this view),
- *   with the start of the next animation frame after it.
+ * - every paint of contour bands drawn for the view on screen (the bands
+ *   canvas is not stretching an older view's bands, so the grid was sampled
+ *   for exactly this view), with the start of the next animation frame after it.
  */
 function probes() {
   const bench = { longTasks: [], events: [], frames: { on: false, times: [] }, contours: [] };
@@ -29,15 +29,14 @@ function probes() {
     }, { capture: true, passive: true });
   }
   new MutationObserver((records) => {
-    const band = records.map((r) => r.target).find((node) => node instanceof Element && (node.matches('path.plot-band') || node.querySelector?.('path.plot-band')));
-    if (!band) return;
-    // The group that moves the bands from the grid's view to the view on screen.
-    const group = band.closest('g.plot-view') ?? band.querySelector('g.plot-view');
-    if (group?.getAttribute('transform') !== 'matrix(1 0 0 1 0 0)') return;
+    // The bands canvas counts its paints; one not stretched shows a grid sampled for exactly this view.
+    const painted = records.some((r) => r.target instanceof HTMLCanvasElement && r.target.dataset.testid === 'contour-bands' &&
+      r.target.dataset.stretched === 'false' && Number(r.target.dataset.bands) > 0);
+    if (!painted) return;
     const entry = { at: performance.now(), frame: NaN };
     bench.contours.push(entry);
     requestAnimationFrame(() => { entry.frame = performance.now(); });
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['d', 'transform'] });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-paints'] });
   const tick = (time) => {
     if (bench.frames.on) bench.frames.times.push(time);
     requestAnimationFrame(tick);
@@ -63,7 +62,8 @@ export async function settled(page, timeout = 120_000) {
   await page.waitForFunction(
     () => {
       const app = window.__optiscope;
-      const bands = document.querySelectorAll('[data-testid="contour-plot"][data-grid="full"] path.plot-band').length;
+      const full = document.querySelector('[data-testid="contour-plot"][data-grid="full"]');
+      const bands = full ? Number(full.parentElement.querySelector('[data-testid="contour-bands"]')?.dataset.bands ?? 0) : 0;
       return Boolean(app && bands > 2 && app.trajectories.keys().length > 0 && app.trajectories.complete());
     },
     null,

@@ -1,9 +1,9 @@
 // Budget 3, zoom: wheel gestures over the plot (8 runs × 1,000 steps on
 // `bumpy`, "Show all"). A gesture is six wheel notches a frame apart, in and
 // out by turns. For each gesture: from the last wheel event (its timestamp)
-// to the first `optiscope:grid` mark after it, and to the commit of contour
-// bands for the view on screen (a bench probe watches the band group's
-// transform turn into the identity) and the frame after it. The main thread
+// to the first `optiscope:grid` mark after it, and to the paint of contour
+// bands for the view on screen (a bench probe watches the bands canvas paint
+// bands it no longer stretches) and the frame after it. The main thread
 // is traced through all gestures to find its longest task.
 
 import { appUrl, openPage, percentile, settled, showAll, sleep } from './page.mjs';
@@ -67,7 +67,7 @@ export async function measureZoom(browser, baseURL, say) {
     const overFrame = tasks.filter((t) => t.ms > frameMs).length;
     return [
       { figure: 'zoom: last wheel → new grid, p95', value: percentile(toGrid.filter(Number.isFinite), 95), unit: 'ms' },
-      { figure: 'zoom: last wheel → contours committed, p95', value: percentile(toContours, 95), unit: 'ms', budget: 50, op: '≤' },
+      { figure: 'zoom: last wheel → contours painted, p95', value: percentile(toContours, 95), unit: 'ms', budget: 50, op: '≤' },
       { figure: 'zoom: last wheel → frame showing them, p95', value: percentile(toFrame, 95), unit: 'ms' },
       {
         figure: 'zoom: longest main-thread task (trace)',

@@ -75,11 +75,15 @@ const legendRow = 22;
 const legendGap = 18;
 
 /**
- * The plot as a PNG: the contour SVG rasterised through an <img>, the
- * trajectory canvas drawn over it, and a legend of the runs under it, at the
- * screen's pixel ratio.
+ * The plot as a PNG: the contour bands' canvas, the SVG (axes, markers,
+ * legend) rasterised through an <img> over it, the trajectory canvas over
+ * that, and a legend of the runs under it, at the screen's pixel ratio.
  */
-export async function renderPlotPng(svg: SVGSVGElement, canvases: HTMLCanvasElement[], legend: LegendEntry[] = []): Promise<Blob> {
+export async function renderPlotPng(
+  svg: SVGSVGElement,
+  canvases: { under: HTMLCanvasElement[]; over: HTMLCanvasElement[] },
+  legend: LegendEntry[] = [],
+): Promise<Blob> {
   const { width, height } = svg.getBoundingClientRect();
   const ratio = window.devicePixelRatio || 1;
   const out = document.createElement('canvas');
@@ -89,6 +93,13 @@ export async function renderPlotPng(svg: SVGSVGElement, canvases: HTMLCanvasElem
   const page = getComputedStyle(document.body);
   ctx.fillStyle = page.backgroundColor || '#fff';
   ctx.fillRect(0, 0, out.width, out.height);
+  const origin = svg.getBoundingClientRect();
+  const place = (canvas: HTMLCanvasElement) => {
+    const box = canvas.getBoundingClientRect();
+    ctx.drawImage(canvas, (box.left - origin.left) * ratio, (box.top - origin.top) * ratio, box.width * ratio, box.height * ratio);
+  };
+  // The contour bands lie under the SVG (axes, markers, legend), the paths over it.
+  canvases.under.forEach(place);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -103,11 +114,7 @@ export async function renderPlotPng(svg: SVGSVGElement, canvases: HTMLCanvasElem
   } finally {
     URL.revokeObjectURL(url);
   }
-  const origin = svg.getBoundingClientRect();
-  for (const canvas of canvases) {
-    const box = canvas.getBoundingClientRect();
-    ctx.drawImage(canvas, (box.left - origin.left) * ratio, (box.top - origin.top) * ratio, box.width * ratio, box.height * ratio);
-  }
+  canvases.over.forEach(place);
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.font = `13px ${page.fontFamily}`;
   ctx.textBaseline = 'middle';

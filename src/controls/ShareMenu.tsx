@@ -41,7 +41,10 @@ export function ShareMenu() {
   const exportPng = async () => {
     const svg = document.querySelector<SVGSVGElement>('[data-testid="contour-plot"]');
     if (!svg) return;
-    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="trajectory-canvas"]')];
+    const canvases = {
+      under: [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="contour-bands"]')],
+      over: [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="trajectory-canvas"]')],
+    };
     // The start handle and zoom buttons are HTML over the plot, not part of the figure.
     const { scene } = appStore.getState();
     const loaded = await loadExport().catch(() => null);

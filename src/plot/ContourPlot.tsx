@@ -9,19 +9,19 @@
  * Pointer: click sets the start, drag pans, wheel or pinch zooms (see
  * usePlotZoom for how a click is told from a pan); the start ring can be dragged.
  */
-import { useEffect, useId, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
 import type { CriticalPoint, Vec2, ViewBox } from '../core/types';
 import { Axis } from './Axis';
+import { ContourBands } from './ContourBands';
 import { bandColors } from './colors';
 import type { ContourSet } from './contours';
 import { CriticalMarkers, defaultCriticalLabels, type CriticalMarkerLabels } from './CriticalMarkers';
 import { formatValue } from './format';
 import { Legend } from './Legend';
-import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins, viewTransform } from './scales';
+import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins } from './scales';
 import { StartHandle } from './StartHandle';
 import type { ThresholdChoice } from './thresholds';
 import { usePlotZoom } from './usePlotZoom';
-import { noteContours } from './latency';
 import './plot.css';
 
 export interface ContourPlotLabels {
@@ -81,38 +81,22 @@ export interface ContourPlotProps {
 }
 
 const zoomStep = 1.5;
+const noBands: string[] = [];
+const noLevels: number[] = [];
 
 export function ContourPlot(props: ContourPlotProps) {
   const { contours, view, displayView, width, height, criticalPoints, onPick, onViewChange, onResetView } = props;
   const labels = { ...defaultContourPlotLabels, ...props.labels };
   const [xLabel, yLabel] = props.axisLabels ?? ['x', 'y'];
   const inner = plotInnerSize(width, height);
-  const clipId = `plot-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const zoomArea = useRef<SVGGElement>(null);
   const hitArea = useRef<SVGRectElement>(null);
   const { zoomBy } = usePlotZoom(zoomArea, displayView, inner.width, inner.height, onViewChange);
 
   const usable = contours && contours.nx >= 2 && contours.ny >= 2 && contours.bands.length === contours.levels.length ? contours : null;
   const choice: ThresholdChoice | null = usable;
-  const bands = usable?.bands ?? [];
+  const bands = usable?.bands ?? noBands;
   const colors = useMemo(() => bandColors(choice?.levels.length ?? 0), [choice]);
-  useEffect(() => {
-    if (bands.length > 0) noteContours();
-  }, [bands]);
-  // The same elements while only the display view moves (a zoom gesture): React skips them.
-  const bandPaths = useMemo(() => bands.map((band, k) => (
-    <path
-      key={k}
-      className={k === 0 ? 'plot-band plot-band-floor' : 'plot-band'}
-      d={band}
-      fill={colors[k]}
-    />
-  )), [bands, colors]);
-  // Bands come in grid units (createContourSet); this stretches them over the plotting area.
-  const gridScale = usable ? `scale(${inner.width / (usable.nx - 1)} ${inner.height / (usable.ny - 1)})` : undefined;
-  // The outlines' width in grid units, so they are 0.75 px on screen. (vector-effect="non-scaling-stroke"
-  // did the same, but made Chromium transform every outline on every paint: 20–50 ms a frame while zooming.)
-  const outline = usable ? 0.75 / Math.sqrt((inner.width / (usable.nx - 1)) * (inner.height / (usable.ny - 1))) : undefined;
   const scales = useMemo(
     () => createPlotScales(displayView, inner.width, inner.height),
     [displayView, inner.width, inner.height],
@@ -130,24 +114,27 @@ export function ContourPlot(props: ContourPlotProps) {
 
   return (
     <div className="plot-contour" style={{ width: `${width}px`, height: `${height}px` }}>
+      <div className="plot-bands-box" style={{ left: `${plotMargins.left}px`, top: `${plotMargins.top}px` }}>
+        <ContourBands
+          bands={bands}
+          levels={usable?.levels ?? noLevels}
+          colors={colors}
+          nx={usable?.nx ?? 0}
+          ny={usable?.ny ?? 0}
+          view={view}
+          displayView={displayView}
+          width={inner.width}
+          height={inner.height}
+        />
+      </div>
       <svg
         className="plot-svg"
         data-testid="contour-plot"
         data-grid={usable ? (props.preview ? 'preview' : 'full') : 'none'}
         width={width} height={height} role="img" aria-label={description}>
-        <defs>
-          <clipPath id={clipId}>
-            <rect width={inner.width} height={inner.height} />
-          </clipPath>
-        </defs>
         <g transform={`translate(${plotMargins.left},${plotMargins.top})`}>
           <g ref={zoomArea} className="plot-zoom-area" onClick={onClick}>
             <rect ref={hitArea} className="plot-hit" width={inner.width} height={inner.height} />
-            <g clipPath={`url(#${clipId})`}>
-              <g className="plot-view" transform={viewTransform(view, displayView, inner.width, inner.height)}>
-                <g transform={gridScale} strokeWidth={outline}>{bandPaths}</g>
-              </g>
-            </g>
             <CriticalMarkers points={criticalPoints} scales={scales} width={inner.width} height={inner.height} labels={labels.critical} />
           </g>
           <Axis orient="bottom" scale={scales.x} y={inner.height} length={inner.width} label={xLabel} />

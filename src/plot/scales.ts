@@ -70,15 +70,15 @@ export function zoomedView(base: ViewBox, transform: ZoomLike, width: number, he
 }
 
 /**
- * The SVG transform that moves pixels drawn for view `from` to where view
- * `to` shows them. Contour paths are built once per sampled grid; during a
- * zoom gesture they are only re-transformed, never recomputed.
+ * Where pixels drawn for view `from` land when view `to` is shown: pixel
+ * (px, py) of `from` is at (sx·px + tx, sy·py + ty). Contour bands are traced
+ * once per sampled grid; during a zoom gesture they are only re-transformed.
  */
-export function viewTransform(from: ViewBox, to: ViewBox, width: number, height: number): string {
+export function viewMatrix(from: ViewBox, to: ViewBox, width: number, height: number): { sx: number; sy: number; tx: number; ty: number } {
   const sx = (from.x[1] - from.x[0]) / (to.x[1] - to.x[0]);
   const sy = (from.y[1] - from.y[0]) / (to.y[1] - to.y[0]);
   const [tx, ty] = surfaceToPixel(to, width, height, from.x[0], from.y[1]);
-  return `matrix(${round(sx)} 0 0 ${round(sy)} ${round(tx)} ${round(ty)})`;
+  return { sx, sy, tx, ty };
 }
 
 /** Whether two views are the same up to a relative tolerance of their spans. */
@@ -90,8 +90,4 @@ export function sameView(a: ViewBox | null | undefined, b: ViewBox | null | unde
     Math.abs(a.x[0] - b.x[0]) <= ex && Math.abs(a.x[1] - b.x[1]) <= ex &&
     Math.abs(a.y[0] - b.y[0]) <= ey && Math.abs(a.y[1] - b.y[1]) <= ey
   );
-}
-
-function round(v: number): number {
-  return Math.round(v * 1e6) / 1e6;
 }

@@ -48,10 +48,11 @@ describe('ContourPlot', () => {
 
   it('draws one filled band per level and a legend swatch for each', () => {
     const { container } = renderPlot();
-    const bands = container.querySelectorAll('path.plot-band');
-    expect(bands.length).toBeGreaterThan(5);
-    for (const band of bands) expect(band.getAttribute('d')).toMatch(/^M/);
-    expect(container.querySelectorAll('.plot-legend rect:not(.plot-legend-frame)')).toHaveLength(bands.length);
+    const canvas = screen.getByTestId('contour-bands');
+    const count = Number(canvas.getAttribute('data-bands'));
+    expect(count).toBeGreaterThan(5);
+    expect(canvas.getAttribute('data-levels')!.split(' ')).toHaveLength(count);
+    expect(container.querySelectorAll('.plot-legend rect:not(.plot-legend-frame)')).toHaveLength(count);
   });
 
   it('marks the minimum with a tooltip giving f and the Hessian eigenvalues', () => {
@@ -61,19 +62,23 @@ describe('ContourPlot', () => {
   });
 
   it('draws no bands while the contours are missing or malformed', () => {
-    const { container } = renderPlot({ contours: null });
-    expect(container.querySelectorAll('path.plot-band')).toHaveLength(0);
+    renderPlot({ contours: null });
+    expect(screen.getByTestId('contour-bands').getAttribute('data-bands')).toBe('0');
     cleanup();
     const good = createContourSet(rosenbrockGrid(), nx, ny);
-    const wrong = renderPlot({ contours: { ...good, bands: good.bands.slice(1) } });
-    expect(wrong.container.querySelectorAll('path.plot-band')).toHaveLength(0);
+    renderPlot({ contours: { ...good, bands: good.bands.slice(1) } });
+    expect(screen.getByTestId('contour-bands').getAttribute('data-bands')).toBe('0');
   });
 
-  it('stretches the grid-unit bands over the plotting area', () => {
-    const { container } = renderPlot();
+  it('lays the bands canvas exactly under the plotting area', () => {
+    renderPlot();
+    const canvas = screen.getByTestId('contour-bands');
     const inner = plotInnerSize(400, 300);
-    const scaled = container.querySelector('path.plot-band')!.parentElement!;
-    expect(scaled.getAttribute('transform')).toBe(`scale(${inner.width / (nx - 1)} ${inner.height / (ny - 1)})`);
+    expect(canvas.style.width).toBe(`${inner.width}px`);
+    expect(canvas.style.height).toBe(`${inner.height}px`);
+    const box = canvas.parentElement as HTMLElement;
+    expect(box.style.left).toBe(`${plotMargins.left}px`);
+    expect(box.style.top).toBe(`${plotMargins.top}px`);
   });
 
   it('turns a click into surface coordinates for onPick', () => {
@@ -111,16 +116,14 @@ describe('ContourPlot', () => {
     expect(y2).toBeCloseTo(2 - 0.4, 12);
   });
 
-  it('moves the bands by a transform, not by recomputing them, when only the display view changes', () => {
-    const { container, rerender, props } = renderPlot();
-    const before = [...container.querySelectorAll('path.plot-band')].map((p) => p.getAttribute('d'));
-    const shifted: ViewBox = { x: [0, 4], y: [-1, 3] };
-    rerender(<ContourPlot {...props} displayView={shifted} />);
-    const after = [...container.querySelectorAll('path.plot-band')].map((p) => p.getAttribute('d'));
-    expect(after).toEqual(before);
-    const group = container.querySelector('g.plot-view')!;
-    const inner = plotInnerSize(400, 300);
-    expect(group.getAttribute('transform')).toBe(`matrix(1 0 0 1 ${-inner.width / 2} 0)`);
+  it('marks the bands as stretched while the display view differs from the grid\'s view', () => {
+    const { rerender, props } = renderPlot();
+    const canvas = screen.getByTestId('contour-bands');
+    expect(canvas.getAttribute('data-stretched')).toBe('false');
+    const levels = canvas.getAttribute('data-levels');
+    rerender(<ContourPlot {...props} displayView={{ x: [0, 4], y: [-1, 3] }} />);
+    expect(canvas.getAttribute('data-stretched')).toBe('true');
+    expect(canvas.getAttribute('data-levels')).toBe(levels);
   });
 
   it('lays the overlay exactly over the plotting area', () => {

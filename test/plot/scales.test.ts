@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewBox } from '../../src/core/types';
 import {
-  createPlotScales, pixelToSurface, plotInnerSize, sameView, surfaceToPixel, viewTransform, zoomedView,
+  createPlotScales, pixelToSurface, plotInnerSize, sameView, surfaceToPixel, viewMatrix, zoomedView,
 } from '../../src/plot/scales';
 
 const view: ViewBox = { x: [-10, 10], y: [-5, 5] };
@@ -39,8 +39,7 @@ describe('plot scales', () => {
 
   it('move paths drawn for the grid view to where the display view shows them', () => {
     const display: ViewBox = { x: [0, 10], y: [0, 5] };
-    const matrix = viewTransform(view, display, 400, 100).match(/-?[\d.e+-]+/g)!.map(Number);
-    const [a, , , d, e, f] = matrix;
+    const { sx: a, sy: d, tx: e, ty: f } = viewMatrix(view, display, 400, 100);
     // Pixel (200, 50) of the grid is the surface origin: on the display it is the bottom-left corner.
     expect(a * 200 + e).toBeCloseTo(0, 9);
     expect(d * 50 + f).toBeCloseTo(100, 9);

@@ -42,6 +42,8 @@ beforeEach(() => {
   // One recording context per canvas, so each panel's paint can be checked on its own.
   const byCanvas = new WeakMap<HTMLCanvasElement, ReturnType<typeof createRecordingContext>>();
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    // Only the paths' canvases: the bands' canvases are painted by paintBands, tested on its own.
+    if (this.dataset.testid !== 'trajectory-canvas') return null;
     let ctx = byCanvas.get(this);
     if (!ctx) {
       ctx = createRecordingContext();
@@ -87,7 +89,8 @@ describe('SmallMultiples', () => {
     expect(screen.getByTestId('small-multiples').getAttribute('data-columns')).toBe('2');
     expect(container.querySelectorAll('[data-testid="contour-plot"]')).toHaveLength(4);
     // Every panel contours the same shared grid.
-    const bandCounts = [...container.querySelectorAll('[data-testid="contour-plot"]')].map((svg) => svg.querySelectorAll('path.plot-band').length);
+    const bandCounts = [...container.querySelectorAll('[data-testid="contour-bands"]')].map((canvas) => Number(canvas.getAttribute('data-bands')));
+    expect(bandCounts).toHaveLength(4);
     expect(new Set(bandCounts).size).toBe(1);
     expect(bandCounts[0]).toBeGreaterThan(3);
   });

@@ -159,7 +159,7 @@ async function open(link: HostileLink, fullLoad: boolean): Promise<void> {
   }
   await expect(page.getByTestId('contour-plot')).toBeVisible();
   const quick = { intervals: [50, 100, 200] };
-  await expect.poll(() => page.locator('path.plot-band').count(), { ...quick, message: 'contour bands' }).toBeGreaterThan(2);
+  await expect.poll(async () => Number(await page.getByTestId('contour-bands').getAttribute('data-bands')), { ...quick, message: 'contour bands' }).toBeGreaterThan(2);
   await expect.poll(() => page.evaluate(() => (window as unknown as { __optiscope: { trajectories: { complete(): boolean } } })
     .__optiscope.trajectories.complete()), { ...quick, message: 'every run computed', timeout: 20_000 }).toBe(true);
   await expect(page.locator('[data-testid$="-status"][data-status="running"]')).toHaveCount(0);

@@ -11,9 +11,9 @@ import {
   expect, test, comparable, decodePng, differingPixels, exportJson, hashValue, openApp, plotShot, runsSettled, showWholePaths,
 } from './helpers';
 
-/** The filled bands' outlines: they change exactly when the contours do. */
-function bandPaths(page: Page): Promise<string> {
-  return page.getByTestId('contour-plot').locator('path.plot-band').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).join('|'));
+/** The contour levels the bands are drawn at: they change when the surface does. */
+async function bandLevels(page: Page): Promise<string> {
+  return (await page.getByTestId('contour-bands').getAttribute('data-levels')) ?? '';
 }
 
 /** f as the core computes it, for checking the exported points. */
@@ -29,7 +29,7 @@ test('typing f(x, y) redraws the contours, runs walk the new surface, and a brok
   // Two pages, a dozen edits and two exports: ~30 s on a busy two-core machine.
   test.setTimeout(60_000);
   await openApp(page, 'v=1&s=bowl&n=80&run=gd(lr=0.02)&run=adam(lr=0.3)');
-  const bowlBands = await bandPaths(page);
+  const bowlBands = await bandLevels(page);
 
   await page.getByTestId('surface').selectOption('custom');
   const field = page.getByTestId('expression');
@@ -49,8 +49,8 @@ test('typing f(x, y) redraws the contours, runs walk the new surface, and a brok
   await expect.poll(() => hashValue(page, 'fx')).toBe(booth);
   await expect.poll(() => hashValue(page, 'box')).toBe('-4,6,-2,8');
   await runsSettled(page);
-  await expect.poll(() => bandPaths(page)).not.toBe(bowlBands);
-  const boothBands = await bandPaths(page);
+  await expect.poll(() => bandLevels(page)).not.toBe(bowlBands);
+  const boothBands = await bandLevels(page);
   // The one critical point, a minimum, is marked.
   await expect(page.getByTestId('contour-plot').locator('g.plot-critical > g')).toHaveCount(1);
   await expect(page.getByTestId('contour-plot').locator('g.plot-critical-min')).toHaveCount(1);
@@ -74,7 +74,8 @@ test('typing f(x, y) redraws the contours, runs walk the new surface, and a brok
   await expect(error).toContainText('The plot keeps the last f that worked.');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await page.waitForTimeout(600);
-  expect(await bandPaths(page)).toBe(boothBands);
+  expect(await bandLevels(page)).toBe(boothBands);
+  expect(differingPixels(picture, await decodePng(page, await plotShot(page))), 'pixels changed by a broken expression').toBe(0);
   expect(hashValue(page, 'fx')).toBe(booth);
 
   // The link, opened in a fresh browser, shows the same surface, field and paths.

@@ -41,14 +41,9 @@ export async function runsSettled(page: Page): Promise<void> {
   await expect(page.locator('[data-testid^="run-"][data-status="running"]')).toHaveCount(0);
 }
 
-/** Filled band paths with a drawing in them, in the contour SVG. */
-export function bandCount(page: Page): Promise<number> {
-  return page
-    .getByTestId('contour-plot')
-    .locator('path.plot-band')
-    .evaluateAll((paths) =>
-      paths.filter((p) => (p.getAttribute('d') ?? '').length > 10 && (p.getAttribute('fill') ?? 'none') !== 'none').length,
-    );
+/** Filled contour bands the plot draws (its bands canvas says how many). */
+export async function bandCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('contour-bands').first().getAttribute('data-bands'));
 }
 
 /** Press "Show all" so every path is drawn in full, not replayed. */
@@ -168,6 +163,17 @@ export function countColor(pixels: Pixels, color: string, around?: { cx: number;
       if (around && (x - around.cx) ** 2 + (y - around.cy) ** 2 > around.radius ** 2) continue;
       if (near(pixels, y * pixels.width + x, rgb)) count++;
     }
+  }
+  return count;
+}
+
+/** How many pixels are exactly `color` (up to the rasterizer's noise): a filled area's own colour, not a blend near it. */
+export function countExactColor(pixels: Pixels, color: string): number {
+  const [r, g, b] = rgbOf(color);
+  const d = pixels.data;
+  let count = 0;
+  for (let k = 0; k < d.length; k += 4) {
+    if (Math.abs(d[k] - r) <= rasterNoise && Math.abs(d[k + 1] - g) <= rasterNoise && Math.abs(d[k + 2] - b) <= rasterNoise) count++;
   }
   return count;
 }

@@ -1,5 +1,5 @@
 import {
-  expect, test, bandCount, countColor, decodePng, legendColors, openApp, plotShot, runColor, showWholePaths,
+  expect, test, bandCount, countColor, countExactColor, decodePng, legendColors, openApp, plotShot, runColor, showWholePaths,
 } from './helpers';
 
 test('the page opens with filled contours and every run’s path drawn in its own colour', async ({ page }) => {
@@ -7,10 +7,17 @@ test('the page opens with filled contours and every run’s path drawn in its ow
 
   // The contours: filled bands, and a colour legend beside them.
   expect(await bandCount(page)).toBeGreaterThanOrEqual(8);
-  const fills = await page.getByTestId('contour-plot').locator('path.plot-band').evaluateAll((paths) =>
-    new Set(paths.map((p) => p.getAttribute('fill'))).size,
+  // The legend's swatches: one colour per band, and the plot shows them.
+  const swatches = await page.getByTestId('contour-plot').locator('.plot-legend rect:not(.plot-legend-frame)').evaluateAll((rects) =>
+    [...new Set(rects.map((r) => getComputedStyle(r).fill))].map((fill) => {
+      const [r, g, b] = (fill.match(/\d+/g) ?? []).map(Number);
+      return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+    }),
   );
-  expect(fills, 'distinct band colours').toBeGreaterThanOrEqual(8);
+  expect(swatches.length, 'distinct band colours').toBeGreaterThanOrEqual(8);
+  const bands = await decodePng(page, await plotShot(page));
+  const shown = swatches.filter((color) => countExactColor(bands, color) > 50);
+  expect(shown.length, 'band colours on the plot').toBeGreaterThanOrEqual(8);
 
   // The default view has Saito's four runs, coloured from the palette in order.
   const colors = await legendColors(page);

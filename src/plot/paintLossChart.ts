@@ -15,6 +15,7 @@
 import { color as parseColor, scaleLinear, scaleLog, scaleSymlog, type ScaleContinuousNumeric, type ScaleLinear } from 'd3';
 import { formatValue } from './format';
 import { ewaStrided } from './smoothing';
+import { lossColumns, lossRange } from './lossColumns';
 import type { PaintContext, PaintedRun } from './paintTrajectories';
 
 export type LossScaleKind = 'linear' | 'log' | 'symlog';
@@ -85,31 +86,26 @@ export function chooseLossScale(min: number, max: number, startMagnitude: number
 export function lossLayout(runs: readonly PaintedRun[], width: number, height: number, steps = 0): LossLayout {
   let startMagnitude = 0;
   let lastStep = Math.max(1, steps);
-  for (const run of runs) {
+  // Kept per buffer and extended as runs stream in (lossColumns.ts).
+  const found = runs.map((run) => lossRange(run.points, Math.min(run.count, Math.floor(run.points.length / 3))));
+  runs.forEach((run, i) => {
     lastStep = Math.max(lastStep, run.count - 1);
-    for (let k = 0; k < run.count; k++) {
-      const f = run.points[3 * k + 2];
-      if (!Number.isFinite(f)) continue;
-      startMagnitude = Math.max(startMagnitude, Math.abs(f));
-      break;
-    }
-  }
+    startMagnitude = Math.max(startMagnitude, found[i].startMagnitude);
+  });
   // A diverged run's last losses (1e+20 on Rosenbrock) would flatten every
   // other run against the axis; its values count only up to a thousand times
   // the largest start, and its line leaves the chart through the edge.
+  // (Clamping is monotonic: the clamped extremes are the extremes clamped.)
   const cap = 1e3 * Math.max(startMagnitude, 1e-300);
+  const clamp = (f: number) => Math.max(-cap, Math.min(cap, f));
   let min = Infinity;
   let max = -Infinity;
-  for (const run of runs) {
+  runs.forEach((run, i) => {
+    if (found[i].min === Infinity) return;
     const diverged = run.status === 'diverged';
-    for (let k = 0; k < run.count; k++) {
-      let f = run.points[3 * k + 2];
-      if (!Number.isFinite(f)) continue;
-      if (diverged) f = Math.max(-cap, Math.min(cap, f));
-      if (f < min) min = f;
-      if (f > max) max = f;
-    }
-  }
+    min = Math.min(min, diverged ? clamp(found[i].min) : found[i].min);
+    max = Math.max(max, diverged ? clamp(found[i].max) : found[i].max);
+  });
   const innerWidth = Math.max(1, width - lossMargins.left - lossMargins.right);
   const innerHeight = Math.max(1, height - lossMargins.top - lossMargins.bottom);
   const x = scaleLinear().domain([0, lastStep]).range([0, innerWidth]);
@@ -159,7 +155,7 @@ export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions)
     const n = last >= 0 ? Math.min(run.count, last + 1) : 0;
     if (n < 1) continue;
     ctx.beginPath();
-    traceLoss(ctx, run.points, 3, 2, n, px, py);
+    traceLoss(ctx, run.points, 3, 2, n, px, py, `${margin.left} ${x.range()[1]} ${layout.lastStep}`);
     ctx.strokeStyle = smoothing ? fadedColor(run.color, rawOpacity) : run.color;
     ctx.lineWidth = smoothing ? 1 : 1.5;
     ctx.stroke();
@@ -215,6 +211,8 @@ function traceLoss(
   n: number,
   px: (k: number) => number,
   py: (f: number) => number,
+  /** For a trajectory buffer (stride 3, f at 2): names the x mapping, so its reduction is kept between paints. */
+  cacheKey?: string,
 ): void {
   let penDown = false;
   const vertex = (vx: number, vy: number) => {
@@ -232,13 +230,7 @@ function traceLoss(
     }
     return;
   }
-  let column = NaN;
-  let first = NaN;
-  let low = 0;
-  let high = 0;
-  let lastF = 0;
-  const flush = () => {
-    if (Number.isNaN(first)) return;
+  const emit = (column: number, first: number, low: number, high: number, lastF: number) => {
     const cx = column + 0.5;
     // Screen y grows downward as f grows upward: py(low) and py(high) are the extremes either way.
     const y0 = py(first);
@@ -251,6 +243,23 @@ function traceLoss(
     if (top !== y0) vertex(cx, top);
     if (bottom !== top) vertex(cx, bottom);
     if (yLast !== bottom) vertex(cx, yLast);
+  };
+  if (cacheKey !== undefined && values instanceof Float64Array && stride === 3 && offset === 2) {
+    const c = lossColumns(values, n, px, cacheKey);
+    for (let i = 0; i < c.count; i++) {
+      if (c.breakBefore[i]) penDown = false;
+      emit(c.column[i], c.first[i], c.low[i], c.high[i], c.last[i]);
+    }
+    return;
+  }
+  let column = NaN;
+  let first = NaN;
+  let low = 0;
+  let high = 0;
+  let lastF = 0;
+  const flush = () => {
+    if (Number.isNaN(first)) return;
+    emit(column, first, low, high, lastF);
     first = NaN;
   };
   for (let k = 0; k < n; k++) {

@@ -169,7 +169,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   function startRuns(runs: RunRequest[]) {
     generation++;
     latestRun = { generation, runs, unfinished: new Set(runs.map((run) => run.key)) };
-    trajectories.reset(runs.map((run) => run.key));
+    // Each run holds at most its step budget + 1 points: room for all of them up front.
+    trajectories.reset(runs.map((run) => run.key), runs.map((run) => run.config.steps + 1));
     send({ type: 'run', generation, runs });
   }
 

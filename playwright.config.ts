@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs } from './scripts/chromium.mjs';
 
 // Browser tests run against the production build (dist/) served by
 // `vite preview`, so they see what users get. `npm run test:e2e`
@@ -19,18 +20,11 @@ const executablePath =
   process.env.OPTISCOPE_CHROMIUM ||
   ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
-// Chromium refuses to start as root with its sandbox on. The background flags
-// keep it from calling Google's services, which a closed network refuses and
-// which a test must never depend on.
-const runsAsRoot = process.getuid?.() === 0;
-const chromiumArgs = [
-  ...(runsAsRoot ? ['--no-sandbox'] : []),
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The same flags as the benchmark's browser (scripts/chromium.mjs): no sandbox
+// as root (Chromium refuses it), none of Google's background services (a closed
+// network refuses them and a test must never depend on them), and none of the
+// browser's own web pages loading next to the app's.
+const browserArgs = chromiumArgs();
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -60,7 +54,7 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 800 },
-        launchOptions: { executablePath, args: chromiumArgs },
+        launchOptions: { executablePath, args: browserArgs },
       },
     },
   ],

@@ -18,7 +18,24 @@ const whatToDo = (command) => [
   "  - Playwright's:    npx playwright install chromium   (needs access to Playwright's download host)",
 ].join('\n');
 
-/** The flags the browser tests use (playwright.config.ts), so both see the same browser. */
+/**
+ * Chromium features to turn off. Chromium 156 loads its omnibox popup and
+ * "AI mode" popup as web pages in every new window (a headless context is
+ * one): a trace of the benchmark's page load showed that renderer busy with
+ * ~300 requests for the whole first second, on a two-core machine, and the
+ * page's first paths came at ~1 s instead of ~0.6 s. Puppeteer turns both off
+ * by default (puppeteer/puppeteer#15278). Chromium keeps only the last
+ * --disable-features it is given, so Playwright's own list (1.65) is repeated.
+ */
+const disabledFeatures = [
+  'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup',
+  // Playwright's.
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+];
+
+/** The flags of every browser the project drives: the tests (playwright.config.ts), the benchmark, the soak. */
 export function chromiumArgs() {
   return [
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
@@ -27,6 +44,7 @@ export function chromiumArgs() {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
+    `--disable-features=${disabledFeatures.join(',')}`,
   ];
 }
 

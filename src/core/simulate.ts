@@ -122,7 +122,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
     if (status !== 'running') return new Float64Array(0);
     const count = clampInt(Math.min(limit, budget - steps), 0, maxSteps);
     // Start small and double: a run that stops early (diverges, stalls) never pays for its whole budget.
-    let out = new Float64Array(Math.min(count, 1024) * 3);
+    let out = new Float64Array(Math.min(count, 64) * 3);
     let k = 0;
     while (k < count) {
       const t = steps + 1;

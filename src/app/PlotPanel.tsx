@@ -5,12 +5,12 @@
  */
 import { lazy, Suspense, useCallback, useMemo, useRef } from 'react';
 import type { CriticalPoint, ViewBox } from '../core/types';
-import { createSurface, surfaceInfo } from '../core';
+import { surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
 import { plotInnerSize } from '../plot/scales';
 import { appStore, useAppStore } from '../state/store';
-import { selectSurfaceSpec } from '../state/selectors';
+import { selectSurfaceSpec, selectView } from '../state/selectors';
 import { PlaybackBar } from '../controls/PlaybackBar';
 import { RunLegend } from '../controls/RunLegend';
 import { useElementSize } from './useElementSize';
@@ -51,9 +51,7 @@ export function PlotPanel() {
 
   // The worker's name for the surface; a typed one carries its expression and box.
   const spec = selectSurfaceSpec(surface);
-  // A typed surface's default view is its box (building it here would run its critical-point search on this thread).
-  const defaultView = useMemo(() => surface.box ?? createSurface(spec).view, [surface, spec]);
-  const view: ViewBox = sceneView ?? defaultView;
+  const view: ViewBox = useMemo(() => selectView({ view: sceneView, surface }), [sceneView, surface]);
   const inner = plotInnerSize(width, height);
   const gridRequest = useMemo<GridRequest | null>(
     () =>

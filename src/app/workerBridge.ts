@@ -11,7 +11,7 @@ import type { SurfaceSpec, ViewBox } from '../core/types';
 import { createWorkerClient, workerMessages, type GridResult, type WorkerClient } from '../worker/client';
 import type { AppStore } from '../state/store';
 import { trajectories } from '../state/trajectories';
-import { selectSimulationConfigs } from '../state/selectors';
+import { selectSimulationConfigs, selectSurfaceSpec, selectView } from '../state/selectors';
 import { noteGrid } from '../plot/latency';
 
 export interface GridRequest {
@@ -45,8 +45,18 @@ export function startWorkerBridge(store: AppStore): () => void {
   client = started;
   // Exposed for the browser tests that kill the worker; it holds no user data.
   (window as unknown as { __optiscope?: object }).__optiscope = { client: started, trajectories, store };
-  let last = selectSimulationConfigs(store.getState().scene);
+  const { scene } = store.getState();
+  let last = selectSimulationConfigs(scene);
   started.run(last);
+  // Contours for the linked view before React has built the page: the plot's
+  // size is not known yet, so a typical one (its coarse preview comes first,
+  // and bands are drawn in grid units, so any size fits). The plot asks for
+  // its exact size once measured, and the worker drops this grid for that one.
+  try {
+    requestGrid(selectSurfaceSpec(scene.surface), { view: selectView(scene), ...typicalGrid });
+  } catch {
+    // Only a head start: the plot asks again, and reports what goes wrong, once it renders.
+  }
   const unsubscribe = store.subscribe((state) => {
     // selectSimulationConfigs returns the same array while nothing computed changed (view, labels, hiding).
     const next = selectSimulationConfigs(state.scene);
@@ -75,6 +85,9 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
   const preview = blank ? { nx: previewSide(request.nx), ny: previewSide(request.ny) } : undefined;
   client.requestGrid(surface, request.view, request.nx, request.ny, preview);
 }
+
+/** The grid of a 700 × 490 px plotting area (PlotPanel: 0.35 samples per pixel), the plot at 1280 px. */
+const typicalGrid = { nx: 245, ny: 172 };
 
 /** A third of the samples a side, at least 16 (the grid must still show the surface's shape). */
 function previewSide(n: number): number {

@@ -3,7 +3,8 @@
  * the same object while its inputs are unchanged: zustand's useStore compares
  * snapshots with Object.is, so a fresh array per call would re-render forever.
  */
-import type { SimulationConfig, SurfaceSpec } from '../core/types';
+import { createSurface } from '../core';
+import type { SimulationConfig, SurfaceSpec, ViewBox } from '../core/types';
 import type { RunSpec, Scene, SceneSurface } from './scene';
 import type { AppState } from './store';
 
@@ -41,6 +42,15 @@ export function selectSurfaceSpec(surface: SceneSurface): SurfaceSpec {
     specCache.set(surface, spec);
   }
   return spec;
+}
+
+/**
+ * The view a scene shows: its own, or its surface's default (a typed
+ * surface's box; building a typed surface here would run its critical-point
+ * search on this thread).
+ */
+export function selectView(scene: Pick<Scene, 'view' | 'surface'>): ViewBox {
+  return scene.view ?? scene.surface.box ?? createSurface(selectSurfaceSpec(scene.surface)).view;
 }
 
 /** The core's configuration for one run of the scene. */

@@ -326,7 +326,9 @@ describe('decoding generated hostile links', { timeout }, () => {
   });
 
   it('keeps the first twelve of hundreds of runs and says how many were dropped', () => {
-    fc.assert(fc.property(fc.integer({ min: limits.runs.max + 1, max: 400 }), runText, (count, run) => {
+    // One more run= part: a text with '&' or '#' in it would be several parts (or end the hash), not one run.
+    const oneRun = runText.filter((run) => !/[&#]/.test(run));
+    fc.assert(fc.property(fc.integer({ min: limits.runs.max + 1, max: 400 }), oneRun, (count, run) => {
       const hash = `s=bowl&${Array.from({ length: count }, () => `run=gd(lr=${count})`).join('&')}&run=${run}`;
       const { scene, notices } = decodesSafely(hash);
       expect(scene.runs).toHaveLength(limits.runs.max);

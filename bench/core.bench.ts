@@ -3,8 +3,11 @@
  * `bumpy`, next to a hand-written loop of the same update, measured in the
  * same process, in CPU time. Budget: the core at least half as fast as the
  * hand loop.
- * Run with `npx tsx bench/core.bench.ts`; `npm run bench` runs it too and
- * reads its figures from the file named by OPTISCOPE_BENCH_JSON.
+ * `npm run bench` bundles it with Vite (as the worker is bundled) and reads
+ * its figures from the file named by OPTISCOPE_BENCH_JSON. `npx tsx
+ * bench/core.bench.ts` runs it too, but tsx wraps every closure it creates
+ * to keep its name, which slows a run's setup: line search, whose runs on
+ * bumpy end after a few steps, then reads ~1.5× slower than it is.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -132,7 +132,12 @@ test('the inspector shows heavy-ball momentum’s step 3 as computed by hand, wi
 test('dragging the timeline inspects the step it lands on; step 0 is the start, and a diverged step says so', async ({ page }) => {
   await openApp(page, `${link}&run=gd(lr=21)`);
   await page.getByTestId('inspector-toggle').click();
-  await page.getByTestId('pause').click({ timeout: 1_000 }).catch(() => {}); // it may have finished playing already
+  // Stop the replay: pause it if it still plays (it may finish meanwhile), until no Pause button is left.
+  const pause = page.getByTestId('pause');
+  await expect(async () => {
+    if (await pause.isVisible()) await pause.click({ timeout: 1_000 });
+    await expect(pause).toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
   await page.locator('input.timeline').fill('10');
   await expect(page.getByTestId('inspector-step')).toHaveText('Step 10');
   const run = simulate({ ...config, explain: true });

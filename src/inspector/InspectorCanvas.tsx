@@ -11,6 +11,7 @@ import type { RunSpec } from '../state/scene';
 import { useAppStore } from '../state/store';
 import { selectSimulationConfigs } from '../state/selectors';
 import { runColor } from '../plot/colors';
+import { screenPixelRatio, sizedContext } from '../plot/canvasSize';
 import { useT } from '../i18n';
 import { answerFor, inspectedStep, useInspector } from './inspectorStore';
 import { stepVectors } from './stepVectors';
@@ -48,12 +49,8 @@ export function InspectorCanvas({ width, height, view, runs }: InspectorCanvasPr
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const ratio = window.devicePixelRatio || 1;
-    const w = Math.max(1, Math.round(width * ratio));
-    const h = Math.max(1, Math.round(height * ratio));
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
-    const ctx = canvas.getContext('2d');
+    const ratio = screenPixelRatio();
+    const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     paintInspector(ctx, { runs: inspected, view, width, height });

@@ -9,24 +9,17 @@
  * mid-gesture), and data-paints counts its paints.
  */
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { ViewBox } from '../core/types';
 import { sameView } from './scales';
-import { paintBands } from './paintBands';
+import { paintBands, type BandPaintOptions } from './paintBands';
+import { screenPixelRatio, sizedContext } from './canvasSize';
 import { noteContours } from './latency';
 
-export interface ContourBandsProps {
+/** What paintBands needs, with the bands as the worker sends them (path strings) and their levels. */
+export type ContourBandsProps = Omit<BandPaintOptions, 'bands' | 'ratio'> & {
   /** Band paths in grid units, lowest level first; empty while there is no grid. */
   bands: readonly string[];
   levels: readonly number[];
-  colors: readonly string[];
-  nx: number;
-  ny: number;
-  view: ViewBox;
-  displayView: ViewBox;
-  /** Plotting area in CSS pixels. */
-  width: number;
-  height: number;
-}
+};
 
 export function ContourBands({ bands, levels, colors, nx, ny, view, displayView, width, height }: ContourBandsProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -38,12 +31,8 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const ratio = (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
-    const pixelWidth = Math.max(1, Math.round(width * ratio));
-    const pixelHeight = Math.max(1, Math.round(height * ratio));
-    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
-    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-    const ctx = canvas.getContext('2d');
+    const ratio = screenPixelRatio();
+    const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
     paintBands(ctx, { bands: paths, colors, nx, ny, view, displayView, width, height, ratio });
     canvas.dataset.paints = String(++paints.current);

@@ -16,6 +16,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TrajectoryStore } from '../state/trajectories';
+import { screenPixelRatio, sizedContext } from './canvasSize';
 
 /** Paints the whole canvas; the context is already scaled so units are CSS pixels. */
 export type CanvasPainter = (ctx: CanvasRenderingContext2D, store: TrajectoryStore) => void;
@@ -51,7 +52,7 @@ export function useCanvasPaint(
     const canvas = canvasRef.current;
     if (!canvas) return;
     const { painter, width, height, store } = latest.current;
-    const ratio = (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
+    const ratio = screenPixelRatio();
     const last = painted.current;
     const version = store.version();
     if (
@@ -75,12 +76,7 @@ export function useCanvasPaint(
       frame.current = requestAnimationFrame(draw);
       return;
     }
-    const pixelWidth = Math.max(1, Math.round(width * ratio));
-    const pixelHeight = Math.max(1, Math.round(height * ratio));
-    // Assigning the size clears the canvas even when unchanged, so only on change.
-    if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
-    if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-    const ctx = canvas.getContext('2d');
+    const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     painter(ctx, store);

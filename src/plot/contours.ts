@@ -7,10 +7,11 @@
  * samples them) and clamp that half-cell rim onto the edge, so every band
  * stays inside the pixel box and the outer band meets the axes exactly.
  */
-import { contours, type ContourMultiPolygon } from 'd3';
+import { gridContourer, type LevelPolygons } from './isorings';
 import { describeThresholds, type ThresholdSpacing } from './thresholds';
 
-export type { ContourMultiPolygon };
+/** The region f ≥ value, as d3-contour's MultiPolygon (isorings.ts traces it the same way, faster). */
+export type ContourMultiPolygon = LevelPolygons;
 
 /**
  * One MultiPolygon per threshold: the region where f ≥ threshold (its
@@ -41,16 +42,15 @@ function prepareBands(values: ArrayLike<number>, nx: number, ny: number, thresho
   if (sorted.length === 0) return none;
   const top = sorted[sorted.length - 1];
   const bottom = sorted[0];
-  // d3-contour throws on nothing, but its smoothing treats NaN as −∞, which
-  // would paint an overflow region as a basin. Replace before contouring.
+  // Marching squares (as d3-contour) throws on nothing, but its smoothing
+  // treats NaN as −∞, which would paint an overflow region as a basin. Replace before contouring.
   const above = top + Math.max(1, Math.abs(top));
   const clean = new Float64Array(nx * ny);
   for (let k = 0; k < nx * ny; k++) {
     const v = values[k];
     clean[k] = Number.isFinite(v) ? v : v === -Infinity ? bottom : above;
   }
-  const generator = contours().size([nx, ny]);
-  return { levels: sorted, band: (level) => generator.contour(clean as unknown as number[], level) };
+  return { levels: sorted, band: gridContourer(clean, nx, ny) };
 }
 
 /**

@@ -14,7 +14,7 @@ import { createSimulation, createSurface, sampleGrid, type Simulation } from '..
 import type { CriticalPoint, ViewBox } from '../core/types';
 import type { RunRequest, FromWorker, Post, ToWorker } from './protocol';
 import { createInspectionCache, type InspectionCacheOptions, type InspectionJob } from './inspection';
-// Pure plot maths (d3-contour, no DOM): contouring here keeps 30–150 ms per grid off the page's thread.
+// Pure plot maths (marching squares, no DOM): contouring here keeps 10–50 ms per grid off the page's thread.
 import { contourSetSteps } from '../plot/contours';
 
 type GridRequest = Extract<ToWorker, { type: 'grid' }>;

@@ -54,21 +54,30 @@ export function createTrajectoryStore() {
 
   return {
     /**
-     * Forget every run (a new generation of requests started). `capacities`
-     * (points per run, when known: the step budget + 1) sizes each buffer up
-     * front: growing by doubling copied ~2× every point and touched ~3× the
-     * memory, the main cost of streaming 8 × 100,000 steps (60 ms tasks).
+     * Start a new generation of requests: every run in `keys`, empty, except
+     * those in `keep`, which stay as they are (a finished run whose request did
+     * not change). `capacities` (points per run, when known: the step budget
+     * + 1) sizes each new buffer up front: growing by doubling copied ~2×
+     * every point and touched ~3× the memory, the main cost of streaming
+     * 8 × 100,000 steps (60 ms tasks).
      */
-    reset(keys: string[], capacities?: readonly number[]) {
+    reset(keys: string[], capacities?: readonly number[], keep?: ReadonlySet<string>) {
       const next = new Map<string, Trajectory>();
+      let fresh = 0;
       keys.forEach((key, k) => {
+        const kept = keep?.has(key) ? runs.get(key) : undefined;
+        if (kept) {
+          next.set(key, kept);
+          return;
+        }
         const capacity = capacities?.[k];
         const size = capacity !== undefined && Number.isInteger(capacity) && capacity > 0 ? 3 * Math.min(capacity, maxPreallocated) : 0;
         next.set(key, { points: new Float64Array(size), count: 0, status: 'running', stoppedAt: 0, message: '' });
+        fresh++;
       });
       runs = next;
       resetAt = performance.now();
-      awaiting = keys.length > 0;
+      awaiting = fresh > 0;
       emit();
     },
     /** Append iterates (3 numbers each) to a run. */

@@ -40,10 +40,12 @@ export function SchedulePlot({
   const t = useT();
   const clipId = `schedule-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const maxSamples = Math.max(2, Math.round(2 * width));
-  const series = useMemo(() => scheduleSeries(runs, steps, isData, maxSamples), [runs, steps, isData, maxSamples]);
+  // Nothing to show while every schedule is constant: then a learning-rate drag computes no series (2–3 ms each).
+  const shown = showConstant || hasVaryingSchedule(runs);
+  const series = useMemo(() => (shown ? scheduleSeries(runs, steps, isData, maxSamples) : []), [shown, runs, steps, isData, maxSamples]);
   const layout = useMemo(() => scheduleLayout(series, width, height, steps), [series, width, height, steps]);
   const paths = useMemo(() => series.map((s) => ({ key: s.key, color: s.color, d: schedulePath(s, layout) })), [series, layout]);
-  if (series.length === 0 || (!showConstant && !hasVaryingSchedule(runs))) return null;
+  if (series.length === 0) return null;
 
   const { x, y } = layout;
   const [left, right] = x.range();

@@ -166,12 +166,30 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     }
   }
 
+  /** Each run's request as last sent, to tell which runs a new request changes. */
+  let sentConfigs = new Map<string, string>();
+
+  /**
+   * Compute `runs`: those whose request changed, or that had not finished,
+   * from scratch; a finished run asked for again unchanged keeps its points.
+   * A learning-rate step on one of eight runs then computes, streams and
+   * repaints one run, not eight.
+   */
   function startRuns(runs: RunRequest[]) {
     generation++;
-    latestRun = { generation, runs, unfinished: new Set(runs.map((run) => run.key)) };
+    const configs = new Map(runs.map((run) => [run.key, JSON.stringify(run.config)]));
+    const keep = new Set<string>();
+    for (const run of runs) {
+      const stored = trajectories.get(run.key);
+      if (stored && stored.status !== 'running' && sentConfigs.get(run.key) === configs.get(run.key)) keep.add(run.key);
+    }
+    sentConfigs = configs;
+    const changed = runs.filter((run) => !keep.has(run.key));
+    latestRun = { generation, runs, unfinished: new Set(changed.map((run) => run.key)) };
     // Each run holds at most its step budget + 1 points: room for all of them up front.
-    trajectories.reset(runs.map((run) => run.key), runs.map((run) => run.config.steps + 1));
-    send({ type: 'run', generation, runs });
+    trajectories.reset(runs.map((run) => run.key), runs.map((run) => run.config.steps + 1), keep);
+    // Sent even when nothing changed: the worker then drops whatever it was still computing.
+    send({ type: 'run', generation, runs: changed });
   }
 
   function requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {

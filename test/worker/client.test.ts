@@ -43,6 +43,46 @@ describe('worker client', () => {
     expect(current().posted[1]).toEqual({ type: 'grid', generation: 2, surface: 'rosenbrock', view, nx: 30, ny: 20 });
   });
 
+  it('computes again only the runs a new request changed; a finished, unchanged run keeps its points', () => {
+    const { client, trajectories, current } = setup();
+    client.run(runs);
+    for (const key of ['a', 'b']) {
+      current().reply({ type: 'chunk', generation: 1, key, points: new Float64Array([1, 1, 1, 2, 2, 2]) });
+      current().reply({ type: 'done', generation: 1, key, status: 'budget', stoppedAt: 1, message: 'ran all steps', steps: 1 });
+    }
+    const keptPoints = trajectories.get('b')!.points;
+    // A learning-rate step on run a: only a goes to the worker, b stays as it was.
+    const stepped: RunRequest[] = [{ ...runs[0], config: { ...runs[0].config, optimizer: { id: 'adam', learningRate: 0.06 } } }, runs[1]];
+    client.run(stepped);
+    expect(lastOfType(current(), 'run')).toEqual({ type: 'run', generation: 2, runs: [stepped[0]] });
+    expect(trajectories.get('a')).toMatchObject({ count: 0, status: 'running' });
+    expect(trajectories.get('b')).toMatchObject({ count: 2, status: 'budget' });
+    expect(trajectories.get('b')!.points).toBe(keptPoints);
+    expect(trajectories.complete()).toBe(false);
+    current().reply({ type: 'chunk', generation: 2, key: 'a', points: point(3) });
+    current().reply({ type: 'done', generation: 2, key: 'a', status: 'budget', stoppedAt: 0, message: 'ran all steps', steps: 0 });
+    expect(trajectories.complete()).toBe(true);
+    // The same request again computes nothing; the worker is still told, so it drops any older work.
+    client.run(stepped);
+    expect(lastOfType(current(), 'run')).toEqual({ type: 'run', generation: 3, runs: [] });
+    expect(trajectories.get('a')).toMatchObject({ count: 1, status: 'budget' });
+  });
+
+  it('computes an unchanged run again when it had not finished, or when its request changed while it ran', () => {
+    const { client, trajectories, current } = setup();
+    client.run(runs);
+    current().reply({ type: 'done', generation: 1, key: 'a', status: 'budget', stoppedAt: 0, message: 'ran all steps', steps: 0 });
+    // b was still streaming when the request came again: its partial points would be a wrong picture.
+    client.run(runs);
+    expect(lastOfType(current(), 'run').runs.map((run) => run.key)).toEqual(['b']);
+    expect(trajectories.get('b')).toMatchObject({ count: 0, status: 'running' });
+    // A run removed and added back with another request is computed, whatever the store holds under its key.
+    const other: RunRequest[] = [runs[0], { key: 'b', config: { ...runs[1].config, steps: 50 } }];
+    current().reply({ type: 'done', generation: 2, key: 'b', status: 'budget', stoppedAt: 0, message: 'ran all steps', steps: 0 });
+    client.run(other);
+    expect(lastOfType(current(), 'run').runs).toEqual([other[1]]);
+  });
+
   it('files chunks and done of the latest run into the trajectory store', () => {
     const { client, trajectories, current } = setup();
     client.run(runs);

@@ -110,7 +110,8 @@ export function lossColumns(points: Float64Array, n: number, px: (k: number) => 
   return cache.columns;
 }
 
-function emptyColumns(size = 64): LossColumns {
+function emptyColumns(size = 1024): LossColumns {
+  // Sized for a chart's width at once: growing costs six new typed arrays each time.
   return {
     count: 0,
     column: new Float64Array(size),

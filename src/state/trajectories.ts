@@ -31,6 +31,21 @@ function grow(buffer: Float64Array, needed: number): Float64Array {
   return next;
 }
 
+/**
+ * A buffer of `size` numbers for a run's new generation: the memory of its
+ * previous buffer when that fits (a new view, so painters' caches, keyed by
+ * the view, start over), else new memory. Asking for 8 × 2.4 MB on every
+ * step-budget change left as much garbage, and the major GCs it caused ran
+ * inside animation frames (50 ms tasks while the new runs streamed).
+ */
+function reuse(previous: Float64Array | undefined, size: number): Float64Array {
+  const old = previous?.buffer;
+  if (size > 0 && old instanceof ArrayBuffer && previous!.byteOffset === 0 && old.byteLength >= 8 * size && old.byteLength <= 16 * size) {
+    return new Float64Array(old, 0, size);
+  }
+  return new Float64Array(size);
+}
+
 export function createTrajectoryStore() {
   let runs = new Map<string, Trajectory>();
   let version = 0;
@@ -72,7 +87,7 @@ export function createTrajectoryStore() {
         }
         const capacity = capacities?.[k];
         const size = capacity !== undefined && Number.isInteger(capacity) && capacity > 0 ? 3 * Math.min(capacity, maxPreallocated) : 0;
-        next.set(key, { points: new Float64Array(size), count: 0, status: 'running', stoppedAt: 0, message: '' });
+        next.set(key, { points: reuse(runs.get(key)?.points, size), count: 0, status: 'running', stoppedAt: 0, message: '' });
         fresh++;
       });
       runs = next;

@@ -22,6 +22,29 @@ describe('trajectory store buffers', () => {
     expect(Array.from(run.points.subarray(3 * 1000))).toEqual([1000, -1000, 10000]);
   });
 
+  it("reuses a run's memory for its next generation, as a new view, and keeps a run it is told to keep", () => {
+    const store = createTrajectoryStore();
+    store.reset(['a', 'b'], [1001, 1001]);
+    store.append('a', chunk(0, 1001));
+    store.append('b', chunk(0, 1001));
+    store.finish('b', 'budget', 1000, '');
+    const first = store.get('a')!.points;
+    const kept = store.get('b')!;
+    store.reset(['a', 'b'], [1000, 1001], new Set(['b']));
+    const next = store.get('a')!.points;
+    // The same memory (no 24 KB of garbage per run), a new object (painters' caches start over), sized for 1000 points.
+    expect(next).not.toBe(first);
+    expect(next.buffer).toBe(first.buffer);
+    expect(next.length).toBe(3 * 1000);
+    expect(store.get('a')!.count).toBe(0);
+    expect(store.get('b')).toBe(kept);
+    expect(store.get('b')).toMatchObject({ count: 1001, status: 'budget' });
+    // Far smaller runs get memory of their own: a big buffer is not kept alive for a few points.
+    store.reset(['a'], [10]);
+    expect(store.get('a')!.points.buffer).not.toBe(first.buffer);
+    expect(store.get('a')!.points.length).toBe(30);
+  });
+
   it('grows past a capacity that was too small, keeping every point', () => {
     const store = createTrajectoryStore();
     store.reset(['a', 'b'], [2]);

@@ -99,7 +99,16 @@ export async function renderPlotPng(
     ctx.drawImage(canvas, (box.left - origin.left) * ratio, (box.top - origin.top) * ratio, box.width * ratio, box.height * ratio);
   };
   // The contour bands lie under the SVG (axes, markers, legend), the paths over it.
-  canvases.under.forEach(place);
+  // Mid-gesture the bands canvas is stretched past its box, which clips it on screen: clip it here too.
+  canvases.under.forEach((canvas) => {
+    const clip = canvas.parentElement?.getBoundingClientRect() ?? canvas.getBoundingClientRect();
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect((clip.left - origin.left) * ratio, (clip.top - origin.top) * ratio, clip.width * ratio, clip.height * ratio);
+    ctx.clip();
+    place(canvas);
+    ctx.restore();
+  });
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

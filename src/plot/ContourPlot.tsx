@@ -114,7 +114,10 @@ export function ContourPlot(props: ContourPlotProps) {
 
   return (
     <div className="plot-contour" style={{ width: `${width}px`, height: `${height}px` }}>
-      <div className="plot-bands-box" style={{ left: `${plotMargins.left}px`, top: `${plotMargins.top}px` }}>
+      <div
+        className="plot-bands-box"
+        style={{ left: `${plotMargins.left}px`, top: `${plotMargins.top}px`, width: `${inner.width}px`, height: `${inner.height}px` }}
+      >
         <ContourBands
           bands={bands}
           levels={usable?.levels ?? noLevels}

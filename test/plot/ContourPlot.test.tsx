@@ -121,9 +121,21 @@ describe('ContourPlot', () => {
     const canvas = screen.getByTestId('contour-bands');
     expect(canvas.getAttribute('data-stretched')).toBe('false');
     const levels = canvas.getAttribute('data-levels');
+    const paints = canvas.getAttribute('data-paints');
+    // Panned right by half the view: the picture moves left by half the plotting area, without a repaint.
     rerender(<ContourPlot {...props} displayView={{ x: [0, 4], y: [-1, 3] }} />);
     expect(canvas.getAttribute('data-stretched')).toBe('true');
     expect(canvas.getAttribute('data-levels')).toBe(levels);
+    expect(canvas.getAttribute('data-paints')).toBe(paints);
+    const inner = plotInnerSize(400, 300);
+    expect(canvas.style.transform).toBe(`matrix(1, 0, 0, 1, ${-inner.width / 2}, 0)`);
+    // Zoomed in twice about the centre: scaled by 2 and moved by a quarter of the area up and left.
+    rerender(<ContourPlot {...props} displayView={{ x: [-1, 1], y: [0, 2] }} />);
+    expect(canvas.style.transform).toBe(`matrix(2, 0, 0, 2, ${-inner.width / 2}, ${-inner.height / 2})`);
+    // The grid for the view on screen: painted again, and no transform.
+    rerender(<ContourPlot {...props} displayView={view} />);
+    expect(canvas.getAttribute('data-stretched')).toBe('false');
+    expect(canvas.style.transform).toBe('');
   });
 
   it('lays the overlay exactly over the plotting area', () => {

@@ -1,0 +1,32 @@
+import { expect, test, hashPairs, openApp } from './helpers';
+
+/** The view in the link, as [x0, x1, y0, y1]; null while the surface's own box is shown. */
+function linkedView(pairs: Array<[string, string]>): number[] | null {
+  const view = pairs.find(([key]) => key === 'view');
+  return view ? view[1].split(',').map(Number) : null;
+}
+
+test('zooming with the wheel sharpens the contours for the new view, and "Reset view" goes back', async ({ page }) => {
+  await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)');
+  const bands = page.getByTestId('contour-bands');
+  const levelsBefore = await bands.getAttribute('data-levels');
+  const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
+  if (!plot) throw new Error('no plotting area');
+  await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  for (let notch = 0; notch < 4; notch++) await page.mouse.wheel(0, -100);
+
+  // The link names the smaller view, and the worker's grid for exactly that view replaces the stretched picture.
+  await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();
+  const [x0, x1, y0, y1] = linkedView(hashPairs(page))!;
+  expect(x1 - x0).toBeLessThan(4);
+  expect(y1 - y0).toBeLessThan(4);
+  await expect(bands).toHaveAttribute('data-stretched', 'false');
+  await expect(bands).not.toHaveAttribute('data-levels', levelsBefore ?? '');
+  // Painted for the view on screen: no transform left on the canvas.
+  expect(await bands.evaluate((canvas) => canvas.style.transform)).toBe('');
+
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await expect.poll(() => linkedView(hashPairs(page))).toBeNull();
+  await expect(bands).toHaveAttribute('data-levels', levelsBefore ?? '');
+  await expect(bands).toHaveAttribute('data-stretched', 'false');
+});

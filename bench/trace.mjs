@@ -25,8 +25,9 @@ const interesting = new Set([
 
 /**
  * Stops tracing; resolves to the page main thread's tasks, longest first:
- * { ms, what } where `what` lists the task's biggest pieces, e.g.
- * "Commit 40.1, FunctionCall 12.0".
+ * { ms, what, marks } where `what` lists the task's biggest pieces, e.g.
+ * "Commit 40.1, FunctionCall 12.0", and `marks` the app's User Timing marks
+ * made inside it (e.g. "optiscope:grid": the task that received a grid).
  */
 export async function stopTrace(browser) {
   const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
@@ -39,6 +40,7 @@ export async function stopTrace(browser) {
   const main = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!main) return [];
   const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && key(e) === main).sort((a, b) => a.ts - b.ts);
+  const userMarks = events.filter((e) => key(e) === main && String(e.cat).includes('user_timing') && e.name?.startsWith('optiscope:') && e.ph !== 'e');
   const tasks = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
   // Both names wrap the same task in recent Chromium; keep the outer one.
   const outer = [];
@@ -60,7 +62,8 @@ export async function stopTrace(browser) {
         parts.set(label, Math.max(parts.get(label) ?? 0, 0) + e.dur);
       }
       const what = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ');
-      return { ms: task.dur / 1000, what };
+      const marks = userMarks.filter((m) => m.ts >= task.ts && m.ts <= end).map((m) => m.name);
+      return { ms: task.dur / 1000, what, marks };
     })
     .sort((a, b) => b.ms - a.ms);
 }

@@ -3,10 +3,13 @@
 // out by turns. For each gesture: from the last wheel event (its timestamp)
 // to the first `optiscope:grid` mark after it, and to the paint of contour
 // bands for the view on screen (a bench probe watches the bands canvas paint
-// bands it no longer stretches) and the frame after it. Then more gestures
-// with Chromium's trace on, to find the main thread's longest task: tracing
-// slows the page (it records every task and paint), so the latencies are
-// measured on gestures that are not traced.
+// bands it no longer stretches) and the frame after it, and the longest gap
+// between animation frames during the gestures (the picture must move every
+// frame). Then more gestures with Chromium's trace on, to find the main
+// thread's tasks: the longest one that received a grid (the page's share of
+// contour work, held to one frame) and the longest of all. Tracing slows the
+// page (it records every task and paint), so the latencies are measured on
+// gestures that are not traced.
 
 import { appUrl, openPage, percentile, settled, showAll, sleep } from './page.mjs';
 import { sliderScene, frameMs } from './slider.mjs';
@@ -79,16 +82,27 @@ export async function measureZoom(browser, baseURL, say) {
     const tasks = await stopTrace(browser);
     const longest = tasks[0] ?? { ms: 0, what: '' };
     const overFrame = tasks.filter((t) => t.ms > frameMs).length;
+    // The page's share of contour work: the task that receives a grid renders and paints it.
+    const gridTasks = tasks.filter((t) => t.marks.includes('optiscope:grid'));
+    const longestGrid = gridTasks[0] ?? { ms: NaN, what: '' };
     return [
       { figure: 'zoom: last wheel → new grid, p95', value: percentile(toGrid.filter(Number.isFinite), 95), unit: 'ms' },
       { figure: 'zoom: last wheel → contours painted, p95', value: percentile(toContours, 95), unit: 'ms', budget: 50, op: '≤' },
       { figure: 'zoom: last wheel → frame showing them, p95', value: percentile(toFrame, 95), unit: 'ms' },
       {
-        figure: 'zoom: longest main-thread task (trace)',
-        value: longest.ms, unit: 'ms', budget: frameMs, op: '≤',
-        note: `${tracedGestures} traced gestures, ${overFrame} task(s) over a frame; longest: ${longest.what}`,
+        figure: 'zoom: longest task receiving and painting a grid (trace)',
+        value: longestGrid.ms, unit: 'ms', budget: frameMs, op: '≤',
+        note: `${gridTasks.length} grids in ${tracedGestures} traced gestures; longest: ${longestGrid.what}`,
       },
-      { figure: 'zoom: longest gap between frames in a gesture', value: Math.max(0, ...gestureFrames), unit: 'ms' },
+      {
+        figure: 'zoom: longest main-thread task (trace)',
+        value: longest.ms, unit: 'ms',
+        note: `${overFrame} task(s) over a frame; longest: ${longest.what}`,
+      },
+      {
+        figure: 'zoom: longest gap between frames in a gesture', value: Math.max(0, ...gestureFrames), unit: 'ms', budget: frameMs, op: '≤',
+        note: 'a gap of 33 ms is one frame missed',
+      },
     ];
   } finally {
     await context.close();

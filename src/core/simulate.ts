@@ -58,6 +58,9 @@ function negated(surface: Surface): Objective {
   };
 }
 
+/** The sample order of a run without mini-batches: never read. */
+const noOrder = identityOrder(0);
+
 export function createSimulation(config: SimulationConfig): Simulation {
   const surface = createSurface(config.surface);
   const optimizer = createOptimizer(config.optimizer);
@@ -76,8 +79,9 @@ export function createSimulation(config: SimulationConfig): Simulation {
   const fullBatch = !data || batch >= sampleCount;
   const stepsPerEpoch = data ? Math.ceil(sampleCount / batch) : 1;
   const perEpoch = !!data && schedule.per === 'epoch';
-  const order = identityOrder(sampleCount);
-  const random = createRng(config.seed ?? 0);
+  // Only mini-batches shuffle: a full-batch run (every analytic surface) allocates neither.
+  const order = fullBatch ? noOrder : identityOrder(sampleCount);
+  const random = fullBatch ? null : createRng(config.seed ?? 0);
   let cursor = sampleCount;
   let from = 0;
   let to = sampleCount;
@@ -122,13 +126,13 @@ export function createSimulation(config: SimulationConfig): Simulation {
     if (status !== 'running') return new Float64Array(0);
     const count = clampInt(Math.min(limit, budget - steps), 0, maxSteps);
     // Start small and double: a run that stops early (diverges, stalls) never pays for its whole budget.
-    let out = new Float64Array(Math.min(count, 64) * 3);
+    let out = new Float64Array(Math.min(count, 8) * 3);
     let k = 0;
     while (k < count) {
       const t = steps + 1;
       if (!fullBatch) {
         if (cursor >= sampleCount) {
-          shuffle(order, random);
+          shuffle(order, random!);
           cursor = 0;
         }
         from = cursor;

@@ -17,11 +17,12 @@ function formatter(specifier: string): (n: number) => string {
  * with a real minus sign: plain decimals from 0.001 to 99,999 (2500, not
  * 2.5e+3), exponents outside (1e−7, 1.8e+5), so an axis never mixes 0.00001 with 1e−7.
  */
-export function formatValue(value: number, precision = 2): string {
+export function formatValue(value: number, precision = 2, zeroBelow = 1e-12): string {
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  // Values that are zero up to rounding (a level at 1e−17) read better as 0.
-  if (Math.abs(value) < 1e-12) return '0';
+  // Values that are zero up to rounding (a level at 1e−17) read better as 0;
+  // a log axis's ticks are powers of ten, however small, and pass zeroBelow = 0.
+  if (value === 0 || Math.abs(value) < zeroBelow) return '0';
   const magnitude = Math.abs(value);
   const plain = magnitude >= 1e-3 && magnitude < 1e5;
   // d3's e precision counts digits after the point, r counts significant digits.

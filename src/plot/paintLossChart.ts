@@ -310,7 +310,8 @@ function paintAxes(ctx: LossPaintContext, layout: LossLayout, width: number, hei
   ctx.textBaseline = 'middle';
   for (const t of yTicks(layout, innerHeight)) {
     const ty = margin.top + y(t);
-    ctx.fillText(formatValue(t), margin.left - 6, ty);
+    // Log and symlog ticks are powers of ten: 1e−14 is a tick, not zero.
+    ctx.fillText(formatValue(t, 2, layout.kind === 'linear' ? undefined : 0), margin.left - 6, ty);
     ctx.beginPath();
     ctx.moveTo(margin.left - 3, ty);
     ctx.lineTo(margin.left, ty);

@@ -16,6 +16,13 @@ describe('formatValue', () => {
     expect(formatValue(-Infinity)).toBe('−∞');
     expect(formatValue(NaN)).toBe('NaN');
     expect(formatValue(1e-17)).toBe('0');
+    expect(formatValue(0)).toBe('0');
+  });
+
+  it('writes tiny powers of ten as themselves when asked not to round to zero (log axes)', () => {
+    expect(formatValue(1e-14, 2, 0)).toBe('1e−14');
+    expect(formatValue(1e-21, 2, 0)).toBe('1e−21');
+    expect(formatValue(0, 2, 0)).toBe('0');
   });
 });
 

@@ -38,6 +38,19 @@ describe('paintLossChart', () => {
     expect(layout.kind).toBe('log');
   });
 
+  it('labels a log axis that reaches 1e−20 with powers of ten, none of them printed as 0', () => {
+    // A run converging to 1e−20 (Adam on Rosenbrock gets there): the log axis spans 21 decades.
+    const losses = Array.from({ length: 2_000 }, (_, k) => 10 * 10 ** (-21 * (k / 1999)));
+    const ctx = createRecordingContext();
+    const layout = paintLossChart(ctx, { runs: [lossRun(losses)], width: 500, height: 200, upTo: Infinity });
+    expect(layout.kind).toBe('log');
+    const labels = ctx.named('fillText').map((call) => String(call.args[0]));
+    const yLabels = labels.filter((label) => /e−\d+$/.test(label));
+    expect(yLabels.length).toBeGreaterThan(1);
+    expect(labels).not.toContain('0');
+    expect(yLabels).toContain('1e−14');
+  });
+
   it('keeps exactly the pixels of first, lowest, highest and last point per column, reducing f before the log scale', () => {
     const losses = Array.from({ length: 30_000 }, (_, k) => 2 + Math.sin(k / 7) + 300 / (k + 1) + (k % 97 === 0 ? 50 : 0));
     const ctx = createRecordingContext();

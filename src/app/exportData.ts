@@ -106,6 +106,12 @@ export async function renderPlotPng(
     ctx.beginPath();
     ctx.rect((clip.left - origin.left) * ratio, (clip.top - origin.top) * ratio, clip.width * ratio, clip.height * ratio);
     ctx.clip();
+    // The box's own grey shows where a zoomed-out picture no longer reaches.
+    const boxColor = canvas.parentElement ? getComputedStyle(canvas.parentElement).backgroundColor : '';
+    if (boxColor) {
+      ctx.fillStyle = boxColor;
+      ctx.fill();
+    }
     place(canvas);
     ctx.restore();
   });

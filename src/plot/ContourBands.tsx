@@ -35,6 +35,10 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
   // Parsed once per grid.
   const paths = useMemo(() => (typeof Path2D === 'function' ? bands.map((band) => new Path2D(band)) : []), [bands]);
   const stretched = bands.length > 0 && !sameView(view, displayView, 1e-9);
+  const stretch = stretched ? stretchTransform(view, displayView, width, height) : undefined;
+  // Without a usable transform (a view rounded to nothing, a zoom by more than
+  // 64 times) the bands are painted for the view on screen, as before a gesture.
+  const paintView = stretched && !stretch ? displayView : view;
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
@@ -42,10 +46,10 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
     const ratio = screenPixelRatio();
     const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
-    paintBands(ctx, { bands: paths, colors, nx, ny, view, displayView: view, width, height, ratio });
+    paintBands(ctx, { bands: paths, colors, nx, ny, view, displayView: paintView, width, height, ratio });
     canvas.dataset.paints = String(++paints.current);
     if (paths.length > 0) noteContours();
-  }, [paths, colors, nx, ny, view, width, height]);
+  }, [paths, colors, nx, ny, view, paintView, width, height]);
 
   return (
     <canvas
@@ -56,14 +60,21 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
       data-levels={levels.map((level) => level.toPrecision(6)).join(' ')}
       data-stretched={stretched ? 'true' : 'false'}
       aria-hidden="true"
-      style={{ width: `${width}px`, height: `${height}px`, transform: stretched ? stretchTransform(view, displayView, width, height) : undefined }}
+      style={{ width: `${width}px`, height: `${height}px`, transform: stretch }}
     />
   );
 }
 
-/** The CSS transform that moves the picture painted for `view` to where `displayView` shows it; none if unusable. */
+/** Past this zoom factor a stretched picture is a blur or a speck: repaint instead. */
+const maxStretch = 64;
+
+/**
+ * The CSS transform that moves the picture painted for `view` to where
+ * `displayView` shows it; undefined when there is none worth using.
+ */
 export function stretchTransform(view: BandPaintOptions['view'], displayView: BandPaintOptions['view'], width: number, height: number): string | undefined {
   const { sx, sy, tx, ty } = viewMatrix(view, displayView, width, height);
-  if (![sx, sy, tx, ty].every(Number.isFinite) || sx <= 0 || sy <= 0) return undefined;
+  if (![sx, sy, tx, ty].every(Number.isFinite)) return undefined;
+  if (!(sx >= 1 / maxStretch && sx <= maxStretch && sy >= 1 / maxStretch && sy <= maxStretch)) return undefined;
   return `matrix(${sx}, 0, 0, ${sy}, ${tx}, ${ty})`;
 }

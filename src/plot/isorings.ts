@@ -48,17 +48,33 @@ interface Fragment {
 }
 
 /**
+ * The two index tables, shared by every contourer of this size: a zoom asks
+ * for grid after grid of one size, and two fresh 0.7 MB tables per grid were
+ * garbage. Only one level is ever traced at a time, and a traced level leaves
+ * them empty; they are cleared when handed out all the same.
+ */
+let tables: { byStart: Int32Array; byEnd: Int32Array } | null = null;
+function indexTables(size: number): { byStart: Int32Array; byEnd: Int32Array } {
+  if (tables && tables.byStart.length === size) {
+    tables.byStart.fill(0);
+    tables.byEnd.fill(0);
+  } else {
+    tables = { byStart: new Int32Array(size), byEnd: new Int32Array(size) };
+  }
+  return tables;
+}
+
+/**
  * A contourer for one grid (row-major, `values[j * nx + i]`), called once per
- * level. Values must be numbers; NaN counts as below every level, as in d3.
+ * level. Values must be numbers (contours.ts passes a Float64Array); NaN counts
+ * as below every level, as in d3 (which also counts null so; here null is 0).
  */
 export function gridContourer(values: ArrayLike<number>, nx: number, ny: number): (level: number) => LevelPolygons {
   const dx = nx;
   const dy = ny;
   // Fragment ends by point index, as fragment number + 1 (0: none). Every
   // ring closes, so both tables are empty again after each level.
-  const size = 4 * (dx + 1) * (dy + 1);
-  const byStart = new Int32Array(size);
-  const byEnd = new Int32Array(size);
+  const { byStart, byEnd } = indexTables(4 * (dx + 1) * (dy + 1));
   const rowStride = (dx + 1) * 4;
   let fragments: Fragment[] = [];
   let closed: Ring[] = [];

@@ -140,7 +140,6 @@ export function paintLossChart(ctx: LossPaintContext, options: LossPaintOptions)
   const top = margin.top;
   const bottom = height - margin.bottom;
   ctx.lineJoin = 'round';
-  ctx.lineWidth = 1.5;
   ctx.save();
   ctx.beginPath();
   ctx.rect(margin.left, top, width - margin.left - margin.right, bottom - top);

@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { CriticalPoint, ViewBox } from '../../src/core/types';
 import { ContourPlot } from '../../src/plot/ContourPlot';
 import { createContourSet } from '../../src/plot/contours';
 import { plotInnerSize, plotMargins } from '../../src/plot/scales';
+import { createRecordingContext } from './fakeContext';
 
 afterEach(cleanup);
 
@@ -117,11 +118,15 @@ describe('ContourPlot', () => {
   });
 
   it('marks the bands as stretched while the display view differs from the grid\'s view', () => {
+    // A context that records, so the canvas counts its paints (happy-dom has no 2D canvas).
+    const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => createRecordingContext() as never);
+    onTestFinished(() => getContext.mockRestore());
     const { rerender, props } = renderPlot();
     const canvas = screen.getByTestId('contour-bands');
     expect(canvas.getAttribute('data-stretched')).toBe('false');
     const levels = canvas.getAttribute('data-levels');
     const paints = canvas.getAttribute('data-paints');
+    expect(Number(paints)).toBeGreaterThan(0);
     // Panned right by half the view: the picture moves left by half the plotting area, without a repaint.
     rerender(<ContourPlot {...props} displayView={{ x: [0, 4], y: [-1, 3] }} />);
     expect(canvas.getAttribute('data-stretched')).toBe('true');
@@ -132,10 +137,17 @@ describe('ContourPlot', () => {
     // Zoomed in twice about the centre: scaled by 2 and moved by a quarter of the area up and left.
     rerender(<ContourPlot {...props} displayView={{ x: [-1, 1], y: [0, 2] }} />);
     expect(canvas.style.transform).toBe(`matrix(2, 0, 0, 2, ${-inner.width / 2}, ${-inner.height / 2})`);
+    // Zoomed in a hundred times: a stretched picture would be a blur, so the bands are painted for that view.
+    const beforeDeep = Number(canvas.getAttribute('data-paints'));
+    rerender(<ContourPlot {...props} displayView={{ x: [-0.02, 0.02], y: [0.98, 1.02] }} />);
+    expect(canvas.getAttribute('data-stretched')).toBe('true');
+    expect(canvas.style.transform).toBe('');
+    expect(Number(canvas.getAttribute('data-paints'))).toBe(beforeDeep + 1);
     // The grid for the view on screen: painted again, and no transform.
     rerender(<ContourPlot {...props} displayView={view} />);
     expect(canvas.getAttribute('data-stretched')).toBe('false');
     expect(canvas.style.transform).toBe('');
+    expect(Number(canvas.getAttribute('data-paints'))).toBe(beforeDeep + 2);
   });
 
   it('lays the overlay exactly over the plotting area', () => {

@@ -1,3 +1,5 @@
+// First: the worker starts loading while everything below is evaluated.
+import './worker/prestart';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -10,11 +10,16 @@ import { PresetMenu } from '../controls/PresetMenu';
 import { ShareMenu } from '../controls/ShareMenu';
 import { SceneControls } from '../controls/SceneControls';
 import { RunList } from '../controls/RunList';
+import { useAfterFirstPicture } from './useAfterFirstPicture';
 
 export function App() {
   useAnimation();
   useKeyboard();
   const t = useT();
+  // The settings column (its own 360 px, so nothing moves) is built once the
+  // plot's first picture is drawn: on a cold open it is half of React's first
+  // render, and the picture is what the reader looks at first.
+  const settings = useAfterFirstPicture();
   return (
     <div className="app">
       <header className="app-header">
@@ -30,9 +35,13 @@ export function App() {
       <PresetNote />
       <main className="app-main">
         <PlotPanel />
-        <aside className="controls" aria-label={t('app.settings')}>
-          <SceneControls />
-          <RunList />
+        <aside className="controls" aria-label={t('app.settings')} aria-busy={!settings}>
+          {settings && (
+            <>
+              <SceneControls />
+              <RunList />
+            </>
+          )}
         </aside>
       </main>
     </div>

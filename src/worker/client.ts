@@ -96,9 +96,34 @@ export function createDefaultWorker(): WorkerLike {
   return new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
 }
 
+let prestarted: WorkerLike | null = null;
+
+/**
+ * Create the worker now, for the first client to take. The page calls this
+ * before anything else runs (src/worker/prestart.ts, main.tsx's first
+ * import). Chromium keeps messages posted to a worker whose script has not
+ * run yet on the page's thread, and hands them over only when that thread is
+ * free: a worker started as late as the first requests saw them after React's
+ * first render, ~150 ms later. Started first, its script has run before the
+ * render begins and the requests reach it at once.
+ */
+export function prestartWorker(): void {
+  try {
+    prestarted ??= createDefaultWorker();
+  } catch {
+    // No Worker support or a blocked script: the client meets the same error and says so.
+  }
+}
+
+function takeWorker(): WorkerLike {
+  const early = prestarted;
+  prestarted = null;
+  return early ?? createDefaultWorker();
+}
+
 export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   const { trajectories, onGrid, onError } = options;
-  const createWorker = options.createWorker ?? createDefaultWorker;
+  const createWorker = options.createWorker ?? takeWorker;
 
   let worker: WorkerLike | null = null;
   // One counter for both kinds, so an error's generation says which request failed.

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSurface, sampleGrid, simulate, type SimulationConfig, type ViewBox } from '../../src/core';
 import { createTrajectoryStore } from '../../src/state/trajectories';
-import { createWorkerClient, workerMessages, type GridResult } from '../../src/worker/client';
+import { createWorkerClient, prestartWorker, workerMessages, type GridResult } from '../../src/worker/client';
 import { createContourSet } from '../../src/plot/contours';
 import { createDispatcher } from '../../src/worker/dispatcher';
 import type { RunRequest, ToWorker } from '../../src/worker/protocol';
@@ -341,5 +341,26 @@ describe('worker client with the real dispatcher', () => {
     });
     expect(onGrid).toHaveBeenCalledTimes(1);
     expect(sameBits(onGrid.mock.calls[0][0].values, sampleGrid(createSurface('rosenbrock'), view, 12, 9))).toBe(true);
+  });
+});
+
+describe('a worker started before the page', () => {
+  it('is the one the first client uses, so its script loads once; a replacement after a crash is a new one', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    try {
+      prestartWorker();
+      prestartWorker(); // a second call starts nothing more
+      expect(FakeWorker.created).toHaveLength(1);
+      const early = FakeWorker.created[0];
+      const client = createWorkerClient({ trajectories: createTrajectoryStore(), onGrid: () => {}, onError: () => {} });
+      client.run(runs);
+      expect(FakeWorker.created).toHaveLength(1);
+      expect(early.posted).toEqual([{ type: 'run', generation: 1, runs }]);
+      client.kill();
+      expect(FakeWorker.created).toHaveLength(2);
+      expect(FakeWorker.created[1].posted.at(-1)).toMatchObject({ type: 'run', runs });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

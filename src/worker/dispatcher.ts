@@ -31,7 +31,11 @@ export type Schedule = (task: () => void) => void;
 export interface DispatcherOptions {
   /** Wall-clock budget of a time slice after the first, in ms. One chunk always runs. */
   sliceMs?: number;
-  /** Budget of a request's first slice, in ms: longer, so most requests finish in one round trip. */
+  /**
+   * Budget of a request's first slice, in ms. Small requests ignore it
+   * (eagerSteps); a large one streams from its first slice on, so the page
+   * paints its first points while they are few (see dispatcherDefaults).
+   */
   firstSliceMs?: number;
   /** Steps a run advances per turn, unless the request says otherwise. */
   chunkSteps?: number;
@@ -51,17 +55,19 @@ export interface DispatcherOptions {
  * Measured in Node 20 on the development machine (2,000 steps of every
  * optimizer on every surface): most pairs cost 0.1–0.7 ms, linreg ≈ 1.5 ms,
  * logreg ≈ 22 ms (256 samples per evaluation) and ≈ 72 ms with central
- * differences. So 12 runs × 2,000 steps on any analytic surface (≤ 20 ms)
- * finish inside the 40 ms first slice; a logreg scene of that size streams
- * over a few hundred ms instead of freezing the worker, and 3,000 steps or
- * fewer finish unsliced everywhere (worst case ≈ 110 ms). A 128-step chunk
- * is at most ≈ 5 ms, which bounds how late a newer request is seen.
- * In Chromium (vite build, warm worker) 12 runs × 2,000 steps on rosenbrock
- * came back as one chunk per run, 5–27 ms after the request was posted.
+ * differences. So 3,000 steps or fewer finish unsliced everywhere (worst
+ * case ≈ 110 ms); a logreg scene of 12 × 2,000 steps streams over a few
+ * hundred ms instead of freezing the worker. A 128-step chunk is at most
+ * ≈ 5 ms, which bounds how late a newer request is seen.
+ * The first slice was 40 ms, so that mid-sized requests came back in one
+ * round trip; but 8 runs × 100,000 steps then began with one batch of
+ * ~100,000 points, and the page's first paint of it (cold code, the loss
+ * chart reading every point) was its longest task: 86 ms in the benchmark,
+ * 63 ms with an 8 ms first slice, and clicks waited 61 → 28 ms at most.
  */
 export const dispatcherDefaults = {
   sliceMs: 8,
-  firstSliceMs: 40,
+  firstSliceMs: 8,
   chunkSteps: 128,
   eagerSteps: 3_000,
 } as const;

@@ -10,7 +10,9 @@
  * Painting 8 × 100,000 points on every frame left no time for input (the
  * loss chart alone took 20–150 ms a paint); a path that grows a few times a
  * second instead of sixty reads just as well. Changed props (a zoom, a resize, the replay) and the paint
- * that completes a generation are never held back. Right after new runs are
+ * that completes a generation are never held back. Nor do such paints of
+ * several canvases add up in one frame: past 10 ms of painting in a frame,
+ * the next canvas's waits for the following one. Right after new runs are
  * asked for, the old picture stays until their first data comes (at most
  * holdPictureMs), so a slider step never shows an empty plot for a frame.
  */
@@ -27,6 +29,15 @@ const streamingShare = 0.25;
 const cheapPaintMs = 8;
 /** How long the previous picture stays while new runs have sent nothing yet (ms). */
 const holdPictureMs = 150;
+/**
+ * Paint time one animation frame may spend on paints that only add streamed
+ * points, across every canvas (ms); past it, such a paint waits for the next
+ * frame. The paths and the loss chart then no longer add up in one task
+ * when a stream begins (their first paints run on code not yet optimised).
+ */
+const streamingFrameMs = 10;
+/** Paint time spent in the current animation frame, shared by every canvas (keyed by the frame's timestamp). */
+const frameSpend = { frame: NaN, ms: 0 };
 
 export function useCanvasPaint(
   canvasRef: RefObject<HTMLCanvasElement | null>,
@@ -47,7 +58,8 @@ export function useCanvasPaint(
     latest.current = { painter, width, height, store };
   });
 
-  const draw = useCallback(() => {
+  /** Paint now; `frameTime` is the animation frame's timestamp when called from one. */
+  const draw = useCallback((frameTime?: number) => {
     frame.current = 0;
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -76,11 +88,21 @@ export function useCanvasPaint(
       frame.current = requestAnimationFrame(draw);
       return;
     }
+    const spentThisFrame = frameTime !== undefined && frameSpend.frame === frameTime ? frameSpend.ms : 0;
+    if (!complete && onlyNewPoints && spentThisFrame > streamingFrameMs) {
+      frame.current = requestAnimationFrame(draw);
+      return;
+    }
     const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     painter(ctx, store);
-    cost.current = { start: now, ms: performance.now() - now };
+    const took = performance.now() - now;
+    cost.current = { start: now, ms: took };
+    if (frameTime !== undefined) {
+      if (frameSpend.frame !== frameTime) Object.assign(frameSpend, { frame: frameTime, ms: 0 });
+      frameSpend.ms += took;
+    }
     painted.current = { version, painter, width, height, ratio };
     onPaint?.(complete);
   }, [canvasRef, onPaint]);

@@ -9,10 +9,12 @@ import { createRecordingContext } from './fakeContext';
 let frames: FrameRequestCallback[] = [];
 let clock = 1000;
 
+/** One animation frame: every callback gets the frame's timestamp, as in a browser. */
 function flushFrames() {
   const pending = frames;
   frames = [];
-  act(() => pending.forEach((callback) => callback(clock)));
+  const frameTime = clock;
+  act(() => pending.forEach((callback) => callback(frameTime)));
 }
 
 beforeEach(() => {
@@ -128,5 +130,34 @@ describe('useCanvasPaint', () => {
     expect(other).toHaveBeenCalledTimes(1);
     flushFrames();
     expect(other).toHaveBeenCalledTimes(2);
+  });
+
+  it('defers a paint of streamed points to the next frame once this frame spent 10 ms painting, never a final one', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    const paths = slowPainter(12);
+    const loss = slowPainter(3);
+    render(
+      <>
+        <Canvas store={store} painter={paths} onPaint={() => {}} />
+        <Canvas store={store} painter={loss} />
+      </>,
+    );
+    flushFrames(); // first paints: new painters, never deferred
+    expect([paths.mock.calls.length, loss.mock.calls.length]).toEqual([1, 1]);
+    // A stream begins: the paths use 12 ms of the frame, so the loss chart waits a frame.
+    store.append('a', new Float64Array([0, 0, 0]));
+    clock += 100;
+    flushFrames();
+    expect([paths.mock.calls.length, loss.mock.calls.length]).toEqual([2, 1]);
+    clock += 16;
+    flushFrames(); // nothing new for the paths; the loss chart paints now
+    expect([paths.mock.calls.length, loss.mock.calls.length]).toEqual([2, 2]);
+    // The generation's last chunk: both canvases paint, whatever this frame has spent.
+    store.append('a', new Float64Array([1, 1, 1]));
+    clock += 100;
+    act(() => store.finish('a', 'budget', 1, 'ran all steps'));
+    flushFrames();
+    expect([paths.mock.calls.length, loss.mock.calls.length]).toEqual([3, 3]);
   });
 });

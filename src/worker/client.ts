@@ -96,6 +96,10 @@ export function createDefaultWorker(): WorkerLike {
   return new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
 }
 
+function sameSurfaceAndView(a: { surface: SurfaceSpec; view: ViewBox }, b: { surface: SurfaceSpec; view: ViewBox }): boolean {
+  return JSON.stringify([a.surface, a.view]) === JSON.stringify([b.surface, b.view]);
+}
+
 let prestarted: WorkerLike | null = null;
 
 /**
@@ -130,6 +134,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   let generation = 0;
   let latestRun: { generation: number; runs: RunRequest[]; unfinished: Set<string> } | null = null;
   let latestGrid: { request: Extract<ToWorker, { type: 'grid' }>; answered: boolean } | null = null;
+  /** The grid request before the latest one, while that one was still unanswered when replaced. */
+  let previousGrid: Extract<ToWorker, { type: 'grid' }> | null = null;
   let restartCount = 0;
   let crashesWithoutReply = 0;
   let disposed = false;
@@ -170,10 +176,17 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
         if (message.explain) options.onExplain?.(message.key, message.explain);
         return;
       case 'grid': {
-        if (message.generation !== latestGrid?.request.generation) return;
+        if (!latestGrid) return;
+        const current = message.generation === latestGrid.request.generation;
+        // An answer to the request before, for the same surface and view at
+        // another size, is drawn while the newest has no answer yet: on
+        // opening, the grid asked before the plot was measured shows first.
+        const stand = !current && !latestGrid.answered && message.generation === previousGrid?.generation &&
+          sameSurfaceAndView(previousGrid, latestGrid.request);
+        if (!current && !stand) return;
         const { surface } = latestGrid.request;
         // A preview is drawn but does not answer the request: a worker that dies before the full grid is asked again.
-        if (message.final !== false) latestGrid.answered = true;
+        if (current && message.final !== false) latestGrid.answered = true;
         const { values, nx, ny, view, criticalPoints, contours } = message;
         onGrid({ surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false });
         return;
@@ -220,6 +233,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   function requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {
     generation++;
     const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }) } as const;
+    previousGrid = latestGrid && !latestGrid.answered ? latestGrid.request : null;
     latestGrid = { request, answered: false };
     send(request);
   }

@@ -194,10 +194,19 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     }
   }
 
+  /**
+   * The surface and view of the last preview posted. A request for the same
+   * ones at another size (on opening: the plot's measured size after the
+   * page's first guess) needs no second preview: the page draws the first.
+   */
+  let previewed: string | null = null;
+
   /** One grid request as steps: sample, contour band by band, then post (the preview first, when asked). */
   function* gridSteps(request: GridRequest): Generator<void, void, void> {
     checkGridSize(request.nx, request.ny);
-    const { preview, ...full } = request;
+    const { preview: asked, ...full } = request;
+    const scene = JSON.stringify([request.surface, request.view]);
+    const preview = asked && previewed !== scene ? asked : undefined;
     if (preview) checkGridSize(preview.nx, preview.ny);
     const { nx, ny } = preview ?? request;
     const surface = surfaceFor(request.surface);
@@ -208,6 +217,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     if (!preview) yield;
     const criticalPoints = preview ? [] : surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
     send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview }, [values.buffer]);
+    if (preview) previewed = scene;
     // The full grid waits for the next turn: a newer request (a zoom) may replace it, and a run slice goes first.
     if (preview) pendingGrid ??= full;
   }

@@ -243,6 +243,32 @@ describe('worker client', () => {
     expect(lastOfType(current(), 'grid')).toEqual({ type: 'grid', generation: 2, surface: 'bowl', view, nx: 30, ny: 20 });
   });
 
+  it('draws an answer to the request before for the same surface and view until the newest is answered, no other', () => {
+    const { client, onGrid, current } = setup();
+    const reply = (generation: number, n: number, final: boolean, at = view) => {
+      const values = new Float64Array(n * n);
+      current().reply({ type: 'grid', generation, values, nx: n, ny: n, view: at, criticalPoints: [], contours: createContourSet(values, n, n), final });
+    };
+    // Opening: a grid asked before the plot was measured, then the plot's own size.
+    client.requestGrid('bowl', view, 30, 20, { nx: 10, ny: 7 });
+    client.requestGrid('bowl', view, 33, 24, { nx: 11, ny: 8 });
+    reply(1, 10, false);
+    expect(onGrid).toHaveBeenCalledTimes(1);
+    reply(2, 33, true);
+    expect(onGrid).toHaveBeenLastCalledWith(expect.objectContaining({ nx: 33, final: true }));
+    // Answered: a late answer to the request before is not drawn over it.
+    reply(1, 30, true);
+    expect(onGrid).toHaveBeenCalledTimes(2);
+    // A zoom: the answer for the view left behind is never drawn.
+    const zoomed: ViewBox = { x: [-1, 1], y: [0, 2] };
+    client.requestGrid('bowl', view, 33, 24);
+    client.requestGrid('bowl', zoomed, 33, 24);
+    reply(3, 33, true);
+    expect(onGrid).toHaveBeenCalledTimes(2);
+    reply(4, 33, true, zoomed);
+    expect(onGrid).toHaveBeenCalledTimes(3);
+  });
+
   it('kill() terminates the worker and recovers as from a crash', () => {
     const { client, current } = setup();
     client.run(runs);

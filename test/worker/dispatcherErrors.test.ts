@@ -158,6 +158,20 @@ describe('dispatcher grids', () => {
     expect(messages().map((m) => m.type === 'grid' && [m.nx, m.final])).toEqual([[20, false], [60, true]]);
   });
 
+  it('sends no second preview for the same surface and view at another size (the page draws the first)', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'bowl', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
+    scheduler.step();
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'bowl', view, nx: 66, ny: 50, preview: { nx: 22, ny: 17 } });
+    scheduler.drain();
+    expect(messages().map((m) => m.type === 'grid' && [m.generation, m.nx, m.final])).toEqual([[1, 20, false], [2, 66, true]]);
+    // Another view is new to the page: its preview comes first again.
+    const other = { x: [-1, 1] as [number, number], y: [-1, 1] as [number, number] };
+    dispatcher.handle({ type: 'grid', generation: 3, surface: 'bowl', view: other, nx: 66, ny: 50, preview: { nx: 22, ny: 17 } });
+    scheduler.drain();
+    expect(messages().slice(2).map((m) => m.type === 'grid' && [m.generation, m.nx, m.final])).toEqual([[3, 22, false], [3, 66, true]]);
+  });
+
   it('drops the full grid of a preview when a newer grid request comes first', () => {
     const { dispatcher, scheduler, messages } = setup();
     dispatcher.handle({ type: 'grid', generation: 1, surface: 'bowl', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });

@@ -4,7 +4,7 @@
  * would pour the whole curved valley, where every optimizer spends its time,
  * into the first band. So the spacing follows where the values sit.
  */
-import { ticks } from 'd3';
+import { quickselect, ticks } from 'd3';
 
 /**
  * `linear`: equal steps. `log`: log-spaced on f − min (values crowd near the
@@ -105,8 +105,10 @@ function finiteValues(values: ArrayLike<number>): Float64Array {
 function quantileExcess(values: Float64Array, origin: number, sign: 1 | -1, q: number, range: number): number {
   const excess = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) excess[i] = sign * (values[i] - origin);
-  excess.sort();
-  const at = excess[Math.min(excess.length - 1, Math.floor(q * (excess.length - 1)))];
+  // The k-th smallest by selection, not a sort: a fifth of a zoom step's grid work went to sorting.
+  const k = Math.min(excess.length - 1, Math.floor(q * (excess.length - 1)));
+  quickselect(excess as unknown as number[], k);
+  const at = excess[k];
   return Math.max(at, range * deepestFraction);
 }
 

@@ -73,5 +73,6 @@ export function contrastRatio(a: string, b: string): number {
  * at 3:1 or better, whatever band lies beneath (the 3.3 cut leaves a margin).
  */
 export function haloColor(color: string): string {
-  return contrastRatio(color, '#ffffff') >= 3.3 ? '#ffffff' : 'rgba(20, 20, 20, 0.85)';
+  // Opaque: a path is stroked in pieces (paintTrajectories), and a translucent casing would darken where they meet.
+  return contrastRatio(color, '#ffffff') >= 3.3 ? '#ffffff' : '#333333';
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewBox } from '../../src/core/types';
-import { maxVerticesFor, paintTrajectories, type PaintedRun } from '../../src/plot/paintTrajectories';
+import { maxVerticesFor, paintTrajectories, pieceVertices, type PaintedRun } from '../../src/plot/paintTrajectories';
+import { haloColor } from '../../src/plot/colors';
 import { createRecordingContext, pointsOf } from './fakeContext';
 
 const view: ViewBox = { x: [-10, 10], y: [-5, 5] };
@@ -9,6 +10,11 @@ const height = 200;
 
 function run(points: Float64Array, status: PaintedRun['status'] = 'budget', color = '#0072B2'): PaintedRun {
   return { points, count: points.length / 3, color, status };
+}
+
+/** Calls of `name` made while drawing the run's coloured line (not its casing, which traces the same path first). */
+function onLine(ctx: ReturnType<typeof createRecordingContext>, name: string, color = '#0072B2') {
+  return ctx.named(name).filter((c) => c.strokeStyle === color);
 }
 
 function paint(runs: PaintedRun[], extra: { upTo?: number; hoverStep?: number | null } = {}) {
@@ -24,7 +30,7 @@ describe('paintTrajectories', () => {
     // From (−8, 0) to (8, 0): 320 px of path.
     for (let k = 0; k < n; k++) points.set([-8 + (16 * k) / (n - 1), 0, 0], 3 * k);
     const ctx = paint([run(points)]);
-    const lineTos = ctx.count('lineTo');
+    const lineTos = onLine(ctx, 'lineTo').length;
     expect(lineTos).toBeGreaterThan(100);
     expect(lineTos).toBeLessThanOrEqual(2 * 320 + 2);
   });
@@ -36,7 +42,8 @@ describe('paintTrajectories', () => {
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let k = 0; k < n; k++) points.set([-10 + 20 * random(), -5 + 10 * random(), 1], 3 * k);
     const ctx = paint([run(points)]);
-    expect(ctx.count('lineTo')).toBeLessThanOrEqual(maxVerticesFor(width, height) + 1);
+    // Pieces repeat their first vertex as a moveTo, not a lineTo.
+    expect(onLine(ctx, 'lineTo').length).toBeLessThanOrEqual(maxVerticesFor(width, height) + 1);
   });
 
   it('collapses the steps piled up at a minimum into a handful of vertices', () => {
@@ -44,9 +51,9 @@ describe('paintTrajectories', () => {
     for (let k = 0; k < 10_000; k++) list.push([5 * 0.5 ** k, 0]);
     const ctx = paint([run(pointsOf(list))]);
     // 5 units = 100 px, halving: about log2(200) distinct half-pixel cells.
-    expect(ctx.count('lineTo')).toBeLessThan(20);
+    expect(onLine(ctx, 'lineTo').length).toBeLessThan(20);
     // The line still ends at the last iterate, where the head dot is.
-    const lines = ctx.named('lineTo');
+    const lines = onLine(ctx, 'lineTo');
     expect(lines[lines.length - 1].args).toEqual([200, 100]);
   });
 
@@ -58,8 +65,9 @@ describe('paintTrajectories', () => {
         for (const a of call.args.slice(0, 2)) expect(Number.isFinite(a as number)).toBe(true);
       }
     }
-    // The gap breaks the line: two pieces, two moveTo calls.
-    expect(ctx.count('moveTo')).toBe(2);
+    // The gap breaks the line: two pieces, two moveTo calls (for the casing and again for the line).
+    expect(onLine(ctx, 'moveTo')).toHaveLength(2);
+    expect(ctx.count('moveTo')).toBe(4);
   });
 
   it('marks a diverged run with a cross at its last finite point', () => {
@@ -97,5 +105,39 @@ describe('paintTrajectories', () => {
     expect(ctx.calls.filter((c) => c.name !== 'clearRect' && c.name !== 'save' && c.name !== 'restore')).toEqual([]);
     const none = paint([run(pointsOf([[0, 0], [1, 1]]))], { upTo: -1 });
     expect(none.count('lineTo') + none.count('arc')).toBe(0);
+  });
+
+  it('strokes a long path in pieces that meet end to end, the whole casing before the whole line', () => {
+    // A zig-zag of 1,000 steps across the view: every vertex is kept.
+    const list: Array<[number, number]> = [];
+    for (let k = 0; k < 1000; k++) list.push([-9 + (18 * k) / 999, k % 2 ? 2 : -2]);
+    const ctx = paint([run(pointsOf(list), 'budget', '#E69F00')]);
+    const halo = haloColor('#E69F00');
+    // The path's calls: everything before the markers (start ring, head), which are arcs.
+    const markers = ctx.calls.findIndex((c) => c.name === 'arc');
+    const pathCalls = ctx.calls.slice(0, markers).filter((c) => ['moveTo', 'lineTo', 'stroke'].includes(c.name));
+    const lastHalo = pathCalls.map((c) => c.strokeStyle).lastIndexOf(halo);
+    const firstLine = pathCalls.findIndex((c) => c.strokeStyle === '#E69F00');
+    expect(lastHalo).toBeLessThan(firstLine);
+    for (const style of [halo, '#E69F00']) {
+      const calls = pathCalls.filter((c) => c.strokeStyle === style);
+      // Pieces: each starts where the one before ended and holds at most pieceVertices vertices.
+      const pieces: unknown[][][] = [];
+      for (const c of calls) {
+        if (c.name === 'moveTo') pieces.push([c.args]);
+        else if (c.name === 'lineTo') pieces[pieces.length - 1].push(c.args);
+      }
+      expect(pieces.length).toBe(Math.ceil(999 / (pieceVertices - 1)));
+      for (const [i, piece] of pieces.entries()) {
+        expect(piece.length).toBeLessThanOrEqual(pieceVertices);
+        if (i > 0) expect(piece[0]).toEqual(pieces[i - 1][pieces[i - 1].length - 1]);
+      }
+      expect(pieces.flat().length - (pieces.length - 1)).toBe(1000);
+      expect(calls.filter((c) => c.name === 'stroke')).toHaveLength(pieces.length);
+    }
+  });
+
+  it('gives every casing an opaque colour (translucent pieces would darken where they overlap)', () => {
+    for (const color of ['#0072B2', '#E69F00', '#56B4E9', '#009E73']) expect(haloColor(color)).toMatch(/^#[0-9a-f]{6}$/i);
   });
 });

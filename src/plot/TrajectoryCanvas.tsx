@@ -33,15 +33,18 @@ export function TrajectoryCanvas({
   width, height, view, runs, upTo, hoverStep = null, store = defaultStore,
 }: TrajectoryCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  /** Whether the last paint drew any run's points (for the first picture, see latency.ts). */
+  const showedPoints = useRef(false);
   const painter = useCallback(
     (ctx: CanvasRenderingContext2D, source: TrajectoryStore) => {
-      paintTrajectories(ctx, {
-        runs: collectRuns(source, runs), view, width, height, upTo, hoverStep,
-      });
+      const painted = collectRuns(source, runs);
+      showedPoints.current = painted.length > 0;
+      paintTrajectories(ctx, { runs: painted, view, width, height, upTo, hoverStep });
     },
     [runs, view, width, height, upTo, hoverStep],
   );
-  useCanvasPaint(canvasRef, store, width, height, painter, notePaint);
+  const onPaint = useCallback((complete: boolean) => notePaint(complete, showedPoints.current), []);
+  useCanvasPaint(canvasRef, store, width, height, painter, onPaint);
   return (
     <canvas
       ref={canvasRef}

@@ -9,12 +9,18 @@
  * Only the latest input counts: a newer one replaces a pending measurement.
  */
 let firstPaths = false;
+/** Paths were painted with points, finished or still streaming. */
+let pathsShown = false;
 let firstContours = false;
 const firstPictureListeners = new Set<() => void>();
 
-/** Whether the first picture (contours and finished paths) has been drawn. */
+/**
+ * Whether the first picture has been drawn: contours, and paths either
+ * finished or streaming in (a long run must not hold back what waits for the
+ * picture until it ends).
+ */
 export function firstPictureDrawn(): boolean {
-  return firstPaths && firstContours;
+  return (firstPaths || pathsShown) && firstContours;
 }
 
 /**
@@ -60,11 +66,17 @@ export function markInput(): void {
   pendingInput = performance.now();
 }
 
-/** Call after a paint; measures when the painted data was complete. */
-export function notePaint(complete: boolean): void {
+/**
+ * Call after a paint of the paths; measures when the painted data was
+ * complete. `showsPoints`: the paint drew at least one run's points.
+ */
+export function notePaint(complete: boolean, showsPoints = false): void {
   if (complete && !firstPaths) {
     firstPaths = true;
     performance.mark('optiscope:first-paths');
+    checkFirstPicture();
+  } else if (showsPoints && !pathsShown) {
+    pathsShown = true;
     checkFirstPicture();
   }
   if (pendingInput === null || !complete) return;

@@ -143,25 +143,34 @@ export const pieceVertices = 256;
 /** Stroke the decimated path in pieces; a NaN vertex lifts the pen. */
 function strokePieces(ctx: PaintContext, v: Float64Array, vertices: number, stride: number): void {
   ctx.beginPath();
-  let inPiece = 0;
+  let penDown = false;
+  // Vertices since the last stroke(): a path that lifts the pen often (decimation lifts it over
+  // segments already drawn) must be cut by count too, not only where the line runs on.
+  let inStroke = 0;
   for (let i = 0; i < vertices; i++) {
     const px = v[2 * i];
     if (Number.isNaN(px)) {
-      inPiece = 0;
+      penDown = false;
       continue;
     }
     const py = v[2 * i + 1];
     const lastOfLine = i === vertices - 1 || Number.isNaN(v[2 * i + 2]);
-    if (inPiece === 0) {
+    if (!penDown) {
+      if (inStroke >= pieceVertices) {
+        ctx.stroke();
+        ctx.beginPath();
+        inStroke = 0;
+      }
       ctx.moveTo(px, py);
-      inPiece = 1;
+      penDown = true;
+      inStroke++;
     } else if (i % stride === 0 || lastOfLine) {
       ctx.lineTo(px, py);
-      if (++inPiece >= pieceVertices && !lastOfLine) {
+      if (++inStroke >= pieceVertices && !lastOfLine) {
         ctx.stroke();
         ctx.beginPath();
         ctx.moveTo(px, py);
-        inPiece = 1;
+        inStroke = 1;
       }
     }
   }

@@ -134,8 +134,12 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   let generation = 0;
   let latestRun: { generation: number; runs: RunRequest[]; unfinished: Set<string> } | null = null;
   let latestGrid: { request: Extract<ToWorker, { type: 'grid' }>; answered: boolean } | null = null;
-  /** The grid request before the latest one, while that one was still unanswered when replaced. */
-  let previousGrid: Extract<ToWorker, { type: 'grid' }> | null = null;
+  /**
+   * Generations of the unanswered requests before the latest one that asked
+   * for the latest's surface and view (at other sizes); emptied when the
+   * surface or view changes or the latest is answered.
+   */
+  let sameSceneBefore = new Set<number>();
   let restartCount = 0;
   let crashesWithoutReply = 0;
   let disposed = false;
@@ -178,15 +182,19 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       case 'grid': {
         if (!latestGrid) return;
         const current = message.generation === latestGrid.request.generation;
-        // An answer to the request before, for the same surface and view at
-        // another size, is drawn while the newest has no answer yet: on
+        // An answer to an earlier request for the same surface and view (at
+        // another size) is drawn while the newest has no answer yet: on
         // opening, the grid asked before the plot was measured shows first.
-        const stand = !current && !latestGrid.answered && message.generation === previousGrid?.generation &&
-          sameSurfaceAndView(previousGrid, latestGrid.request);
+        // The worker previews a surface and view once, so this is the only
+        // preview the page may get.
+        const stand = !current && !latestGrid.answered && sameSceneBefore.has(message.generation);
         if (!current && !stand) return;
         const { surface } = latestGrid.request;
         // A preview is drawn but does not answer the request: a worker that dies before the full grid is asked again.
-        if (current && message.final !== false) latestGrid.answered = true;
+        if (current && message.final !== false) {
+          latestGrid.answered = true;
+          sameSceneBefore = new Set();
+        }
         const { values, nx, ny, view, criticalPoints, contours } = message;
         onGrid({ surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false });
         return;
@@ -233,7 +241,11 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   function requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {
     generation++;
     const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }) } as const;
-    previousGrid = latestGrid && !latestGrid.answered ? latestGrid.request : null;
+    if (latestGrid && !latestGrid.answered && sameSurfaceAndView(latestGrid.request, request)) {
+      sameSceneBefore.add(latestGrid.request.generation);
+    } else {
+      sameSceneBefore = new Set();
+    }
     latestGrid = { request, answered: false };
     send(request);
   }

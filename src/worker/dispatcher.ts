@@ -47,6 +47,8 @@ export interface DispatcherOptions {
   eagerSteps?: number;
   /** Clock in ms; `performance.now` by default. */
   now?: () => number;
+  /** Budget of an inspection's first slice, in ms: longer, so most answer in one round trip. */
+  inspectFirstSliceMs?: number;
   /** Cache limits of the step inspector (worker/inspection.ts). */
   inspection?: InspectionCacheOptions;
 }
@@ -68,6 +70,7 @@ export interface DispatcherOptions {
 export const dispatcherDefaults = {
   sliceMs: 8,
   firstSliceMs: 8,
+  inspectFirstSliceMs: 40,
   chunkSteps: 128,
   eagerSteps: 3_000,
 } as const;
@@ -99,6 +102,7 @@ export interface Dispatcher {
 export function createDispatcher(post: Post, schedule?: Schedule, options: DispatcherOptions = {}): Dispatcher {
   const sliceMs = options.sliceMs ?? dispatcherDefaults.sliceMs;
   const firstSliceMs = options.firstSliceMs ?? dispatcherDefaults.firstSliceMs;
+  const inspectFirstSliceMs = options.inspectFirstSliceMs ?? options.firstSliceMs ?? dispatcherDefaults.inspectFirstSliceMs;
   const defaultChunkSteps = options.chunkSteps ?? dispatcherDefaults.chunkSteps;
   const eagerSteps = options.eagerSteps ?? dispatcherDefaults.eagerSteps;
   const now = options.now ?? (() => performance.now());
@@ -162,7 +166,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
   /** One time slice of the newest inspection; posts the answer once every run reached the step. */
   function inspectSlice(current: InspectionJob) {
     try {
-      const answer = inspections.work(current, now() + (current.entries ? sliceMs : firstSliceMs), now);
+      const answer = inspections.work(current, now() + (current.entries ? sliceMs : inspectFirstSliceMs), now);
       if (!answer) return;
       inspection = null;
       send({ type: 'inspection', generation: current.generation, step: current.step, runs: answer });

@@ -8,6 +8,19 @@ beforeEach(async () => {
 });
 
 describe('onFirstPicture', () => {
+  it('counts paths still streaming in once a paint showed their points, without marking first-paths', () => {
+    const marks = () => performance.getEntriesByName('optiscope:first-paths').length;
+    const before = marks();
+    const listener = vi.fn();
+    latency.onFirstPicture(listener);
+    latency.noteContours();
+    latency.notePaint(false, false); // an empty paint before any data
+    expect(listener).not.toHaveBeenCalled();
+    latency.notePaint(false, true); // a long run's first points
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(marks()).toBe(before);
+  });
+
   it('waits for both the contours and a paint of finished paths', () => {
     const listener = vi.fn();
     latency.onFirstPicture(listener);

@@ -140,4 +140,25 @@ describe('paintTrajectories', () => {
   it('gives every casing an opaque colour (translucent pieces would darken where they overlap)', () => {
     for (const color of ['#0072B2', '#E69F00', '#56B4E9', '#009E73']) expect(haloColor(color)).toMatch(/^#[0-9a-f]{6}$/i);
   });
+
+  it('keeps a stroke to pieceVertices vertices also when the pen lifts again and again', () => {
+    // Two-point pieces between non-finite points: the line never runs on for long.
+    const list: Array<[number, number]> = [];
+    for (let k = 0; k < 1200; k++) list.push(k % 3 === 2 ? [NaN, NaN] : [-9 + (18 * k) / 1199, k % 2 ? 1 : -1]);
+    const ctx = paint([run(pointsOf(list))]);
+    const markers = ctx.calls.findIndex((c) => c.name === 'arc');
+    let inStroke = 0;
+    let strokes = 0;
+    for (const c of ctx.calls.slice(0, markers)) {
+      if (c.name === 'moveTo' || c.name === 'lineTo') inStroke++;
+      if (c.name === 'stroke') {
+        expect(inStroke).toBeLessThanOrEqual(pieceVertices);
+        inStroke = 0;
+        strokes++;
+      }
+    }
+    // 800 vertices a pass, two passes (casing, line): at least ⌈800 / pieceVertices⌉ strokes each.
+    expect(strokes).toBeGreaterThanOrEqual(2 * Math.ceil(800 / pieceVertices));
+    expect(onLine(ctx, 'moveTo')).toHaveLength(400);
+  });
 });

@@ -137,9 +137,10 @@ describe('useCanvasPaint', () => {
     store.reset(['a']);
     const paths = slowPainter(12);
     const loss = slowPainter(3);
+    // Neither canvas is watched (no onPaint), so every paint, the final one too, comes in an animation frame.
     render(
       <>
-        <Canvas store={store} painter={paths} onPaint={() => {}} />
+        <Canvas store={store} painter={paths} />
         <Canvas store={store} painter={loss} />
       </>,
     );
@@ -153,7 +154,7 @@ describe('useCanvasPaint', () => {
     clock += 16;
     flushFrames(); // nothing new for the paths; the loss chart paints now
     expect([paths.mock.calls.length, loss.mock.calls.length]).toEqual([2, 2]);
-    // The generation's last chunk: both canvases paint, whatever this frame has spent.
+    // The generation's last chunk: the paths spend 12 ms of the frame, and the loss chart still paints in it.
     store.append('a', new Float64Array([1, 1, 1]));
     clock += 100;
     act(() => store.finish('a', 'budget', 1, 'ran all steps'));

@@ -259,14 +259,24 @@ describe('worker client', () => {
     // Answered: a late answer to the request before is not drawn over it.
     reply(1, 30, true);
     expect(onGrid).toHaveBeenCalledTimes(2);
+    // Three requests for one view before any answer: the first one's preview is still drawn.
+    client.requestGrid('bowl', view, 30, 20, { nx: 10, ny: 7 });
+    client.requestGrid('bowl', view, 33, 24, { nx: 11, ny: 8 });
+    client.requestGrid('bowl', view, 36, 26, { nx: 12, ny: 9 });
+    reply(3, 10, false);
+    expect(onGrid).toHaveBeenCalledTimes(3);
+    reply(5, 36, true);
+    expect(onGrid).toHaveBeenCalledTimes(4);
+    reply(4, 33, true);
+    expect(onGrid).toHaveBeenCalledTimes(4);
     // A zoom: the answer for the view left behind is never drawn.
     const zoomed: ViewBox = { x: [-1, 1], y: [0, 2] };
     client.requestGrid('bowl', view, 33, 24);
     client.requestGrid('bowl', zoomed, 33, 24);
-    reply(3, 33, true);
-    expect(onGrid).toHaveBeenCalledTimes(2);
-    reply(4, 33, true, zoomed);
-    expect(onGrid).toHaveBeenCalledTimes(3);
+    reply(6, 33, true);
+    expect(onGrid).toHaveBeenCalledTimes(4);
+    reply(7, 33, true, zoomed);
+    expect(onGrid).toHaveBeenCalledTimes(5);
   });
 
   it('kill() terminates the worker and recovers as from a crash', () => {

@@ -45,12 +45,10 @@ export async function measureZoom(browser, baseURL, say) {
     await page.mouse.move(centre.x, centre.y);
     say(`zoom: ${gestures} wheel gestures of ${notches} notches`);
     const toGrid = [];
-    const toContours = [];
     const toFrame = [];
     const delivery = [];
     const idleDelivery = [];
     const fromStamp = [];
-    const stamped = [];
     const gestureFrames = [];
     for (let g = 0; g < gestures; g++) {
       const before = await page.evaluate(() => {
@@ -79,8 +77,6 @@ export async function measureZoom(browser, baseURL, say) {
       ).then((handle) => handle.jsonValue());
       toGrid.push(settledAt.grid - lastWheel);
       fromStamp.push(settledAt.contours - last.stamp);
-      stamped.push(last.stamp);
-      toContours.push(settledAt.contours);
       toFrame.push(settledAt.frame - lastWheel);
       const frames = await page.evaluate(() => {
         window.__bench.frames.on = false;
@@ -92,7 +88,7 @@ export async function measureZoom(browser, baseURL, say) {
     // From the last wheel's timestamp plus Chromium's delivery on an idle page: a wheel that
     // waited longer, behind the page's own work, counts that wait against the page.
     const base = median(idleDelivery);
-    for (let g = 0; g < toContours.length; g++) toContours[g] -= stamped[g] + base;
+    const toContours = fromStamp.map((ms) => ms - base);
     if (process.env.BENCH_DEBUG) say(`zoom: to grid ${toGrid.map(Math.round)}; to contours ${toContours.map(Math.round)}`);
     say(`zoom: ${tracedGestures} more gestures, traced`);
     await startTrace(browser, page);

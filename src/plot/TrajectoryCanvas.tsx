@@ -9,6 +9,8 @@ import type { RunSpec } from '../state/scene';
 import { trajectories as defaultStore, type TrajectoryStore } from '../state/trajectories';
 import { runColor } from './colors';
 import { paintTrajectories, type PaintedRun } from './paintTrajectories';
+import { PathLayer } from './pathLayer';
+import { screenPixelRatio } from './canvasSize';
 import { useCanvasPaint } from './useCanvasPaint';
 import { notePaint } from './latency';
 
@@ -35,11 +37,20 @@ export function TrajectoryCanvas({
   const canvasRef = useRef<HTMLCanvasElement>(null);
   /** Whether the last paint drew any run's points (for the first picture, see latency.ts). */
   const showedPoints = useRef(false);
+  /** The paths kept between the paints of a stream (undefined: not made yet; null: no canvas for it). */
+  const layer = useRef<PathLayer | null | undefined>(undefined);
   const painter = useCallback(
     (ctx: CanvasRenderingContext2D, source: TrajectoryStore) => {
       const painted = collectRuns(source, runs);
       showedPoints.current = painted.length > 0;
-      paintTrajectories(ctx, { runs: painted, view, width, height, upTo, hoverStep });
+      // While runs stream in, paint from the layer; the paint that completes them draws every path anew.
+      if (layer.current === undefined) layer.current = PathLayer.create();
+      const paths = source.complete() ? null : layer.current;
+      if (!paths) layer.current?.forget();
+      paintTrajectories(ctx, {
+        runs: painted, view, width, height, upTo, hoverStep,
+        layer: paths ? { paths, ratio: screenPixelRatio() } : null,
+      });
     },
     [runs, view, width, height, upTo, hoverStep],
   );

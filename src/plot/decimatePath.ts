@@ -24,6 +24,14 @@ export interface DecimatedPath {
   /** Pixel x, y pairs; a NaN pair lifts the pen. Only the first `count` pairs are valid. */
   vertices: Float64Array;
   count: number;
+  /**
+   * Pairs [0, final) stay as they are while the run grows (same buffer, view
+   * and size); the pairs after them lead the line to the newest point and may
+   * change with the next points.
+   */
+  final: number;
+  /** The same object for as long as pairs [0, final) stay (a new one when the path was begun again). */
+  lineage: object;
 }
 
 /** The decimation of one buffer's points [0, done) for one view and size, and where it stands. */
@@ -67,7 +75,7 @@ export function decimatedPath(points: Float64Array, n: number, view: ViewBox, wi
   if (path.pending >= 0 && !path.broken) {
     lineFromHere(path, (points[3 * path.pending] - path.x0) * kx, (path.y1 - points[3 * path.pending + 1]) * ky);
   }
-  const result = { vertices: path.vertices, count: path.size / 2 };
+  const result = { vertices: path.vertices, count: path.size / 2, final: size / 2, lineage: path };
   path.size = size;
   path.penOnIt = penOnIt;
   return result;

@@ -13,11 +13,15 @@
 import type { StopStatus, ViewBox } from '../core/types';
 import { haloColor } from './colors';
 import { decimatedPath } from './decimatePath';
+import type { LayerPath, PathLayer } from './pathLayer';
+import { strokeRunPath } from './strokePath';
+
+export { pieceVertices } from './strokePath';
 
 /** The part of CanvasRenderingContext2D the painters use. */
 export type PaintContext = Pick<
   CanvasRenderingContext2D,
-  'beginPath' | 'moveTo' | 'lineTo' | 'arc' | 'stroke' | 'fill' | 'clearRect' | 'save' | 'restore' | 'closePath'
+  'beginPath' | 'moveTo' | 'lineTo' | 'arc' | 'stroke' | 'fill' | 'clearRect' | 'save' | 'restore' | 'closePath' | 'drawImage'
 > & {
   strokeStyle: CanvasRenderingContext2D['strokeStyle'];
   fillStyle: CanvasRenderingContext2D['fillStyle'];
@@ -48,11 +52,13 @@ export interface TrajectoryPaintOptions {
   hoverStep?: number | null;
   /** Upper bound on polyline vertices per run; defaults to maxVerticesFor(width, height). */
   maxVertices?: number;
+  /**
+   * While runs stream in: a layer that keeps the paths between paints, so a
+   * paint strokes only what is new (see pathLayer.ts), and the device pixels
+   * per CSS pixel of the canvas. Without it every path is stroked anew.
+   */
+  layer?: { paths: PathLayer; ratio: number } | null;
 }
-
-const lineWidth = 1.75;
-/** A white casing can be wide; a dark one must stay thin or it outweighs the colour it frames. */
-const haloWidth = (halo: string) => (halo === '#ffffff' ? 4 : 3);
 
 /** Vertex budget per run: about two per pixel around the perimeter, twice over. */
 export function maxVerticesFor(width: number, height: number): number {
@@ -74,9 +80,18 @@ export function paintTrajectories(ctx: PaintContext, options: TrajectoryPaintOpt
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   // Lines first, markers after, so no run's line hides another run's start or head.
+  const paths: LayerPath[] = [];
   for (const run of runs) {
     const n = visibleCount(run, last);
-    if (n >= 2) strokePath(ctx, run, n, view, width, height, budget);
+    if (n < 2) continue;
+    const path = decimatedPath(run.points, n, view, width, height);
+    if (path.count >= 2) paths.push({ path, color: run.color, stride: Math.max(1, Math.ceil(path.count / budget)) });
+  }
+  const { layer } = options;
+  if (layer) {
+    ctx.drawImage(layer.paths.update(paths, view, width, height, layer.ratio), 0, 0, width, height);
+  } else {
+    for (const { path, color, stride } of paths) strokeRunPath(ctx, path, color, stride);
   }
   for (const run of runs) {
     const n = visibleCount(run, last);
@@ -112,69 +127,6 @@ function finitePoint(points: Float64Array, from: number, to: number, step: 1 | -
     if (Number.isFinite(points[3 * k]) && Number.isFinite(points[3 * k + 1])) return k;
   }
   return -1;
-}
-
-function strokePath(ctx: PaintContext, run: PaintedRun, n: number, view: ViewBox, width: number, height: number, budget: number): void {
-  const { vertices: v, count: vertices } = decimatedPath(run.points, n, view, width, height);
-  if (vertices < 2) return;
-  const stride = Math.max(1, Math.ceil(vertices / budget));
-  // The whole casing first, then the whole line: a piece's casing must not cover the line's previous piece.
-  const halo = haloColor(run.color);
-  ctx.strokeStyle = halo;
-  ctx.lineWidth = haloWidth(halo);
-  strokePieces(ctx, v, vertices, stride);
-  ctx.strokeStyle = run.color;
-  ctx.lineWidth = lineWidth;
-  strokePieces(ctx, v, vertices, stride);
-}
-
-/**
- * Vertices per stroke. Skia strokes a wide line by outlining the whole path
- * and filling the outline, and on a long zig-zag that fill costs far more
- * than the fills of its pieces: 8 runs × 4,760 vertices (a long run's
- * budget) rasterised in ~300 ms as one stroke per run and ~85 ms in pieces
- * of 256, 8 × 1,000 in ~40 and ~18 ms (Chromium 156, software raster). The
- * raster happened at the frame's commit, as the page's longest tasks. Pieces
- * share their end vertex; with round joins and caps and opaque colours (see
- * haloColor) the seams do not show.
- */
-export const pieceVertices = 256;
-
-/** Stroke the decimated path in pieces; a NaN vertex lifts the pen. */
-function strokePieces(ctx: PaintContext, v: Float64Array, vertices: number, stride: number): void {
-  ctx.beginPath();
-  let penDown = false;
-  // Vertices since the last stroke(): a path that lifts the pen often (decimation lifts it over
-  // segments already drawn) must be cut by count too, not only where the line runs on.
-  let inStroke = 0;
-  for (let i = 0; i < vertices; i++) {
-    const px = v[2 * i];
-    if (Number.isNaN(px)) {
-      penDown = false;
-      continue;
-    }
-    const py = v[2 * i + 1];
-    const lastOfLine = i === vertices - 1 || Number.isNaN(v[2 * i + 2]);
-    if (!penDown) {
-      if (inStroke >= pieceVertices) {
-        ctx.stroke();
-        ctx.beginPath();
-        inStroke = 0;
-      }
-      ctx.moveTo(px, py);
-      penDown = true;
-      inStroke++;
-    } else if (i % stride === 0 || lastOfLine) {
-      ctx.lineTo(px, py);
-      if (++inStroke >= pieceVertices && !lastOfLine) {
-        ctx.stroke();
-        ctx.beginPath();
-        ctx.moveTo(px, py);
-        inStroke = 1;
-      }
-    }
-  }
-  ctx.stroke();
 }
 
 function drawStart(ctx: PaintContext, color: string, x: number, y: number): void {

@@ -11,6 +11,8 @@ import { createRecordingContext } from './fakeContext';
 const view: ViewBox = { x: [-10, 10], y: [-5, 5] };
 let frames: FrameRequestCallback[] = [];
 let ctx: ReturnType<typeof createRecordingContext>;
+/** The context of the canvas the paths are kept on while runs stream in (not in the document). */
+let layerCtx: ReturnType<typeof createRecordingContext>;
 
 function flushFrames() {
   const pending = frames;
@@ -21,9 +23,12 @@ function flushFrames() {
 beforeEach(() => {
   frames = [];
   ctx = createRecordingContext();
+  layerCtx = createRecordingContext();
   vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
   vi.stubGlobal('cancelAnimationFrame', () => {});
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ctx as never);
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    return (this.isConnected ? ctx : layerCtx) as never;
+  });
 });
 
 afterEach(() => {
@@ -33,6 +38,11 @@ afterEach(() => {
 });
 
 const runs = [{ key: 'a', color: 0, hidden: false }, { key: 'b', color: 1, hidden: true }];
+
+/** Calls of `name` made with the line's colour of run a (palette 0), not its casing. */
+function onLine(context: ReturnType<typeof createRecordingContext>, name: string) {
+  return context.named(name).filter((c) => c.strokeStyle === '#0072B2');
+}
 
 describe('TrajectoryCanvas', () => {
   it('repaints on the next frame when a chunk arrives, without rendering React again', () => {
@@ -60,6 +70,47 @@ describe('TrajectoryCanvas', () => {
     expect(renders).toBe(rendersAfterMount);
     // Run a is drawn (start ring + head); hidden run b is not.
     expect(ctx.named('arc').map((c) => c.args.slice(0, 2))).toEqual([[100, 50], [120, 40]]);
+  });
+
+  it('while runs stream, strokes only the new part of each path on its layer; the completing paint strokes every path', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    render(<TrajectoryCanvas width={200} height={100} view={view} runs={runs} upTo={Infinity} store={store} />);
+    flushFrames();
+    // A zig-zag across the view, 10 points a chunk: every point is a vertex.
+    const chunk = (from: number) => {
+      const points: number[] = [];
+      for (let k = from; k < from + 10; k++) points.push(-9 + k * 0.3, k % 2 ? 2 : -2, 1);
+      return new Float64Array(points);
+    };
+    const clears = layerCtx.count('clearRect');
+    const copies = ctx.count('drawImage');
+    store.append('a', chunk(0));
+    flushFrames();
+    const lineTos = () => layerCtx.count('lineTo');
+    // First paint with the path: the layer is cleared and the whole path (casing + line) stroked.
+    expect(layerCtx.count('clearRect')).toBe(clears + 1);
+    expect(lineTos()).toBe(2 * 9);
+    expect(ctx.count('drawImage')).toBe(copies + 1);
+    expect(onLine(ctx, 'lineTo')).toHaveLength(0);
+
+    store.append('a', chunk(10));
+    flushFrames();
+    // Only the ten new segments, plus the one before them for the line (its end was under the new casing's cap).
+    expect(layerCtx.count('clearRect')).toBe(clears + 1);
+    expect(lineTos() - 2 * 9).toBe(10 + 11);
+    expect(layerCtx.named('moveTo').slice(-2).map((c) => c.args)).toEqual([[(-9 + 9 * 0.3 + 10) * 10, 30], [(-9 + 8 * 0.3 + 10) * 10, 70]]);
+    expect(ctx.count('drawImage')).toBe(copies + 2);
+    // The heads are drawn on the page's canvas every paint, over the layer: the new head only.
+    expect(ctx.named('arc').slice(-1)[0].args.slice(0, 2)).toEqual([(-9 + 19 * 0.3 + 10) * 10, 30]);
+
+    // The last chunk completes the run: every path is stroked on the page's canvas, the layer is left alone.
+    const layerCalls = layerCtx.calls.length;
+    store.append('a', chunk(20));
+    store.finish('a', 'budget', 29, '');
+    flushFrames();
+    expect(layerCtx.calls.length).toBe(layerCalls);
+    expect(onLine(ctx, 'lineTo')).toHaveLength(29);
   });
 
   it('asks for no frame when re-rendered with the same props', () => {

@@ -27,7 +27,7 @@ export function createRecordingContext() {
       return calls.filter((c) => c.name === name);
     },
   };
-  const methods = ['beginPath', 'moveTo', 'lineTo', 'arc', 'stroke', 'fill', 'clearRect', 'save', 'restore', 'closePath', 'fillText', 'setTransform', 'rect', 'clip'];
+  const methods = ['beginPath', 'moveTo', 'lineTo', 'arc', 'stroke', 'fill', 'clearRect', 'save', 'restore', 'closePath', 'fillText', 'setTransform', 'rect', 'clip', 'drawImage'];
   for (const name of methods) {
     (ctx as Record<string, unknown>)[name] = (...args: unknown[]) => {
       calls.push({ name, args, strokeStyle: ctx.strokeStyle, fillStyle: ctx.fillStyle, lineWidth: ctx.lineWidth });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { ViewBox } from '../../src/core/types';
+import { decimatedPath } from '../../src/plot/decimatePath';
+import { PathLayer, type LayerPath } from '../../src/plot/pathLayer';
+import { createRecordingContext } from './fakeContext';
+
+const view: ViewBox = { x: [-10, 10], y: [-5, 5] };
+
+/** A zig-zag of n steps across the view (every step a vertex), in a buffer with room for 1,000. */
+function zigzag(n: number, buffer = new Float64Array(3000)): Float64Array {
+  for (let k = 0; k < n; k++) buffer.set([-9 + k * 0.04, k % 2 ? 2 : -2, 1], 3 * k);
+  return buffer;
+}
+
+function layer() {
+  const ctx = createRecordingContext();
+  const canvas = { width: 0, height: 0 } as HTMLCanvasElement;
+  return { ctx, canvas, paths: new PathLayer({ canvas, ctx }) };
+}
+
+function path(points: Float64Array, n: number, at: ViewBox = view, stride = 1, color = '#0072B2'): LayerPath {
+  return { path: decimatedPath(points, n, at, 200, 100), color, stride };
+}
+
+describe('PathLayer', () => {
+  it('sizes its canvas in device pixels and scales its context to CSS pixels', () => {
+    const { ctx, canvas, paths } = layer();
+    expect(paths.update([path(zigzag(10), 10)], view, 200, 100, 2)).toBe(canvas);
+    expect([canvas.width, canvas.height]).toEqual([400, 200]);
+    expect(ctx.named('setTransform')[0].args).toEqual([2, 0, 0, 2, 0, 0]);
+  });
+
+  it('adds only the new vertices while the same runs grow in the same view', () => {
+    const { ctx, paths } = layer();
+    const points = zigzag(500);
+    paths.update([path(points, 100)], view, 200, 100, 1);
+    const before = ctx.count('lineTo');
+    expect(before).toBe(2 * 99);
+    paths.update([path(points, 500)], view, 200, 100, 1);
+    expect(ctx.count('clearRect')).toBe(1);
+    // 400 new segments of casing, 401 of line.
+    expect(ctx.count('lineTo') - before).toBe(801);
+  });
+
+  it('redraws whole for a new view, size, run list, colour, buffer or a thinned path', () => {
+    const points = zigzag(500);
+    const changes: Array<[string, (paths: PathLayer) => void]> = [
+      ['view', (p) => p.update([path(points, 500, { x: [-10, 9], y: [-5, 5] })], { x: [-10, 9], y: [-5, 5] }, 200, 100, 1)],
+      ['size', (p) => p.update([path(points, 500)], view, 200, 100, 2)],
+      ['runs', (p) => p.update([path(points, 500), path(zigzag(20, new Float64Array(60)), 20)], view, 200, 100, 1)],
+      ['colour', (p) => p.update([path(points, 500, view, 1, '#D55E00')], view, 200, 100, 1)],
+      ['buffer', (p) => p.update([path(zigzag(500), 500)], view, 200, 100, 1)],
+      ['stride', (p) => p.update([path(points, 500, view, 2)], view, 200, 100, 1)],
+      ['forgotten', (p) => { p.forget(); p.update([path(points, 500)], view, 200, 100, 1); }],
+    ];
+    for (const [what, change] of changes) {
+      const { ctx, paths } = layer();
+      paths.update([path(points, 100)], view, 200, 100, 1);
+      change(paths);
+      expect(ctx.count('clearRect'), what).toBe(2);
+    }
+  });
+});

@@ -73,6 +73,6 @@ export function contrastRatio(a: string, b: string): number {
  * at 3:1 or better, whatever band lies beneath (the 3.3 cut leaves a margin).
  */
 export function haloColor(color: string): string {
-  // Opaque: a path is stroked in pieces (paintTrajectories), and a translucent casing would darken where they meet.
+  // Opaque: a path is stroked in pieces (strokePath.ts), and a translucent casing would darken where they meet.
   return contrastRatio(color, '#ffffff') >= 3.3 ? '#ffffff' : '#333333';
 }

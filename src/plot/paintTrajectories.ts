@@ -21,8 +21,9 @@ export { pieceVertices } from './strokePath';
 /** The part of CanvasRenderingContext2D the painters use. */
 export type PaintContext = Pick<
   CanvasRenderingContext2D,
-  'beginPath' | 'moveTo' | 'lineTo' | 'arc' | 'stroke' | 'fill' | 'clearRect' | 'save' | 'restore' | 'closePath' | 'drawImage'
+  'beginPath' | 'moveTo' | 'lineTo' | 'arc' | 'stroke' | 'fill' | 'clearRect' | 'save' | 'restore' | 'closePath' | 'drawImage' | 'setTransform'
 > & {
+  globalCompositeOperation: GlobalCompositeOperation;
   strokeStyle: CanvasRenderingContext2D['strokeStyle'];
   fillStyle: CanvasRenderingContext2D['fillStyle'];
   lineWidth: number;
@@ -89,7 +90,12 @@ export function paintTrajectories(ctx: PaintContext, options: TrajectoryPaintOpt
   }
   const { layer } = options;
   if (layer) {
-    ctx.drawImage(layer.paths.update(paths, view, width, height, layer.ratio), 0, 0, width, height);
+    // Pixel for pixel: the layer has the canvas's own size in device pixels.
+    const image = layer.paths.update(paths, view, width, height, layer.ratio);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(image, 0, 0);
+    ctx.restore();
   } else {
     for (const { path, color, stride } of paths) strokeRunPath(ctx, path, color, stride);
   }

@@ -10,11 +10,12 @@
  * long tasks of the stream), though each frame added a few dozen vertices.
  *
  * A paint only adds to the layer when it shows the same runs (same points
- * buffers, decimation lineage, colours, every vertex kept) in the same view
- * and size; anything else redraws it whole. Where two runs' paths cross, the
- * later stroke lies on top, so while streaming the crossings may stack in
- * another order than a full paint's; the paint that completes a generation
- * does not use the layer.
+ * buffers, decimation lineage, colours, every vertex kept) in the same view,
+ * size and pixel ratio; anything else redraws it whole. What it adds goes
+ * casing under, line over what the layer holds (see strokeRunPath), so a
+ * new casing never covers a line; where paths cross, the newer line lies on
+ * top, so while streaming crossings may stack in another order than in a
+ * full paint. The paint that completes a generation does not use the layer.
  */
 import type { ViewBox } from '../core/types';
 import type { DecimatedPath } from './decimatePath';
@@ -32,13 +33,14 @@ export interface LayerPath {
 /** What the layer needs of a canvas: its 2D context and a size in device pixels. */
 export interface LayerSurface {
   canvas: CanvasImageSource & { width: number; height: number };
-  ctx: PaintContext & Pick<CanvasRenderingContext2D, 'setTransform'>;
+  ctx: PaintContext;
 }
 
 /** Per run: what the layer holds of it. */
 interface Held {
   lineage: object;
   final: number;
+  count: number;
   color: string;
 }
 
@@ -47,6 +49,7 @@ export class PathLayer {
   private view: ViewBox | null = null;
   private width = 0;
   private height = 0;
+  private ratio = 0;
 
   constructor(private readonly surface: LayerSurface) {}
 
@@ -72,38 +75,49 @@ export class PathLayer {
       canvas.width = pixelWidth;
       canvas.height = pixelHeight;
     }
-    const adds = !resized && this.extends(paths, view, width, height);
+    const adds = !resized && this.extends(paths, view, width, height, ratio);
+    if (!adds) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, pixelWidth, pixelHeight);
+    }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.save();
     ctx.lineJoin = 'round';
     ctx.lineCap = 'round';
-    if (!adds) ctx.clearRect(0, 0, width, height);
     paths.forEach(({ path, color, stride }, i) => {
+      if (!adds) {
+        strokeRunPath(ctx, path, color, stride);
+        return;
+      }
+      const held = (this.held as Held[])[i];
+      if (path.final === held.final && path.count === held.count) return;
       // The layer holds vertices [0, final) as they are; the ones after them were the
       // line to the newest point then, and are drawn again from the last vertex held.
-      const from = adds ? Math.max(0, (this.held as Held[])[i].final - 1) : 0;
-      if (path.count - from >= 2 || !adds) strokeRunPath(ctx, path, color, stride, from);
+      strokeRunPath(ctx, path, color, stride, Math.max(0, held.final - 1), true);
     });
     ctx.restore();
-    this.held = paths.map(({ path, color }) => ({ lineage: path.lineage, final: path.final, color }));
+    this.held = paths.map(({ path, color }) => ({ lineage: path.lineage, final: path.final, count: path.count, color }));
     this.view = view;
     this.width = width;
     this.height = height;
+    this.ratio = ratio;
     return canvas;
   }
 
   /** Whether `paths` continue what the layer holds. */
-  private extends(paths: readonly LayerPath[], view: ViewBox, width: number, height: number): boolean {
+  private extends(paths: readonly LayerPath[], view: ViewBox, width: number, height: number, ratio: number): boolean {
     const held = this.held;
     const was = this.view;
-    if (!held || !was || held.length !== paths.length || width !== this.width || height !== this.height) return false;
+    if (!held || !was || held.length !== paths.length || width !== this.width || height !== this.height || ratio !== this.ratio) return false;
     if (was.x[0] !== view.x[0] || was.x[1] !== view.x[1] || was.y[0] !== view.y[0] || was.y[1] !== view.y[1]) return false;
     return paths.every(({ path, color, stride }, i) =>
       stride === 1 && path.lineage === held[i].lineage && color === held[i].color && path.final >= held[i].final);
   }
 
-  /** The next update redraws the layer whole (the picture was painted without it meanwhile). */
+  /** The picture was painted without the layer: let its memory go; the next update redraws it whole. */
   forget(): void {
     this.held = null;
+    const { canvas } = this.surface;
+    if (canvas.width !== 0) canvas.width = 0;
   }
 }

@@ -26,18 +26,22 @@ export const pieceVertices = 256;
 /**
  * Stroke `path` from vertex `from` on, keeping every `stride`-th vertex: the
  * whole casing first, then the whole line, so a piece's casing never covers
- * the line's previous piece. The line starts one vertex earlier than the
- * casing: where a path is continued, the new casing's round cap would
- * otherwise cover the end of the line drawn before.
+ * the line's previous piece. A path continued on a canvas that holds its
+ * earlier part (`continued`) gets its new casing under what is there
+ * (destination-over): on top, the casing's round cap would cover the end of
+ * the line drawn before, and any older stretch of line it passes over —
+ * vertices lie a pixel apart, closer than the casing's width.
  */
-export function strokeRunPath(ctx: PaintContext, path: DecimatedPath, color: string, stride: number, from = 0): void {
+export function strokeRunPath(ctx: PaintContext, path: DecimatedPath, color: string, stride: number, from = 0, continued = false): void {
   const halo = haloColor(color);
   ctx.strokeStyle = halo;
   ctx.lineWidth = haloWidth(halo);
+  if (continued) ctx.globalCompositeOperation = 'destination-over';
   strokePieces(ctx, path.vertices, from, path.count, stride);
+  if (continued) ctx.globalCompositeOperation = 'source-over';
   ctx.strokeStyle = color;
   ctx.lineWidth = lineWidth;
-  strokePieces(ctx, path.vertices, Math.max(0, from - 1), path.count, stride);
+  strokePieces(ctx, path.vertices, from, path.count, stride);
 }
 
 /** Stroke vertices [from, to) in pieces; a NaN vertex lifts the pen. */

@@ -94,13 +94,22 @@ describe('TrajectoryCanvas', () => {
     expect(ctx.count('drawImage')).toBe(copies + 1);
     expect(onLine(ctx, 'lineTo')).toHaveLength(0);
 
+    const layerCallsBefore = layerCtx.calls.length;
     store.append('a', chunk(10));
     flushFrames();
-    // Only the ten new segments, plus the one before them for the line (its end was under the new casing's cap).
+    // Only the ten new segments, from the last vertex the layer held: the casing under what is
+    // there (its round cap would otherwise cover the line's old end), the line over it.
     expect(layerCtx.count('clearRect')).toBe(clears + 1);
-    expect(lineTos() - 2 * 9).toBe(10 + 11);
-    expect(layerCtx.named('moveTo').slice(-2).map((c) => c.args)).toEqual([[(-9 + 9 * 0.3 + 10) * 10, 30], [(-9 + 8 * 0.3 + 10) * 10, 70]]);
+    expect(lineTos() - 2 * 9).toBe(2 * 10);
+    const added = layerCtx.calls.slice(layerCallsBefore).filter((c) => c.name === 'moveTo');
+    const joint = [(-9 + 9 * 0.3 + 10) * 10, 30];
+    expect(added.map((c) => [c.args, c.globalCompositeOperation])).toEqual([[joint, 'destination-over'], [joint, 'source-over']]);
     expect(ctx.count('drawImage')).toBe(copies + 2);
+    // Copied pixel for pixel: at the identity transform, to the canvas's corner.
+    const names = ctx.calls.map((c) => c.name);
+    const copy = names.lastIndexOf('drawImage');
+    expect(ctx.calls[copy].args.slice(1)).toEqual([0, 0]);
+    expect(ctx.calls[names.lastIndexOf('setTransform', copy)].args).toEqual([1, 0, 0, 1, 0, 0]);
     // The heads are drawn on the page's canvas every paint, over the layer: the new head only.
     expect(ctx.named('arc').slice(-1)[0].args.slice(0, 2)).toEqual([(-9 + 19 * 0.3 + 10) * 10, 30]);
 

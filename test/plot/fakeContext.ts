@@ -2,10 +2,11 @@
 export interface Call {
   name: string;
   args: unknown[];
-  /** strokeStyle / fillStyle / lineWidth at the time of the call. */
+  /** strokeStyle / fillStyle / lineWidth / globalCompositeOperation at the time of the call. */
   strokeStyle: unknown;
   fillStyle: unknown;
   lineWidth: number;
+  globalCompositeOperation: string;
 }
 
 export function createRecordingContext() {
@@ -14,6 +15,7 @@ export function createRecordingContext() {
     strokeStyle: '#000' as unknown,
     fillStyle: '#000' as unknown,
     lineWidth: 1,
+    globalCompositeOperation: 'source-over',
     lineJoin: 'miter',
     lineCap: 'butt',
     font: '10px sans-serif',
@@ -30,7 +32,10 @@ export function createRecordingContext() {
   const methods = ['beginPath', 'moveTo', 'lineTo', 'arc', 'stroke', 'fill', 'clearRect', 'save', 'restore', 'closePath', 'fillText', 'setTransform', 'rect', 'clip', 'drawImage'];
   for (const name of methods) {
     (ctx as Record<string, unknown>)[name] = (...args: unknown[]) => {
-      calls.push({ name, args, strokeStyle: ctx.strokeStyle, fillStyle: ctx.fillStyle, lineWidth: ctx.lineWidth });
+      calls.push({
+        name, args, strokeStyle: ctx.strokeStyle, fillStyle: ctx.fillStyle, lineWidth: ctx.lineWidth,
+        globalCompositeOperation: ctx.globalCompositeOperation,
+      });
     };
   }
   // The painters type their context narrowly; the fake satisfies it at run time.

@@ -39,13 +39,21 @@ export function TrajectoryCanvas({
   const showedPoints = useRef(false);
   /** The paths kept between the paints of a stream (undefined: not made yet; null: no canvas for it). */
   const layer = useRef<PathLayer | null | undefined>(undefined);
+  /** Whether the last paint showed points of runs still streaming in. */
+  const streamedBefore = useRef(false);
   const painter = useCallback(
     (ctx: CanvasRenderingContext2D, source: TrajectoryStore) => {
       const painted = collectRuns(source, runs);
       showedPoints.current = painted.length > 0;
-      // While runs stream in, paint from the layer; the paint that completes them draws every path anew.
-      if (layer.current === undefined) layer.current = PathLayer.create();
-      const paths = source.complete() ? null : layer.current;
+      // From the second paint of a stream on, the paths are kept on the layer; the paint that
+      // completes the runs draws every path anew. Not for the first: a slider step's runs
+      // often arrive in two messages, and copying a fresh layer costs its whole raster at once
+      // (drawImage flushes it: +2.5 ms a step), where strokes on the page's canvas are rastered
+      // once, at the frame's commit.
+      const streaming = !source.complete();
+      if (streaming && streamedBefore.current && layer.current === undefined) layer.current = PathLayer.create();
+      const paths = streaming && streamedBefore.current ? layer.current ?? null : null;
+      streamedBefore.current = streaming && painted.length > 0;
       if (!paths) layer.current?.forget();
       paintTrajectories(ctx, {
         runs: painted, view, width, height, upTo, hoverStep,

@@ -85,24 +85,30 @@ describe('TrajectoryCanvas', () => {
     };
     const clears = layerCtx.count('clearRect');
     const copies = ctx.count('drawImage');
+    // The first paint of a stream strokes on the page's canvas (a slider step's runs often
+    // arrive in two messages: a fresh layer would cost its whole raster at once).
     store.append('a', chunk(0));
     flushFrames();
+    expect(layerCtx.calls).toHaveLength(0);
+    expect(onLine(ctx, 'lineTo')).toHaveLength(9);
+    // The second is the layer's first: cleared, the whole path (casing + line) stroked.
+    store.append('a', chunk(10));
+    flushFrames();
     const lineTos = () => layerCtx.count('lineTo');
-    // First paint with the path: the layer is cleared and the whole path (casing + line) stroked.
     expect(layerCtx.count('clearRect')).toBe(clears + 1);
-    expect(lineTos()).toBe(2 * 9);
+    expect(lineTos()).toBe(2 * 19);
     expect(ctx.count('drawImage')).toBe(copies + 1);
-    expect(onLine(ctx, 'lineTo')).toHaveLength(0);
+    expect(onLine(ctx, 'lineTo')).toHaveLength(9);
 
     const layerCallsBefore = layerCtx.calls.length;
-    store.append('a', chunk(10));
+    store.append('a', chunk(20));
     flushFrames();
     // Only the ten new segments, from the last vertex the layer held: the casing under what is
     // there (its round cap would otherwise cover the line's old end), the line over it.
     expect(layerCtx.count('clearRect')).toBe(clears + 1);
-    expect(lineTos() - 2 * 9).toBe(2 * 10);
+    expect(lineTos() - 2 * 19).toBe(2 * 10);
     const added = layerCtx.calls.slice(layerCallsBefore).filter((c) => c.name === 'moveTo');
-    const joint = [(-9 + 9 * 0.3 + 10) * 10, 30];
+    const joint = [(-9 + 19 * 0.3 + 10) * 10, 30];
     expect(added.map((c) => [c.args, c.globalCompositeOperation])).toEqual([[joint, 'destination-over'], [joint, 'source-over']]);
     expect(ctx.count('drawImage')).toBe(copies + 2);
     // Copied pixel for pixel: at the identity transform, to the canvas's corner.
@@ -111,15 +117,16 @@ describe('TrajectoryCanvas', () => {
     expect(ctx.calls[copy].args.slice(1)).toEqual([0, 0]);
     expect(ctx.calls[names.lastIndexOf('setTransform', copy)].args).toEqual([1, 0, 0, 1, 0, 0]);
     // The heads are drawn on the page's canvas every paint, over the layer: the new head only.
-    expect(ctx.named('arc').slice(-1)[0].args.slice(0, 2)).toEqual([(-9 + 19 * 0.3 + 10) * 10, 30]);
+    expect(ctx.named('arc').slice(-1)[0].args.slice(0, 2)).toEqual([(-9 + 29 * 0.3 + 10) * 10, 30]);
 
     // The last chunk completes the run: every path is stroked on the page's canvas, the layer is left alone.
     const layerCalls = layerCtx.calls.length;
-    store.append('a', chunk(20));
-    store.finish('a', 'budget', 29, '');
+    const linesBefore = onLine(ctx, 'lineTo').length;
+    store.append('a', chunk(30));
+    store.finish('a', 'budget', 39, '');
     flushFrames();
     expect(layerCtx.calls.length).toBe(layerCalls);
-    expect(onLine(ctx, 'lineTo')).toHaveLength(29);
+    expect(onLine(ctx, 'lineTo').length - linesBefore).toBe(39);
   });
 
   it('asks for no frame when re-rendered with the same props', () => {

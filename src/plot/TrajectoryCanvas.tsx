@@ -51,9 +51,10 @@ export function TrajectoryCanvas({
       // (drawImage flushes it: +2.5 ms a step), where strokes on the page's canvas are rastered
       // once, at the frame's commit.
       const streaming = !source.complete();
-      if (streaming && streamedBefore.current && layer.current === undefined) layer.current = PathLayer.create();
-      const paths = streaming && streamedBefore.current ? layer.current ?? null : null;
+      const useLayer = streaming && streamedBefore.current;
       streamedBefore.current = streaming && painted.length > 0;
+      if (useLayer && layer.current === undefined) layer.current = PathLayer.create();
+      const paths = useLayer ? layer.current ?? null : null;
       if (!paths) layer.current?.forget();
       paintTrajectories(ctx, {
         runs: painted, view, width, height, upTo, hoverStep,

@@ -11,6 +11,7 @@ import { PresetNote } from '../../src/teach/PresetNote';
 import { PresetMenu } from '../../src/controls/PresetMenu';
 import { matchPreset, useCurrentPreset } from '../../src/teach/currentPreset';
 import { withoutKeys } from '../state/arbitraries';
+import { noteContours, notePaint } from '../../src/plot/latency';
 
 beforeEach(() => {
   act(() => {
@@ -169,9 +170,27 @@ describe('PresetNote', () => {
     expect(screen.queryByTestId('preset-note')).toBeNull();
   });
 
-  it("explains a preset's view that arrives by link, in either language's labels", async () => {
-    render(<PresetNote />);
-    act(() => appStore.getState().loadScene(findPreset('numeric-gradient')!.scene('ko')));
+  it("explains a preset's view that arrives by link, in either language's labels, once the plot's first picture is drawn", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
+    try {
+      render(<PresetNote />);
+      act(() => appStore.getState().loadScene(findPreset('numeric-gradient')!.scene('ko')));
+      // The presets chunk is not loaded, nor the link matched, while the page's thread draws the first picture.
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(100);
+      });
+      expect(screen.queryByTestId('preset-note')).toBeNull();
+      // The contours and the paths are drawn: one frame later the note's work starts.
+      act(() => {
+        noteContours();
+        notePaint(true);
+      });
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(20);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
     expect(within(await screen.findByTestId('preset-note')).getByRole('heading').textContent).toContain('A numerical gradient with h = 10');
   });
 

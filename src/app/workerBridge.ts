@@ -86,8 +86,13 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
   client.requestGrid(surface, request.view, request.nx, request.ny, preview);
 }
 
-/** The grid of a 700 × 490 px plotting area (PlotPanel: 0.35 samples per pixel), the plot at 1280 px. */
-const typicalGrid = { nx: 245, ny: 172 };
+/**
+ * The grid the plot asks for in a 1280 × 800 window (a 743 × 566 px plotting
+ * area at PlotPanel's 0.35 samples per pixel, read in the browser): at that
+ * size the plot's own request is this one and asks nothing more. (It was
+ * 245 × 172, from an older layout: every such open computed a second full grid.)
+ */
+const typicalGrid = { nx: 260, ny: 198 };
 
 /** A third of the samples a side, at least 16 (the grid must still show the surface's shape). */
 function previewSide(n: number): number {

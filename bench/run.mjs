@@ -1,11 +1,11 @@
-// `npm run bench`: build the production site, run the core benchmark, serve
+// `npm run bench`: build the production site, run the core and link benchmarks, serve
 // the build with `vite preview` on a free port, measure the browser budgets in
 // headless Chromium, and print one table. Exits 1 when a budget is missed, but
 // always prints the table first.
 //
 //   node bench/run.mjs [--no-build] [--skip-core] [--only open,slider,zoom,long] [--markdown FILE]
 //     --no-build    measure the existing dist/ instead of a fresh build
-//     --skip-core   leave out the core benchmark
+//     --skip-core   leave out the core and link benchmarks
 //     --only        run only these browser scenarios (none: --only none)
 //     --markdown    also write the table as Markdown to FILE (for README.md)
 //
@@ -82,24 +82,40 @@ function build() {
  */
 async function coreRows() {
   say('core benchmark (bench/core.bench.ts, bundled by vite)…');
-  const file = join(scratch, 'core.json');
-  const outDir = join(scratch, 'core');
-  const { build: viteBuild } = await import('vite');
-  await viteBuild({
-    configFile: false, root, logLevel: 'warn', publicDir: false,
-    build: { ssr: join(root, 'bench', 'core.bench.ts'), outDir, emptyOutDir: true, minify: false, target: 'node20' },
-  });
-  const result = spawnSync(process.execPath, [join(outDir, 'core.bench.js')], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, OPTISCOPE_BENCH_JSON: file },
-  });
-  if (!existsSync(file)) return [{ figure: 'core: could not be measured', value: NaN, unit: '', fail: `exit ${result.status ?? result.signal}` }];
-  return JSON.parse(readFileSync(file, 'utf8')).map((f) => ({
+  const figures = await runNodeBench('core');
+  if (!Array.isArray(figures)) return [{ figure: 'core: could not be measured', value: NaN, unit: '', fail: figures.fail }];
+  return figures.map((f) => ({
     figure: `core: ${f.id}, simulate ÷ hand loop`,
     value: f.ratio, unit: '×', budget: 0.5, op: '≥',
     note: `${(f.coreRate / 1e6).toFixed(2)} vs ${(f.handRate / 1e6).toFixed(2)} M steps/s`,
   }));
+}
+
+/** Decoding hostile links (bench/links.bench.ts): these were timed assertions in the unit tests. */
+async function linkRows() {
+  say('link benchmark (bench/links.bench.ts, bundled by vite)…');
+  const figures = await runNodeBench('links');
+  if (!Array.isArray(figures)) return [{ figure: 'links: could not be measured', value: NaN, unit: '', fail: figures.fail }];
+  return figures.map((f) => ({ figure: `links: decode ${f.id} (CPU, best of 9)`, value: f.ms, unit: 'ms', budget: f.budget, op: '≤' }));
+}
+
+/** Bundle bench/NAME.bench.ts for Node, run it, and read the figures it writes (or say why there are none). */
+async function runNodeBench(name) {
+  const file = join(scratch, `${name}.json`);
+  const outDir = join(scratch, name);
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({
+    configFile: false, root, logLevel: 'warn', publicDir: false,
+    build: { ssr: join(root, 'bench', `${name}.bench.ts`), outDir, emptyOutDir: true, minify: false, target: 'node20' },
+  });
+  rmSync(file, { force: true });
+  const result = spawnSync(process.execPath, [join(outDir, `${name}.bench.js`)], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, OPTISCOPE_BENCH_JSON: file },
+  });
+  if (!existsSync(file)) return { fail: `exit ${result.status ?? result.signal}` };
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 async function browserRows(distDir) {
@@ -127,7 +143,7 @@ async function browserRows(distDir) {
 let chromiumVersion;
 try {
   const distDir = only.length > 0 ? build() : null;
-  if (!args.includes('--skip-core')) rows.push(...(await coreRows()));
+  if (!args.includes('--skip-core')) rows.push(...(await coreRows()), ...(await linkRows()));
   if (distDir) {
     const browser = await browserRows(distDir);
     rows.push(...browser.rows);

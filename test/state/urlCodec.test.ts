@@ -124,12 +124,13 @@ describe('codec properties', () => {
     }), { numRuns: 2000 });
   });
 
-  it('decodes a 1 MB link in bounded time, reading only the first part', () => {
+  // How long it takes is measured by `npm run bench` (bench/links.bench.ts), not here.
+  it('reads only the first part of a 1 MB link', () => {
     const huge = `v=1&s=bowl&${'run=adam(lr=0.3,label=xxxxxxxxxxxxxxxxxxxx)&'.repeat(25_000)}`;
     expect(huge.length).toBeGreaterThan(1_000_000);
-    const started = performance.now();
     const { scene, notices } = decodeScene(huge);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // The scene of its first 8,000 characters alone, and (below) only the runs in them were counted.
+    expect(withoutKeys(scene)).toEqual(withoutKeys(decodeScene(huge.slice(0, limits.hash.maxLength)).scene));
     expect(scene.surface.id).toBe('bowl');
     expect(scene.runs).toHaveLength(limits.runs.max);
     expect(notices[0]).toBe('This link is too long; only its first 8000 characters were read.');

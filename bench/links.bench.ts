@@ -31,10 +31,10 @@ function best(work: () => void): number {
   return fastest;
 }
 
-export const hugeLink = `v=1&s=bowl&${'run=adam(lr=0.3,label=xxxxxxxxxxxxxxxxxxxx)&'.repeat(25_000)}`;
+const hugeLink = `v=1&s=bowl&${'run=adam(lr=0.3,label=xxxxxxxxxxxxxxxxxxxx)&'.repeat(25_000)}`;
 const digits = (n: number) => '1'.repeat(n);
 /** Each fills the 8,000 characters that are read with one or two near-numbers. */
-export const nearNumberLinks = [`n=${digits(7990)}x`, `start=${digits(3990)}x,${digits(3990)}e`, `run=gd(lr=${digits(7980)}.x)`];
+const nearNumberLinks = [`n=${digits(7990)}x`, `start=${digits(3990)}x,${digits(3990)}e`, `run=gd(lr=${digits(7980)}.x)`];
 
 const figures = [
   { id: 'a 1 MB link', ms: best(() => decodeScene(hugeLink)), budget: frameMs },

@@ -16,8 +16,6 @@ import { decimatedPath } from './decimatePath';
 import type { LayerPath, PathLayer } from './pathLayer';
 import { strokeRunPath } from './strokePath';
 
-export { pieceVertices } from './strokePath';
-
 /** The part of CanvasRenderingContext2D the painters use. */
 export type PaintContext = Pick<
   CanvasRenderingContext2D,

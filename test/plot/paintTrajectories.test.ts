@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewBox } from '../../src/core/types';
-import { maxVerticesFor, paintTrajectories, pieceVertices, type PaintedRun } from '../../src/plot/paintTrajectories';
+import { maxVerticesFor, paintTrajectories, type PaintedRun } from '../../src/plot/paintTrajectories';
+import { pieceVertices } from '../../src/plot/strokePath';
 import { haloColor } from '../../src/plot/colors';
 import { createRecordingContext, pointsOf } from './fakeContext';
 

@@ -40,6 +40,7 @@ export async function measureZoom(browser, baseURL, say) {
     await page.goto(appUrl(baseURL, sliderScene));
     await settled(page);
     await showAll(page);
+    await page.waitForSelector('[data-testid="contour-plot"] .plot-zoom-area[data-zoom="ready"]');
     const plot = await page.locator('[data-testid="contour-plot"] .plot-hit').boundingBox();
     const centre = { x: plot.x + plot.width * 0.45, y: plot.y + plot.height * 0.55 };
     await page.mouse.move(centre.x, centre.y);

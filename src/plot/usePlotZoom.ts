@@ -14,13 +14,29 @@
  * click (the parent sets the start there), anything longer is a pan only.
  * Double-click zoom is off: two quick clicks set the start twice instead of
  * also zooming. Touch: one finger pans, two pinch; a tap arrives as a click.
+ *
+ * d3-zoom arrives in a chunk of its own (zoomBehavior.ts), asked for when
+ * the first plot mounts: until it is there (tens of ms into opening) a
+ * click still sets the start, and a zoom button waits for it. The zoom area
+ * says data-zoom="ready" once the behaviour is attached.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
+import { select, type ZoomBehavior } from 'd3';
 import type { ViewBox } from '../core/types';
 import { sameView, zoomedView } from './scales';
 
 export const clickDistance = 4;
+
+type ZoomModule = typeof import('./zoomBehavior');
+let zoomModule: Promise<ZoomModule> | null = null;
+/** The d3-zoom chunk, fetched once; a failed fetch is retried by the next plot that mounts. */
+function loadZoom(): Promise<ZoomModule> {
+  zoomModule ??= import('./zoomBehavior').catch((error: unknown) => {
+    zoomModule = null;
+    throw error;
+  });
+  return zoomModule;
+}
 
 export interface PlotZoom {
   /** Zoom by a factor about the centre (buttons, keyboard). */
@@ -34,15 +50,9 @@ export function usePlotZoom(
   height: number,
   onViewChange?: (view: ViewBox) => void,
 ): PlotZoom {
-  const state = useRef({
-    anchor: displayView,
-    emitted: null as ViewBox | null,
-    width,
-    height,
-    silent: false,
-    onViewChange,
-  });
+  const state = useRef<ZoomState>({ anchor: displayView, emitted: null, width, height, silent: false, onViewChange });
   const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
+  const identity = useRef<ZoomModule['zoomIdentity'] | null>(null);
 
   useLayoutEffect(() => {
     state.current.onViewChange = onViewChange;
@@ -51,24 +61,18 @@ export function usePlotZoom(
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const zoomBehavior = zoom<SVGGElement, unknown>()
-      .scaleExtent([1e-4, 1e6])
-      // The plotting area, not the whole SVG (d3's default), is what scaleBy centres on.
-      .extent(() => [[0, 0], [state.current.width, state.current.height]])
-      .clickDistance(clickDistance)
-      .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => {
-        const s = state.current;
-        if (s.silent) return;
-        const view = zoomedView(s.anchor, event.transform, s.width, s.height);
-        if (!isUsable(view)) return;
-        s.emitted = view;
-        s.onViewChange?.(view);
-      });
-    const selection = select(element).call(zoomBehavior).on('dblclick.zoom', null);
-    behavior.current = zoomBehavior;
+    let detach: (() => void) | null = null;
+    let gone = false;
+    loadZoom().then(({ zoom, zoomIdentity }) => {
+      if (gone) return;
+      identity.current = zoomIdentity;
+      detach = attachZoom(element, zoom, state.current, behavior);
+    }, () => {
+      // Without the chunk (offline after opening) the plot still shows and takes clicks; the buttons do nothing.
+    });
     return () => {
-      selection.on('.zoom', null);
-      behavior.current = null;
+      gone = true;
+      detach?.();
     };
   }, [ref]);
 
@@ -82,21 +86,64 @@ export function usePlotZoom(
     s.emitted = displayView;
     const element = ref.current;
     const zoomBehavior = behavior.current;
-    if (!element || !zoomBehavior) return;
+    // Not attached yet: a behaviour attached later starts at the identity anyway.
+    if (!element || !zoomBehavior || !identity.current) return;
     s.silent = true;
     try {
-      select(element).call(zoomBehavior.transform, zoomIdentity);
+      select(element).call(zoomBehavior.transform, identity.current);
     } finally {
       s.silent = false;
     }
   }, [ref, displayView, width, height]);
 
   const zoomBy = useCallback((factor: number) => {
-    const element = ref.current;
-    if (element && behavior.current) select(element).call(behavior.current.scaleBy, factor, [state.current.width / 2, state.current.height / 2]);
+    const apply = () => {
+      const element = ref.current;
+      if (element && behavior.current) select(element).call(behavior.current.scaleBy, factor, [state.current.width / 2, state.current.height / 2]);
+    };
+    if (behavior.current) apply();
+    else loadZoom().then(apply, () => {});
   }, [ref]);
 
   return { zoomBy };
+}
+
+interface ZoomState {
+  anchor: ViewBox;
+  emitted: ViewBox | null;
+  width: number;
+  height: number;
+  silent: boolean;
+  onViewChange?: (view: ViewBox) => void;
+}
+
+/** Attach d3-zoom to the zoom area, emitting views seen from `s.anchor`; returns how to take it off. */
+function attachZoom(
+  element: SVGGElement,
+  zoom: ZoomModule['zoom'],
+  s: ZoomState,
+  behavior: { current: ZoomBehavior<SVGGElement, unknown> | null },
+): () => void {
+  const zoomBehavior = zoom<SVGGElement, unknown>()
+    .scaleExtent([1e-4, 1e6])
+    // The plotting area, not the whole SVG (d3's default), is what scaleBy centres on.
+    .extent(() => [[0, 0], [s.width, s.height]])
+    .clickDistance(clickDistance)
+    .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => {
+      if (s.silent) return;
+      const view = zoomedView(s.anchor, event.transform, s.width, s.height);
+      if (!isUsable(view)) return;
+      s.emitted = view;
+      s.onViewChange?.(view);
+    });
+  const selection = select(element).call(zoomBehavior).on('dblclick.zoom', null);
+  behavior.current = zoomBehavior;
+  element.dataset.zoom = 'ready';
+  return () => {
+    selection.on('.zoom', null);
+    behavior.current = null;
+    delete element.dataset.zoom;
+  };
 }
 
 /** Spans must stay positive and finite: a transform at the scale extent's edge can round to nonsense. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render } from '@testing-library/react';
+import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import type { ViewBox } from '../../src/core/types';
 import { ContourPlot } from '../../src/plot/ContourPlot';
 import { plotInnerSize } from '../../src/plot/scales';
@@ -15,7 +15,14 @@ const view: ViewBox = { x: [-4, 4], y: [-2, 2] };
 const inner = plotInnerSize(400, 300);
 const box = { left: 0, top: 0, width: inner.width, height: inner.height, right: inner.width, bottom: inner.height, x: 0, y: 0, toJSON: () => ({}) };
 
-function setup(displayView: ViewBox = view) {
+/** The plot, once d3-zoom (a chunk of its own) is attached to it. */
+async function setup(displayView: ViewBox = view) {
+  const plot = mount(displayView);
+  await waitFor(() => expect(plot.area.dataset.zoom).toBe('ready'));
+  return plot;
+}
+
+function mount(displayView: ViewBox = view) {
   const onPick = vi.fn();
   const onViewChange = vi.fn();
   const props = {
@@ -44,8 +51,8 @@ function drag(area: Element, from: [number, number], to: [number, number]) {
 }
 
 describe('ContourPlot zoom and pan', () => {
-  it('zooms in about the pointer on a wheel turn', () => {
-    const { area, onViewChange } = setup();
+  it('zooms in about the pointer on a wheel turn', async () => {
+    const { area, onViewChange } = await setup();
     // happy-dom's WheelEvent drops the mouse fields; add them as a browser would.
     const wheel = new WheelEvent('wheel', { deltaY: -200, deltaMode: 0, bubbles: true, cancelable: true });
     Object.defineProperties(wheel, { clientX: { value: inner.width / 2 }, clientY: { value: inner.height / 2 } });
@@ -57,8 +64,8 @@ describe('ContourPlot zoom and pan', () => {
     expect((next.y[0] + next.y[1]) / 2).toBeCloseTo(0, 9);
   });
 
-  it('pans on a drag and swallows the click that ends it', () => {
-    const { area, hit, onViewChange, onPick } = setup();
+  it('pans on a drag and swallows the click that ends it', async () => {
+    const { area, hit, onViewChange, onPick } = await setup();
     drag(area, [100, 100], [140, 100]);
     const next: ViewBox = onViewChange.mock.calls.at(-1)![0];
     // 40 px to the right shows what lay 40 px to the left.
@@ -67,15 +74,27 @@ describe('ContourPlot zoom and pan', () => {
     expect(onPick).not.toHaveBeenCalled();
   });
 
-  it('still counts a press that wobbles less than the click distance as a click', () => {
-    const { area, hit, onPick } = setup();
+  it('still counts a press that wobbles less than the click distance as a click', async () => {
+    const { area, hit, onPick } = await setup();
     drag(area, [100, 100], [102, 101]);
     fireEvent.click(hit, { clientX: 102, clientY: 101 });
     expect(onPick).toHaveBeenCalledTimes(1);
   });
 
-  it('continues a gesture from the view it handed out, and restarts from a view set elsewhere', () => {
-    const { area, onViewChange, rerender, props } = setup();
+  it('applies a zoom button pressed before d3-zoom has arrived, and takes clicks meanwhile', async () => {
+    const { area, hit, getByRole, onViewChange, onPick } = mount();
+    // Within the same task as the mount: the chunk cannot have arrived yet.
+    expect(area.dataset.zoom).toBeUndefined();
+    fireEvent.click(hit, { clientX: 10, clientY: 10 });
+    expect(onPick).toHaveBeenCalledTimes(1);
+    fireEvent.click(getByRole('button', { name: 'Zoom in' }));
+    await waitFor(() => expect(onViewChange).toHaveBeenCalled());
+    const next: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    expect(next.x[1] - next.x[0]).toBeCloseTo(8 / 1.5, 9);
+  });
+
+  it('continues a gesture from the view it handed out, and restarts from a view set elsewhere', async () => {
+    const { area, onViewChange, rerender, props } = await setup();
     drag(area, [100, 100], [140, 100]);
     const panned: ViewBox = onViewChange.mock.calls.at(-1)![0];
     rerender(<ContourPlot {...props} displayView={panned} />);

@@ -13,6 +13,8 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
   const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
   if (!plot) throw new Error('no plotting area');
   await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  // d3-zoom comes in a chunk of its own, attached once it arrives.
+  await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
   for (let notch = 0; notch < 4; notch++) await page.mouse.wheel(0, -100);
 
   // The link names the smaller view, and the worker's grid for exactly that view replaces the stretched picture.

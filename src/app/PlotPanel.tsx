@@ -9,6 +9,7 @@ import { surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
 import { plotInnerSize } from '../plot/scales';
+import { screenPixelRatio } from '../plot/canvasSize';
 import { appStore, useAppStore } from '../state/store';
 import { selectSurfaceSpec, selectView } from '../state/selectors';
 import { PlaybackBar } from '../controls/PlaybackBar';
@@ -38,6 +39,8 @@ function gridFor(view: ViewBox, size: { width: number; height: number }): GridRe
     view,
     nx: Math.max(40, Math.min(320, Math.round(size.width * samplesPerPixel))),
     ny: Math.max(40, Math.min(320, Math.round(size.height * samplesPerPixel))),
+    // The worker paints the bands at this size; the page only copies the pixels.
+    picture: { width: size.width, height: size.height, ratio: screenPixelRatio() },
   };
 }
 
@@ -93,6 +96,7 @@ export function PlotPanel() {
   const surfaceProps = {
     contours: gridMatches ? grid.contours : null,
     preview: gridMatches ? !grid.final : false,
+    picture: gridMatches ? grid.picture : null,
     view: gridMatches ? grid.view : view,
     displayView: view,
     criticalPoints: gridMatches ? markedPoints(grid.criticalPoints) : [],

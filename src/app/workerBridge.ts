@@ -13,11 +13,15 @@ import type { AppStore } from '../state/store';
 import { trajectories } from '../state/trajectories';
 import { selectSimulationConfigs, selectSurfaceSpec, selectView } from '../state/selectors';
 import { noteGrid } from '../plot/latency';
+import { bandRamp } from '../plot/colors';
+import { screenPixelRatio } from '../plot/canvasSize';
 
 export interface GridRequest {
   view: ViewBox;
   nx: number;
   ny: number;
+  /** The plotting area (CSS pixels) and device pixel ratio the worker paints the bands for. */
+  picture?: { width: number; height: number; ratio: number };
 }
 
 let client: WorkerClient | null = null;
@@ -37,6 +41,8 @@ export function startWorkerBridge(store: AppStore): () => void {
     trajectories,
     onGrid: (next) => {
       noteGrid();
+      // Nothing draws a replaced grid again: its picture's pixels can go now, not at the next GC.
+      if (grid?.picture && grid.picture !== next.picture) grid.picture.bitmap.close();
       grid = next;
       for (const listener of gridListeners) listener();
     },
@@ -53,7 +59,7 @@ export function startWorkerBridge(store: AppStore): () => void {
   // and bands are drawn in grid units, so any size fits). The plot asks for
   // its exact size once measured, and the worker drops this grid for that one.
   try {
-    requestGrid(selectSurfaceSpec(scene.surface), { view: selectView(scene), ...typicalGrid });
+    requestGrid(selectSurfaceSpec(scene.surface), { view: selectView(scene), ...typicalGrid, picture: { ...typicalPicture, ratio: screenPixelRatio() } });
   } catch {
     // Only a head start: the plot asks again, and reports what goes wrong, once it renders.
   }
@@ -83,7 +89,8 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
   // showing the old grid, stretched, so it waits for the full one instead.
   const blank = !grid || JSON.stringify(grid.surface) !== JSON.stringify(surface);
   const preview = blank ? { nx: previewSide(request.nx), ny: previewSide(request.ny) } : undefined;
-  client.requestGrid(surface, request.view, request.nx, request.ny, preview);
+  const picture = request.picture && { ...request.picture, ramp: bandRamp() };
+  client.requestGrid(surface, request.view, request.nx, request.ny, preview, picture);
 }
 
 /**
@@ -93,6 +100,7 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
  * 245 × 172, from an older layout: every such open computed a second full grid.)
  */
 const typicalGrid = { nx: 260, ny: 198 };
+const typicalPicture = { width: 743, height: 567 };
 
 /** A third of the samples a side, at least 16 (the grid must still show the surface's shape). */
 function previewSide(n: number): number {

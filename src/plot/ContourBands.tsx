@@ -11,12 +11,21 @@
  * on these software-rendered machines); the stretched picture is softer for
  * the few frames until the new grid's sharp one replaces it.
  *
+ * The worker usually paints the bands itself (worker/bandPicture.ts) and
+ * sends them as a picture with the grid: then this canvas only copies its
+ * pixels, and the bands' paths are not even parsed here. The page paints
+ * the paths itself when there is no picture (a worker without
+ * OffscreenCanvas), when the picture was painted for a size far from this
+ * canvas's (the small multiples), or when it must paint for another view.
+ *
  * For tests and the benchmark the canvas says what it shows: data-bands (how
- * many bands are drawn), data-levels (their levels) and data-stretched
- * ("true" while the bands of an older view are stretched over a new one,
- * mid-gesture), and data-paints counts its paints.
+ * many bands are drawn), data-levels (their levels), data-stretched ("true"
+ * while the bands of an older view are stretched over a new one,
+ * mid-gesture), data-painter ("worker" when it shows the worker's picture,
+ * "page" when it painted the paths), and data-paints counts its paints.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
+import type { BandPicture } from '../worker/protocol';
 import { sameView, viewMatrix } from './scales';
 import { paintBands, type BandPaintOptions } from './paintBands';
 import { screenPixelRatio, sizedContext } from './canvasSize';
@@ -27,13 +36,15 @@ export type ContourBandsProps = Omit<BandPaintOptions, 'bands' | 'ratio'> & {
   /** Band paths in grid units, lowest level first; empty while there is no grid. */
   bands: readonly string[];
   levels: readonly number[];
+  /** The same bands painted by the worker for `view`, when it sent them. */
+  picture?: BandPicture | null;
 };
 
-export function ContourBands({ bands, levels, colors, nx, ny, view, displayView, width, height }: ContourBandsProps) {
+export function ContourBands({ bands, levels, colors, nx, ny, view, displayView, width, height, picture }: ContourBandsProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const paints = useRef(0);
-  // Parsed once per grid.
-  const paths = useMemo(() => (typeof Path2D === 'function' ? bands.map((band) => new Path2D(band)) : []), [bands]);
+  // Parsed at most once per grid, and only when the page paints them.
+  const parsed = useRef<{ bands: readonly string[]; paths: Path2D[] } | null>(null);
   const stretched = bands.length > 0 && !sameView(view, displayView, 1e-9);
   const stretch = stretched ? stretchTransform(view, displayView, width, height) : undefined;
   // Without a usable transform (a view rounded to nothing, a zoom by more than
@@ -46,10 +57,17 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
     const ratio = screenPixelRatio();
     const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
-    paintBands(ctx, { bands: paths, colors, nx, ny, view, displayView: paintView, width, height, ratio });
+    const copied = bands.length > 0 && paintView === view && picture && fitsCanvas(picture, width, height) && copyPicture(ctx, picture, width, height, ratio);
+    if (!copied) {
+      if (parsed.current?.bands !== bands) {
+        parsed.current = { bands, paths: typeof Path2D === 'function' ? bands.map((band) => new Path2D(band)) : [] };
+      }
+      paintBands(ctx, { bands: parsed.current.paths, colors, nx, ny, view, displayView: paintView, width, height, ratio });
+    }
+    canvas.dataset.painter = copied ? 'worker' : 'page';
     canvas.dataset.paints = String(++paints.current);
-    if (paths.length > 0) noteContours();
-  }, [paths, colors, nx, ny, view, paintView, width, height]);
+    if (bands.length > 0) noteContours();
+  }, [bands, picture, colors, nx, ny, view, paintView, width, height]);
 
   return (
     <canvas
@@ -63,6 +81,29 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
       style={{ width: `${width}px`, height: `${height}px`, transform: stretch }}
     />
   );
+}
+
+/**
+ * Whether a picture painted at its size may stand for this canvas's bands:
+ * within a third either way per side (a resize in progress; the next grid
+ * brings the exact size). Shrunk further it would alias its outlines: the
+ * page paints the paths instead.
+ */
+export function fitsCanvas(picture: Pick<BandPicture, 'width' | 'height'>, width: number, height: number): boolean {
+  const near = (painted: number, shown: number) => shown > 0 && painted / shown >= 0.75 && painted / shown <= 4 / 3;
+  return near(picture.width, width) && near(picture.height, height);
+}
+
+/** Copy the worker's picture over the whole canvas; false if it cannot be drawn (closed, detached). */
+function copyPicture(ctx: CanvasRenderingContext2D, picture: BandPicture, width: number, height: number, ratio: number): boolean {
+  try {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width * ratio, height * ratio);
+    ctx.drawImage(picture.bitmap, 0, 0, Math.max(1, Math.round(width * ratio)), Math.max(1, Math.round(height * ratio)));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Past this zoom factor a stretched picture is a blur or a speck: repaint instead. */

@@ -21,6 +21,7 @@ import { Legend } from './Legend';
 import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins } from './scales';
 import { StartHandle } from './StartHandle';
 import type { ThresholdChoice } from './thresholds';
+import type { BandPicture } from '../worker/protocol';
 import { usePlotZoom } from './usePlotZoom';
 import './plot.css';
 
@@ -57,6 +58,8 @@ export interface ContourPlotProps {
   contours: ContourSet | null;
   /** The contours are the worker's coarse preview; the full grid follows (shown as data-grid="preview"). */
   preview?: boolean;
+  /** The bands as the worker painted them for `view` (see ContourBands); the page paints them without it. */
+  picture?: BandPicture | null;
   /** The view the grid was sampled on. */
   view: ViewBox;
   /** The view shown now; differs from `view` during a zoom gesture, until the grid is re-sampled. */
@@ -124,6 +127,7 @@ export function ContourPlot(props: ContourPlotProps) {
           colors={colors}
           nx={usable?.nx ?? 0}
           ny={usable?.ny ?? 0}
+          picture={usable ? props.picture : null}
           view={view}
           displayView={displayView}
           width={inner.width}

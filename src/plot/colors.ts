@@ -4,6 +4,7 @@
  * drawn on top stay the loudest thing on the page.
  */
 import { hcl, interpolateHcl, rgb } from 'd3';
+import { rampColors, rampSteps } from './bandRamp';
 
 /** Lowest f: a warm near-white. Highest f: a light steel blue (L* 98 → 68). */
 const bandLow = hcl(85, 8, 98);
@@ -15,10 +16,27 @@ export function bandColor(t: number): string {
   return rgb(interpolateBand(Math.min(1, Math.max(0, t)))).formatHex();
 }
 
-/** One colour per contour level; band k is the region where f ≥ levels[k]. */
+let ramp: Uint8Array | null = null;
+
+/** The band ramp as the worker paints from it (bandRamp.ts): bandColor at 256 even steps, RGB bytes. */
+export function bandRamp(): Uint8Array {
+  if (!ramp) {
+    ramp = new Uint8Array(rampSteps * 3);
+    for (let i = 0; i < rampSteps; i++) {
+      const { r, g, b } = rgb(bandColor(i / (rampSteps - 1)));
+      ramp.set([r, g, b], 3 * i);
+    }
+  }
+  return ramp;
+}
+
+/**
+ * One colour per contour level; band k is the region where f ≥ levels[k].
+ * Read from the ramp, as the worker reads it, so the legend and the bands
+ * the worker paints agree to the byte.
+ */
 export function bandColors(levelCount: number): string[] {
-  if (levelCount <= 1) return levelCount === 1 ? [bandColor(0)] : [];
-  return Array.from({ length: levelCount }, (_, k) => bandColor(k / (levelCount - 1)));
+  return rampColors(bandRamp(), levelCount);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { CriticalPoint, StepRecord, SurfaceSpec, ViewBox } from '../core/types';
 import type { TrajectoryStore } from '../state/trajectories';
-import type { FromWorker, RunRequest, ToWorker } from './protocol';
+import type { BandPicture, FromWorker, PictureRequest, RunRequest, ToWorker } from './protocol';
 import type { ContourSet } from '../plot/contours';
 
 /** A sampled surface, ready for contouring. */
@@ -23,6 +23,8 @@ export interface GridResult {
   contours: ContourSet;
   /** False for a coarse preview; the full grid follows. */
   final: boolean;
+  /** The bands painted by the worker, when asked for and it could (else the page paints `contours.bands`). */
+  picture?: BandPicture;
 }
 
 
@@ -51,8 +53,9 @@ export interface WorkerClient {
    * coarser `preview` grid when given; supersedes earlier grid requests only.
    * It goes at once: the worker drops a grid it is computing for the newer
    * one (between two contour bands), and answers to older ones are ignored.
+   * With `picture`, the worker paints the bands too (PictureRequest).
    */
-  requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }): void;
+  requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }, picture?: PictureRequest): void;
   dispose(): void;
   /** How many times a dead worker was replaced. */
   readonly restartCount: number;
@@ -195,8 +198,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
           latestGrid.answered = true;
           sameSceneBefore = new Set();
         }
-        const { values, nx, ny, view, criticalPoints, contours } = message;
-        onGrid({ surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false });
+        const { values, nx, ny, view, criticalPoints, contours, picture } = message;
+        onGrid({ surface, view, nx, ny, values, criticalPoints, contours, final: message.final !== false, ...(picture && { picture }) });
         return;
       }
       case 'error':
@@ -238,9 +241,9 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     send({ type: 'run', generation, runs: changed });
   }
 
-  function requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }) {
+  function requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }, picture?: PictureRequest) {
     generation++;
-    const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }) } as const;
+    const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }), ...(picture && { picture }) } as const;
     if (latestGrid && !latestGrid.answered && sameSurfaceAndView(latestGrid.request, request)) {
       sameSceneBefore.add(latestGrid.request.generation);
     } else {
@@ -272,8 +275,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     if (latestRun && latestRun.unfinished.size > 0) startRuns(latestRun.runs);
     if (latestGrid && !latestGrid.answered) {
       // No preview the second time: the page already shows one.
-      const { surface, view, nx, ny } = latestGrid.request;
-      requestGrid(surface, view, nx, ny);
+      const { surface, view, nx, ny, picture } = latestGrid.request;
+      requestGrid(surface, view, nx, ny, undefined, picture);
     }
     onError(workerMessages.restarted);
   }

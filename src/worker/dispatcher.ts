@@ -16,6 +16,7 @@ import type { RunRequest, FromWorker, Post, ToWorker } from './protocol';
 import { createInspectionCache, type InspectionCacheOptions, type InspectionJob } from './inspection';
 // Pure plot maths (marching squares, no DOM): contouring here keeps 10–50 ms per grid off the page's thread.
 import { contourSetSteps } from '../plot/contours';
+import { offscreenPainter, paintPicture, type PicturePainter } from './bandPicture';
 
 type GridRequest = Extract<ToWorker, { type: 'grid' }>;
 /** A grid being computed: its request's generation and the steps left (see gridSteps). */
@@ -51,6 +52,8 @@ export interface DispatcherOptions {
   inspectFirstSliceMs?: number;
   /** Cache limits of the step inspector (worker/inspection.ts). */
   inspection?: InspectionCacheOptions;
+  /** Where band pictures are painted: OffscreenCanvas where the worker has one (null: never paint). */
+  painter?: PicturePainter | null;
 }
 
 /**
@@ -107,6 +110,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
   const eagerSteps = options.eagerSteps ?? dispatcherDefaults.eagerSteps;
   const now = options.now ?? (() => performance.now());
   const runTask = schedule ?? createTaskScheduler();
+  const painter = options.painter === undefined ? offscreenPainter() : options.painter;
 
   // Runs and grids keep separate generations: a zoom must not cancel runs.
   let runGeneration = -Infinity;
@@ -220,7 +224,11 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     // The search can cost tens of ms (logreg): the preview does not wait for it, the full grid brings them.
     if (!preview) yield;
     const criticalPoints = preview ? [] : surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
-    send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview }, [values.buffer]);
+    // Painting is a step of its own (2–20 ms): a newer request may replace this grid before it.
+    if (request.picture) yield;
+    const picture = paintPicture(contours, request.picture, painter);
+    const transfer = picture ? [values.buffer, picture.bitmap] : [values.buffer];
+    send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview, ...(picture && { picture }) }, transfer);
     if (preview) previewed = scene;
     // The full grid waits for the next turn: a newer request (a zoom) may replace it, and a run slice goes first.
     if (preview) pendingGrid ??= full;

@@ -12,6 +12,27 @@
 import type { CriticalPoint, SimulationConfig, StepRecord, StopStatus, SurfaceSpec, Vec2, ViewBox } from '../core/types';
 import type { ContourSet } from '../plot/contours';
 
+/**
+ * How the worker should paint a grid's bands (worker/bandPicture.ts): the
+ * plotting area's size in CSS pixels, device pixels per CSS pixel, and the
+ * bands' colour ramp (plot/bandRamp.ts, 256 × RGB bytes).
+ */
+export interface PictureRequest {
+  width: number;
+  height: number;
+  ratio: number;
+  ramp: Uint8Array;
+}
+
+/** A grid's bands painted by the worker for the grid's own view, at the size asked. */
+export interface BandPicture {
+  /** round(width × ratio) × round(height × ratio) device pixels. Transferred. */
+  bitmap: ImageBitmap;
+  width: number;
+  height: number;
+  ratio: number;
+}
+
 /** One trajectory to compute; `key` is the RunSpec key the reply is filed under. */
 export interface RunRequest {
   key: string;
@@ -42,6 +63,12 @@ export type ToWorker =
        * full grid follows as a second reply unless a newer request came.
        */
       preview?: { nx: number; ny: number };
+      /**
+       * Paint the bands too, as a picture of this size (both the preview and
+       * the full grid): the page then only copies pixels. Ignored where the
+       * worker has no OffscreenCanvas; the page paints the bands' paths then.
+       */
+      picture?: PictureRequest;
     }
   /** Stop every run of this generation or older. */
   | { type: 'cancel'; generation: number }
@@ -125,6 +152,8 @@ export type FromWorker =
       contours: ContourSet;
       /** False for the coarse preview of a request that asked for one; the full grid follows. */
       final: boolean;
+      /** The bands painted, when the request asked for a picture and the worker could paint one. */
+      picture?: BandPicture;
     }
   | {
       /**

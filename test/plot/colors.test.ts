@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hcl, lab, rgb } from 'd3';
-import { bandColors, contrastRatio, haloColor, runColor, runPalette } from '../../src/plot/colors';
+import { isRamp, rampColors } from '../../src/plot/bandRamp';
+import { bandColor, bandColors, bandRamp, contrastRatio, haloColor, runColor, runPalette } from '../../src/plot/colors';
 
 /** CIE76 colour difference. */
 function deltaE(a: string, b: string): number {
@@ -74,6 +75,24 @@ describe('band colours', () => {
     }
     expect(lightness[0]).toBeGreaterThan(95);
     expect(lightness[lightness.length - 1]).toBeGreaterThan(60);
+  });
+
+  it('come from the ramp the worker paints with, within one RGB unit of the exact ramp', () => {
+    // The worker has no d3: it reads the page's table. Both must give the same strings.
+    for (const count of [2, 7, 20, 23]) {
+      const colors = bandColors(count);
+      expect(colors).toEqual(rampColors(bandRamp(), count));
+      colors.forEach((color, k) => {
+        const exact = rgb(bandColor(k / (count - 1)));
+        const got = rgb(color);
+        for (const channel of ['r', 'g', 'b'] as const) expect(Math.abs(got[channel] - exact[channel])).toBeLessThanOrEqual(1);
+      });
+      expect(colors[0]).toBe(bandColor(0));
+      expect(colors[count - 1]).toBe(bandColor(1));
+    }
+    expect(isRamp(bandRamp())).toBe(true);
+    expect(isRamp(new Uint8Array(10))).toBe(false);
+    expect(isRamp([0, 0, 0])).toBe(false);
   });
 
   it('handles zero and one band', () => {

@@ -1,0 +1,46 @@
+import type { Page } from '@playwright/test';
+import { expect, test, openApp } from './helpers';
+
+/** The bands canvas's own pixels (RGBA), read back from its 2D context. */
+async function bandPixels(page: Page): Promise<{ width: number; height: number; data: Buffer }> {
+  const read = await page.getByTestId('contour-bands').evaluate((canvas: HTMLCanvasElement) => {
+    const rgba = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let text = '';
+    for (let i = 0; i < rgba.length; i += 0x8000) text += String.fromCharCode(...rgba.subarray(i, i + 0x8000));
+    return { width: canvas.width, height: canvas.height, data: btoa(text) };
+  });
+  return { ...read, data: Buffer.from(read.data, 'base64') };
+}
+
+const link = 'v=1&s=himmelblau&n=200&run=momentum(lr=0.01,b=0.9)';
+
+test('the worker paints the contour bands, the same picture the page paints without it', async ({ page, context }) => {
+  await openApp(page, link);
+  const bands = page.getByTestId('contour-bands');
+  await expect(bands).toHaveAttribute('data-painter', 'worker');
+  const fromWorker = await bandPixels(page);
+
+  // A worker without OffscreenCanvas (as in older browsers) sends no picture: the page paints the paths.
+  await context.route(/optimizer\.worker-[\w-]+\.js$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `self.OffscreenCanvas = undefined;\n${await response.text()}` });
+  });
+  const other = await context.newPage();
+  await openApp(other, link);
+  await expect(other.getByTestId('contour-bands')).toHaveAttribute('data-painter', 'page');
+  const fromPage = await bandPixels(other);
+
+  expect([fromPage.width, fromPage.height]).toEqual([fromWorker.width, fromWorker.height]);
+  let differing = 0;
+  let opaque = 0;
+  for (let i = 0; i < fromPage.data.length; i += 4) {
+    const d = Math.max(...[0, 1, 2, 3].map((c) => Math.abs(fromPage.data[i + c] - fromWorker.data[i + c])));
+    if (d > 2) differing++;
+    if (fromWorker.data[i + 3] === 255) opaque++;
+  }
+  const pixels = fromPage.data.length / 4;
+  // The bands cover the whole plotting area, and the two paintings agree everywhere.
+  expect(opaque / pixels).toBeGreaterThan(0.99);
+  expect(differing / pixels).toBeLessThan(0.001);
+  await other.close();
+});

@@ -225,8 +225,12 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     if (!preview) yield;
     const criticalPoints = preview ? [] : surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
     // Painting is a step of its own (2–20 ms): a newer request may replace this grid before it.
-    if (request.picture) yield;
-    const picture = paintPicture(contours, request.picture, painter);
+    // The full grid only: the page paints a preview's few paths itself. A worker's first
+    // canvas waits on a blocking call into the browser (130 ms in a trace of an open, the
+    // browser busy starting the page), which the preview, the first contours, must not.
+    const pictureRequest = preview ? undefined : request.picture;
+    if (pictureRequest) yield;
+    const picture = paintPicture(contours, pictureRequest, painter);
     const transfer = picture ? [values.buffer, picture.bitmap] : [values.buffer];
     send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview, ...(picture && { picture }) }, transfer);
     if (preview) previewed = scene;

@@ -64,9 +64,9 @@ export type ToWorker =
        */
       preview?: { nx: number; ny: number };
       /**
-       * Paint the bands too, as a picture of this size (both the preview and
-       * the full grid): the page then only copies pixels. Ignored where the
-       * worker has no OffscreenCanvas; the page paints the bands' paths then.
+       * Paint the full grid's bands too, as a picture of this size: the page
+       * then only copies pixels. Ignored where the worker has no
+       * OffscreenCanvas, and for the preview: the page paints paths then.
        */
       picture?: PictureRequest;
     }

@@ -11,7 +11,8 @@
  * - animation frame times while `__bench.frames.on` is set,
  * - every paint of contour bands drawn for the view on screen (the bands
  *   canvas is not stretching an older view's bands, so the grid was sampled
- *   for exactly this view), with the start of the next animation frame after it.
+ *   for exactly this view), with the start of the next animation frame after
+ *   it and the grid's size (coarser mid-gesture).
  */
 function probes() {
   const bench = { longTasks: [], events: [], frames: { on: false, times: [] }, contours: [] };
@@ -33,7 +34,8 @@ function probes() {
     const painted = records.some((r) => r.target instanceof HTMLCanvasElement && r.target.dataset.testid === 'contour-bands' &&
       r.target.dataset.stretched === 'false' && Number(r.target.dataset.bands) > 0);
     if (!painted) return;
-    const entry = { at: performance.now(), frame: NaN };
+    const canvas = records.find((r) => r.target instanceof HTMLCanvasElement && r.target.dataset.testid === 'contour-bands').target;
+    const entry = { at: performance.now(), frame: NaN, size: canvas.dataset.gridSize };
     bench.contours.push(entry);
     requestAnimationFrame(() => { entry.frame = performance.now(); });
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-paints'] });

@@ -3,7 +3,7 @@
 
 import os from 'node:os';
 
-const decimals = { ms: 1, KB: 1, MB: 1, '×': 2, 'M steps/s': 2 };
+const decimals = { ms: 1, KB: 1, MB: 1, '×': 2, 'M steps/s': 2, frames: 0 };
 
 function format(value, unit) {
   if (!Number.isFinite(value)) return '—';

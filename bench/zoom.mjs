@@ -6,7 +6,10 @@
 // page's own work counts that wait — to the first `optiscope:grid` mark
 // after it (counted from when the page received it), and to the paint of contour
 // bands for the view on screen (a bench probe watches the bands canvas paint
-// bands it no longer stretches) and the frame after it, and the longest gap
+// bands it no longer stretches) and the frame after it — mid-gesture grids
+// have a third of the samples, so these are the coarser grid's bands; the
+// time to the full grid's, asked for when d3-zoom ends the gesture 150 ms
+// after its last notch, is reported too — and the longest gap
 // between animation frames during the gestures (the picture must move every
 // frame). The latency from the bare timestamp is reported too, with the
 // delivery times (~25 ms: Chromium forwarding Playwright's synthetic wheel
@@ -41,6 +44,7 @@ export async function measureZoom(browser, baseURL, say) {
     await settled(page);
     await showAll(page);
     await page.waitForSelector('[data-testid="contour-plot"] .plot-zoom-area[data-zoom="ready"]');
+    const fullSize = await page.getAttribute('[data-testid="contour-bands"]', 'data-grid-size');
     const plot = await page.locator('[data-testid="contour-plot"] .plot-hit').boundingBox();
     const centre = { x: plot.x + plot.width * 0.45, y: plot.y + plot.height * 0.55 };
     await page.mouse.move(centre.x, centre.y);
@@ -50,6 +54,7 @@ export async function measureZoom(browser, baseURL, say) {
     const delivery = [];
     const idleDelivery = [];
     const fromStamp = [];
+    const toFull = [];
     const gestureFrames = [];
     for (let g = 0; g < gestures; g++) {
       const before = await page.evaluate(() => {
@@ -84,6 +89,13 @@ export async function measureZoom(browser, baseURL, say) {
         return window.__bench.frames.times;
       });
       gestureFrames.push(...frames.slice(1).map((t, i) => t - frames[i]));
+      // Grids are coarser mid-gesture; the full one follows when d3-zoom ends the gesture (150 ms after its last notch).
+      const full = await page.waitForFunction(
+        ([after, size]) => window.__bench.contours.find((c) => c.at > after && c.size === size)?.at ?? null,
+        [lastWheel, fullSize],
+        { polling: 20, timeout: 10_000 },
+      ).then((handle) => handle.jsonValue());
+      toFull.push(full - lastWheel);
       await sleep(150 + Math.random() * 100);
     }
     // From the last wheel's timestamp plus Chromium's delivery on an idle page: a wheel that
@@ -111,6 +123,10 @@ export async function measureZoom(browser, baseURL, say) {
       },
       { figure: 'zoom: last wheel → frame showing them, p95', value: percentile(toFrame, 95), unit: 'ms' },
       {
+        figure: 'zoom: last wheel → full grid painted, p95', value: percentile(toFull, 95), unit: 'ms',
+        note: `mid-gesture grids have a third of the samples; the full one (${fullSize}) is asked for when d3-zoom ends the gesture, 150 ms after its last wheel`,
+      },
+      {
         figure: 'zoom: last wheel, from its stamp → contours painted, p95', value: percentile(fromStamp, 95), unit: 'ms',
         note: `delivery of the last wheel: ${median(delivery).toFixed(0)} ms median, ${percentile(delivery, 95).toFixed(0)} ms p95; of a gesture's first, to an idle page: ${base.toFixed(0)} ms median`,
       },
@@ -125,8 +141,10 @@ export async function measureZoom(browser, baseURL, say) {
         note: `${overFrame} task(s) over a frame; longest: ${longest.what}`,
       },
       {
-        figure: 'zoom: longest gap between frames in a gesture', value: Math.max(0, ...gestureFrames), unit: 'ms', budget: frameMs, op: '≤',
-        note: `a gap of 33 ms is one frame missed; ${missedFrames(gestureFrames)} missed in ${gestureFrames.length + missedFrames(gestureFrames)} frames of ${gestures} gestures`,
+        // The picture moves every frame: no frame missed. A gap is read in frame intervals with half a
+        // frame of jitter allowed (16.8 ms is the next frame, 33 ms one missed), as the display's clock is.
+        figure: 'zoom: frames missed in gestures', value: missedFrames(gestureFrames), unit: 'frames', budget: 0, op: '≤',
+        note: `${gestureFrames.length + missedFrames(gestureFrames)} frames in ${gestures} gestures; longest gap ${Math.max(0, ...gestureFrames).toFixed(1)} ms`,
       },
     ];
   } finally {

@@ -3,7 +3,7 @@
  * chart. It sizes the plot to its box, asks the worker for a grid matching the
  * view and the size, and turns clicks into a new start point.
  */
-import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CriticalPoint, ViewBox } from '../core/types';
 import { surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
@@ -32,15 +32,23 @@ const placeholder = <div className="plot-loss-placeholder" aria-hidden="true" />
 
 /** Grid samples per CSS pixel of the plotting area: fine enough for smooth bands, cheap enough to redo per zoom. */
 const samplesPerPixel = 0.35;
+/**
+ * During a zoom or pan gesture: a third of the samples, so the worker keeps
+ * up with the gesture and leaves the second core to the page. The full grid
+ * follows when the gesture ends (d3-zoom's 'end').
+ */
+const gestureSamplesPerPixel = 0.2;
 
-/** The grid asked for a plotting area of `size` showing `view`. */
-function gridFor(view: ViewBox, size: { width: number; height: number }): GridRequest {
+/** The grid asked for a plotting area of `size` showing `view` (coarser while a gesture moves it). */
+function gridFor(view: ViewBox, size: { width: number; height: number }, moving = false): GridRequest {
+  const density = moving ? gestureSamplesPerPixel : samplesPerPixel;
   return {
     view,
-    nx: Math.max(40, Math.min(320, Math.round(size.width * samplesPerPixel))),
-    ny: Math.max(40, Math.min(320, Math.round(size.height * samplesPerPixel))),
-    // The worker paints the bands at this size; the page only copies the pixels.
-    picture: { width: size.width, height: size.height, ratio: screenPixelRatio() },
+    nx: Math.max(40, Math.min(320, Math.round(size.width * density))),
+    ny: Math.max(40, Math.min(320, Math.round(size.height * density))),
+    // The worker paints the bands at this size; the page only copies the pixels. Mid-gesture
+    // at half the pixel density: a quarter of the raster, for a picture that is being stretched anyway.
+    picture: { width: size.width, height: size.height, ratio: screenPixelRatio() * (moving ? 0.5 : 1) },
   };
 }
 
@@ -65,10 +73,13 @@ export function PlotPanel() {
   const spec = selectSurfaceSpec(surface);
   const view: ViewBox = useMemo(() => selectView({ view: sceneView, surface }), [sceneView, surface]);
   const inner = plotInnerSize(width, height);
+  // True from a gesture's first step to its end: its grids are coarser.
+  const [moving, setMoving] = useState(false);
+  const movingNow = useRef(false);
   const gridRequest = useMemo<GridRequest | null>(
     // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
-    () => (width > 0 ? gridFor(view, inner) : null),
-    [view, width, inner.width, inner.height],
+    () => (width > 0 ? gridFor(view, inner, moving) : null),
+    [view, width, inner.width, inner.height, moving],
   );
   const grid = useGrid(spec, gridRequest);
   const plotSize = useRef(inner);
@@ -81,12 +92,20 @@ export function PlotPanel() {
   const onPick = useCallback((x: number, y: number) => appStore.getState().setStart([round(x), round(y)]), []);
   const onViewChange = useCallback((next: ViewBox) => {
     const store = appStore.getState();
+    if (!movingNow.current) {
+      movingNow.current = true;
+      setMoving(true);
+    }
     store.setView(next);
     // The worker starts on the new view's grid now, not after React has
     // rendered it (the render follows in a microtask; its request is then
     // the same one and asks nothing). A zoom's grid arrives ~4 ms sooner.
     const { scene } = appStore.getState();
-    requestGrid(selectSurfaceSpec(scene.surface), gridFor(selectView(scene), plotSize.current));
+    requestGrid(selectSurfaceSpec(scene.surface), gridFor(selectView(scene), plotSize.current, true));
+  }, []);
+  const onGestureEnd = useCallback(() => {
+    movingNow.current = false;
+    setMoving(false);
   }, []);
   const onResetView = useCallback(() => appStore.getState().setView(null), []);
 
@@ -102,6 +121,7 @@ export function PlotPanel() {
     criticalPoints: gridMatches ? markedPoints(grid.criticalPoints) : [],
     onPick,
     onViewChange,
+    onGestureEnd,
     onResetView,
     start,
     axisLabels,

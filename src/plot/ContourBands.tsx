@@ -19,7 +19,8 @@
  * canvas's (the small multiples), or when it must paint for another view.
  *
  * For tests and the benchmark the canvas says what it shows: data-bands (how
- * many bands are drawn), data-levels (their levels), data-stretched ("true"
+ * many bands are drawn), data-levels (their levels), data-grid-size (the
+ * grid's samples, as "260x198"), data-stretched ("true"
  * while the bands of an older view are stretched over a new one,
  * mid-gesture), data-painter ("worker" when it shows the worker's picture,
  * "page" when it painted the paths), and data-paints counts its paints.
@@ -75,6 +76,7 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
       className="plot-bands"
       data-testid="contour-bands"
       data-bands={bands.length}
+      data-grid-size={`${nx}x${ny}`}
       data-levels={levels.map((level) => level.toPrecision(6)).join(' ')}
       data-stretched={stretched ? 'true' : 'false'}
       aria-hidden="true"

@@ -72,6 +72,8 @@ export interface ContourPlotProps {
   onPick?: (x: number, y: number) => void;
   /** Every zoom or pan step; hand the view back as `displayView` unchanged (no rounding) while a gesture runs. */
   onViewChange?: (view: ViewBox) => void;
+  /** A zoom or pan gesture ended (d3-zoom's 'end': 150 ms after a wheel's last notch, or the pointer released). */
+  onGestureEnd?: () => void;
   onResetView?: () => void;
   /** When given, a draggable, keyboard-operable handle marks the start. */
   start?: Vec2;
@@ -94,7 +96,7 @@ export function ContourPlot(props: ContourPlotProps) {
   const inner = plotInnerSize(width, height);
   const zoomArea = useRef<SVGGElement>(null);
   const hitArea = useRef<SVGRectElement>(null);
-  const { zoomBy } = usePlotZoom(zoomArea, displayView, inner.width, inner.height, onViewChange);
+  const { zoomBy } = usePlotZoom(zoomArea, displayView, inner.width, inner.height, onViewChange, props.onGestureEnd);
 
   const usable = contours && contours.nx >= 2 && contours.ny >= 2 && contours.bands.length === contours.levels.length ? contours : null;
   const choice: ThresholdChoice | null = usable;

@@ -49,13 +49,15 @@ export function usePlotZoom(
   width: number,
   height: number,
   onViewChange?: (view: ViewBox) => void,
+  onGestureEnd?: () => void,
 ): PlotZoom {
-  const state = useRef<ZoomState>({ anchor: displayView, emitted: null, width, height, silent: false, onViewChange });
+  const state = useRef<ZoomState>({ anchor: displayView, emitted: null, width, height, silent: false, onViewChange, onGestureEnd });
   const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
   const identity = useRef<ZoomModule['zoomIdentity'] | null>(null);
 
   useLayoutEffect(() => {
     state.current.onViewChange = onViewChange;
+    state.current.onGestureEnd = onGestureEnd;
   });
 
   useEffect(() => {
@@ -115,6 +117,7 @@ interface ZoomState {
   height: number;
   silent: boolean;
   onViewChange?: (view: ViewBox) => void;
+  onGestureEnd?: () => void;
 }
 
 /** Attach d3-zoom to the zoom area, emitting views seen from `s.anchor`; returns how to take it off. */
@@ -135,6 +138,10 @@ function attachZoom(
       if (!isUsable(view)) return;
       s.emitted = view;
       s.onViewChange?.(view);
+    })
+    // d3-zoom ends a wheel gesture 150 ms after its last notch, a drag on release.
+    .on('end', () => {
+      if (!s.silent) s.onGestureEnd?.();
     });
   const selection = select(element).call(zoomBehavior).on('dblclick.zoom', null);
   behavior.current = zoomBehavior;

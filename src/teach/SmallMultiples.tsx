@@ -37,6 +37,7 @@ export interface SmallMultiplesProps {
   hoverStep?: number | null;
   onPick?: (x: number, y: number) => void;
   onViewChange?: (view: ViewBox) => void;
+  onGestureEnd?: () => void;
   onResetView?: () => void;
   start?: Vec2;
   axisLabels?: [string, string];
@@ -87,7 +88,7 @@ type PanelProps = Omit<SmallMultiplesProps, 'runs'> & { run: RunSpec; height: nu
 
 const Panel = memo(function Panel({
   run, width, height, surfaceLabel, contours, preview, view, displayView, criticalPoints, upTo, hoverStep = null,
-  onPick, onViewChange, onResetView, start, axisLabels, labels: pageLabels, store,
+  onPick, onViewChange, onGestureEnd, onResetView, start, axisLabels, labels: pageLabels, store,
 }: PanelProps) {
   const inner = plotInnerSize(width, height);
   // One run per canvas; a stable array, so the canvas repaints on new data or props, not on every render.
@@ -109,6 +110,7 @@ const Panel = memo(function Panel({
         criticalPoints={criticalPoints}
         onPick={onPick}
         onViewChange={onViewChange}
+        onGestureEnd={onGestureEnd}
         onResetView={onResetView}
         start={start}
         axisLabels={axisLabels}

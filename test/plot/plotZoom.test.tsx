@@ -25,9 +25,10 @@ async function setup(displayView: ViewBox = view) {
 function mount(displayView: ViewBox = view) {
   const onPick = vi.fn();
   const onViewChange = vi.fn();
+  const onGestureEnd = vi.fn();
   const props = {
     contours: null, view, displayView, width: 400, height: 300,
-    criticalPoints: [], onPick, onViewChange,
+    criticalPoints: [], onPick, onViewChange, onGestureEnd,
   };
   const result = render(<ContourPlot {...props} />);
   const area = result.container.querySelector('.plot-zoom-area') as SVGGElement;
@@ -41,7 +42,7 @@ function mount(displayView: ViewBox = view) {
     Object.defineProperty(element, 'clientLeft', { value: 0, configurable: true });
     Object.defineProperty(element, 'clientTop', { value: 0, configurable: true });
   }
-  return { ...result, props, area, hit, onPick, onViewChange };
+  return { ...result, props, area, hit, onPick, onViewChange, onGestureEnd };
 }
 
 function drag(area: Element, from: [number, number], to: [number, number]) {
@@ -72,6 +73,19 @@ describe('ContourPlot zoom and pan', () => {
     expect(next.x[0]).toBeCloseTo(-4 - (40 * 8) / inner.width, 9);
     fireEvent.click(hit, { clientX: 140, clientY: 100 });
     expect(onPick).not.toHaveBeenCalled();
+  });
+
+  it('says when a gesture ends: a drag on release, not a view set from outside', async () => {
+    const { area, rerender, props, onGestureEnd, onViewChange } = await setup();
+    fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
+    fireEvent.mouseMove(window, { clientX: 140, clientY: 100, view: window });
+    expect(onViewChange).toHaveBeenCalled();
+    expect(onGestureEnd).not.toHaveBeenCalled();
+    fireEvent.mouseUp(window, { clientX: 140, clientY: 100, view: window });
+    expect(onGestureEnd).toHaveBeenCalledTimes(1);
+    // A reset or a link moves the view without a gesture: nothing ends.
+    rerender(<ContourPlot {...props} displayView={{ x: [10, 20], y: [0, 5] }} />);
+    expect(onGestureEnd).toHaveBeenCalledTimes(1);
   });
 
   it('still counts a press that wobbles less than the click distance as a click', async () => {

@@ -10,6 +10,7 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
   await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)');
   const bands = page.getByTestId('contour-bands');
   const levelsBefore = await bands.getAttribute('data-levels');
+  const fullGrid = await bands.getAttribute('data-grid-size');
   const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
   if (!plot) throw new Error('no plotting area');
   await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
@@ -26,6 +27,9 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
   await expect(bands).not.toHaveAttribute('data-levels', levelsBefore ?? '');
   // Painted for the view on screen: no transform left on the canvas.
   expect(await bands.evaluate((canvas) => canvas.style.transform)).toBe('');
+  // Mid-gesture grids are coarser; when the gesture ends the full grid follows, painted by the worker.
+  await expect(bands).toHaveAttribute('data-grid-size', fullGrid ?? '');
+  await expect(bands).toHaveAttribute('data-painter', 'worker');
 
   await page.getByRole('button', { name: 'Reset view' }).click();
   await expect.poll(() => linkedView(hashPairs(page))).toBeNull();

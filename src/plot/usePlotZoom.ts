@@ -51,7 +51,7 @@ export function usePlotZoom(
   onViewChange?: (view: ViewBox) => void,
   onGestureEnd?: () => void,
 ): PlotZoom {
-  const state = useRef<ZoomState>({ anchor: displayView, emitted: null, width, height, silent: false, onViewChange, onGestureEnd });
+  const state = useRef<ZoomState>({ anchor: displayView, emitted: null, width, height, silent: false, moving: false, onViewChange, onGestureEnd });
   const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
   const identity = useRef<ZoomModule['zoomIdentity'] | null>(null);
 
@@ -116,6 +116,8 @@ interface ZoomState {
   width: number;
   height: number;
   silent: boolean;
+  /** Between a gesture's d3 'start' and 'end'. */
+  moving: boolean;
   onViewChange?: (view: ViewBox) => void;
   onGestureEnd?: () => void;
 }
@@ -140,8 +142,13 @@ function attachZoom(
       s.onViewChange?.(view);
     })
     // d3-zoom ends a wheel gesture 150 ms after its last notch, a drag on release.
+    .on('start', () => {
+      if (!s.silent) s.moving = true;
+    })
     .on('end', () => {
-      if (!s.silent) s.onGestureEnd?.();
+      if (s.silent || !s.moving) return;
+      s.moving = false;
+      s.onGestureEnd?.();
     });
   const selection = select(element).call(zoomBehavior).on('dblclick.zoom', null);
   behavior.current = zoomBehavior;
@@ -150,6 +157,11 @@ function attachZoom(
     selection.on('.zoom', null);
     behavior.current = null;
     delete element.dataset.zoom;
+    // Taken off mid-gesture (the plot replaced by the side-by-side panels): that gesture is over.
+    if (s.moving) {
+      s.moving = false;
+      s.onGestureEnd?.();
+    }
   };
 }
 

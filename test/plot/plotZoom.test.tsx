@@ -88,6 +88,18 @@ describe('ContourPlot zoom and pan', () => {
     expect(onGestureEnd).toHaveBeenCalledTimes(1);
   });
 
+  it('ends a gesture the plot is taken away in the middle of', async () => {
+    const { area, unmount, onGestureEnd } = await setup();
+    fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
+    fireEvent.mouseMove(window, { clientX: 140, clientY: 100, view: window });
+    expect(onGestureEnd).not.toHaveBeenCalled();
+    // Switching to the side-by-side panels unmounts this plot before the pointer is released.
+    unmount();
+    expect(onGestureEnd).toHaveBeenCalledTimes(1);
+    fireEvent.mouseUp(window, { clientX: 140, clientY: 100, view: window });
+    expect(onGestureEnd).toHaveBeenCalledTimes(1);
+  });
+
   it('still counts a press that wobbles less than the click distance as a click', async () => {
     const { area, hit, onPick } = await setup();
     drag(area, [100, 100], [102, 101]);

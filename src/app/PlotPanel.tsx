@@ -39,8 +39,12 @@ const samplesPerPixel = 0.35;
  */
 const gestureSamplesPerPixel = 0.2;
 
-/** The grid asked for a plotting area of `size` showing `view` (coarser while a gesture moves it). */
-function gridFor(view: ViewBox, size: { width: number; height: number }, moving = false): GridRequest {
+/**
+ * The grid asked for a plotting area of `size` showing `view` (coarser while
+ * a gesture moves it), with the worker's picture of its bands for the single
+ * plot (the side-by-side panels are smaller and paint the paths themselves).
+ */
+function gridFor(view: ViewBox, size: { width: number; height: number }, moving: boolean, pictured: boolean): GridRequest {
   const density = moving ? gestureSamplesPerPixel : samplesPerPixel;
   return {
     view,
@@ -48,7 +52,7 @@ function gridFor(view: ViewBox, size: { width: number; height: number }, moving 
     ny: Math.max(40, Math.min(320, Math.round(size.height * density))),
     // The worker paints the bands at this size; the page only copies the pixels. Mid-gesture
     // at half the pixel density: a quarter of the raster, for a picture that is being stretched anyway.
-    picture: { width: size.width, height: size.height, ratio: screenPixelRatio() * (moving ? 0.5 : 1) },
+    ...(pictured && { picture: { width: size.width, height: size.height, ratio: screenPixelRatio() * (moving ? 0.5 : 1) } }),
   };
 }
 
@@ -78,13 +82,15 @@ export function PlotPanel() {
   const movingNow = useRef(false);
   const gridRequest = useMemo<GridRequest | null>(
     // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
-    () => (width > 0 ? gridFor(view, inner, moving) : null),
-    [view, width, inner.width, inner.height, moving],
+    () => (width > 0 ? gridFor(view, inner, moving, layout === 'single') : null),
+    [view, width, inner.width, inner.height, moving, layout],
   );
   const grid = useGrid(spec, gridRequest);
   const plotSize = useRef(inner);
+  const single = useRef(layout === 'single');
   useLayoutEffect(() => {
     plotSize.current = inner;
+    single.current = layout === 'single';
   });
   const upTo = playback.showAll ? Infinity : playback.step;
   const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
@@ -101,7 +107,7 @@ export function PlotPanel() {
     // rendered it (the render follows in a microtask; its request is then
     // the same one and asks nothing). A zoom's grid arrives ~4 ms sooner.
     const { scene } = appStore.getState();
-    requestGrid(selectSurfaceSpec(scene.surface), gridFor(selectView(scene), plotSize.current, true));
+    requestGrid(selectSurfaceSpec(scene.surface), gridFor(selectView(scene), plotSize.current, true, single.current));
   }, []);
   const onGestureEnd = useCallback(() => {
     movingNow.current = false;

@@ -94,7 +94,7 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
 }
 
 /**
- * The grid the plot asks for in a 1280 × 800 window (a 743 × 566 px plotting
+ * The grid the plot asks for in a 1280 × 800 window (a 743 × 567 px plotting
  * area at PlotPanel's 0.35 samples per pixel, read in the browser): at that
  * size the plot's own request is this one and asks nothing more. (It was
  * 245 × 172, from an older layout: every such open computed a second full grid.)

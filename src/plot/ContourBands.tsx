@@ -15,8 +15,9 @@
  * sends them as a picture with the grid: then this canvas only copies its
  * pixels, and the bands' paths are not even parsed here. The page paints
  * the paths itself when there is no picture (a worker without
- * OffscreenCanvas), when the picture was painted for a size far from this
- * canvas's (the small multiples), or when it must paint for another view.
+ * OffscreenCanvas, the coarse preview on opening, the side-by-side panels),
+ * when the picture was painted for a size far from this canvas's, or when
+ * it must paint for another view.
  *
  * For tests and the benchmark the canvas says what it shows: data-bands (how
  * many bands are drawn), data-levels (their levels), data-grid-size (the

@@ -129,13 +129,15 @@ function attachZoom(
   s: ZoomState,
   behavior: { current: ZoomBehavior<SVGGElement, unknown> | null },
 ): () => void {
+  // A drag under way when the behaviour is taken off goes on: d3-zoom listens on the window for it.
+  let detached = false;
   const zoomBehavior = zoom<SVGGElement, unknown>()
     .scaleExtent([1e-4, 1e6])
     // The plotting area, not the whole SVG (d3's default), is what scaleBy centres on.
     .extent(() => [[0, 0], [s.width, s.height]])
     .clickDistance(clickDistance)
     .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => {
-      if (s.silent) return;
+      if (s.silent || detached) return;
       const view = zoomedView(s.anchor, event.transform, s.width, s.height);
       if (!isUsable(view)) return;
       s.emitted = view;
@@ -143,10 +145,10 @@ function attachZoom(
     })
     // d3-zoom ends a wheel gesture 150 ms after its last notch, a drag on release.
     .on('start', () => {
-      if (!s.silent) s.moving = true;
+      if (!s.silent && !detached) s.moving = true;
     })
     .on('end', () => {
-      if (s.silent || !s.moving) return;
+      if (s.silent || detached || !s.moving) return;
       s.moving = false;
       s.onGestureEnd?.();
     });
@@ -154,6 +156,7 @@ function attachZoom(
   behavior.current = zoomBehavior;
   element.dataset.zoom = 'ready';
   return () => {
+    detached = true;
     selection.on('.zoom', null);
     behavior.current = null;
     delete element.dataset.zoom;

@@ -84,7 +84,10 @@ export function listenToWorker(
   onDeath: () => void,
 ): void {
   created.addEventListener('message', (event) => {
-    if (isCurrent()) onMessage((event as MessageEvent<FromWorker>).data);
+    const message = (event as MessageEvent<FromWorker>).data;
+    if (isCurrent()) onMessage(message);
+    // From a worker already replaced: nothing reads it, so a picture it carries is freed.
+    else if (message?.type === 'grid') message.picture?.bitmap.close();
   });
   const died = (event: Event) => {
     event.preventDefault?.();
@@ -183,7 +186,9 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
         if (message.explain) options.onExplain?.(message.key, message.explain);
         return;
       case 'grid': {
-        if (!latestGrid) return;
+        // A dropped reply's picture is freed now, not at the next GC (a full one is width × height × ratio² × 4 bytes).
+        const drop = () => message.picture?.bitmap.close();
+        if (!latestGrid) return drop();
         const current = message.generation === latestGrid.request.generation;
         // An answer to an earlier request for the same surface and view (at
         // another size) is drawn while the newest has no answer yet: on
@@ -191,7 +196,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
         // The worker previews a surface and view once, so this is the only
         // preview the page may get.
         const stand = !current && !latestGrid.answered && sameSceneBefore.has(message.generation);
-        if (!current && !stand) return;
+        if (!current && !stand) return drop();
         const { surface } = latestGrid.request;
         // A preview is drawn but does not answer the request: a worker that dies before the full grid is asked again.
         if (current && message.final !== false) {

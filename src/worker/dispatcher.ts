@@ -231,8 +231,18 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     const pictureRequest = preview ? undefined : request.picture;
     if (pictureRequest) yield;
     const picture = paintPicture(contours, pictureRequest, painter);
-    const transfer = picture ? [values.buffer, picture.bitmap] : [values.buffer];
-    send({ type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview, ...(picture && { picture }) }, transfer);
+    const reply = { type: 'grid', generation, values, nx, ny, view, criticalPoints, contours, final: !preview } as const;
+    if (picture) {
+      try {
+        post({ ...reply, picture }, [values.buffer, picture.bitmap]);
+      } catch {
+        // A picture is never worth an error: the grid goes without it, and the page paints the paths.
+        picture.bitmap.close();
+        send(reply, [values.buffer]);
+      }
+    } else {
+      send(reply, [values.buffer]);
+    }
     if (preview) previewed = scene;
     // The full grid waits for the next turn: a newer request (a zoom) may replace it, and a run slice goes first.
     if (preview) pendingGrid ??= full;

@@ -89,14 +89,18 @@ describe('ContourPlot zoom and pan', () => {
   });
 
   it('ends a gesture the plot is taken away in the middle of', async () => {
-    const { area, unmount, onGestureEnd } = await setup();
+    const { area, unmount, onGestureEnd, onViewChange } = await setup();
     fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
     fireEvent.mouseMove(window, { clientX: 140, clientY: 100, view: window });
     expect(onGestureEnd).not.toHaveBeenCalled();
     // Switching to the side-by-side panels unmounts this plot before the pointer is released.
+    const views = onViewChange.mock.calls.length;
     unmount();
     expect(onGestureEnd).toHaveBeenCalledTimes(1);
-    fireEvent.mouseUp(window, { clientX: 140, clientY: 100, view: window });
+    // The drag goes on over a plot no longer there: no view from it, no second gesture.
+    fireEvent.mouseMove(window, { clientX: 180, clientY: 100, view: window });
+    fireEvent.mouseUp(window, { clientX: 180, clientY: 100, view: window });
+    expect(onViewChange).toHaveBeenCalledTimes(views);
     expect(onGestureEnd).toHaveBeenCalledTimes(1);
   });
 

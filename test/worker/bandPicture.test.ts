@@ -105,6 +105,21 @@ describe('dispatcher pictures', () => {
     expect(made[0].ctx.named('fill').length).toBe(full.message.contours.bands.length);
   });
 
+  it('sends the grid without its picture when the picture cannot be posted', () => {
+    const { made, painter } = recordingCanvases();
+    const posted: FromWorker[] = [];
+    const scheduler = createManualScheduler();
+    const post = (message: FromWorker) => {
+      if (message.type === 'grid' && message.picture) throw new DOMException('ImageBitmap could not be cloned', 'DataCloneError');
+      posted.push(message);
+    };
+    const dispatcher = createDispatcher(post, scheduler.schedule, { painter });
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'bowl', view, nx: 30, ny: 20, picture: request });
+    scheduler.drain();
+    expect(posted.map((m) => m.type)).toEqual(['grid']);
+    expect(made).toHaveLength(1);
+  });
+
   it('paints nothing for a request without a picture, or where there is no canvas', () => {
     const { made, painter } = recordingCanvases();
     const plain = setup(painter);

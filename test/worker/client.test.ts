@@ -138,9 +138,12 @@ describe('worker client', () => {
     ]);
     const values = new Float64Array([1, 2, 3, 4]);
     const contours = createContourSet(values, 2, 2);
-    // An answer to a request left behind (the worker had finished it) is not drawn.
-    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [], contours, final: true });
+    // An answer to a request left behind (the worker had finished it) is not drawn, and its picture is freed.
+    const close = vi.fn();
+    const picture = { bitmap: { close } as unknown as ImageBitmap, width: 2, height: 2, ratio: 1 };
+    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [], contours, final: true, picture });
     expect(onGrid).not.toHaveBeenCalled();
+    expect(close).toHaveBeenCalledTimes(1);
     current().reply({ type: 'grid', generation: 3, values, nx: 2, ny: 2, view, criticalPoints: [], contours, final: true });
     expect(onGrid).toHaveBeenCalledExactlyOnceWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [], contours, final: true });
   });

@@ -79,18 +79,16 @@ export function PlotPanel() {
   const inner = plotInnerSize(width, height);
   // True from a gesture's first step to its end: its grids are coarser.
   const [moving, setMoving] = useState(false);
-  const movingNow = useRef(false);
   const gridRequest = useMemo<GridRequest | null>(
     // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
     () => (width > 0 ? gridFor(view, inner, moving, layout === 'single') : null),
     [view, width, inner.width, inner.height, moving, layout],
   );
   const grid = useGrid(spec, gridRequest);
-  const plotSize = useRef(inner);
-  const single = useRef(layout === 'single');
+  // What a zoom step's grid request needs, read from the d3-zoom handler between renders.
+  const plot = useRef({ size: inner, single: layout === 'single' });
   useLayoutEffect(() => {
-    plotSize.current = inner;
-    single.current = layout === 'single';
+    plot.current = { size: inner, single: layout === 'single' };
   });
   const upTo = playback.showAll ? Infinity : playback.step;
   const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
@@ -98,21 +96,16 @@ export function PlotPanel() {
   const onPick = useCallback((x: number, y: number) => appStore.getState().setStart([round(x), round(y)]), []);
   const onViewChange = useCallback((next: ViewBox) => {
     const store = appStore.getState();
-    if (!movingNow.current) {
-      movingNow.current = true;
-      setMoving(true);
-    }
+    // A no-op after the gesture's first step (React drops a state set to its value).
+    setMoving(true);
     store.setView(next);
     // The worker starts on the new view's grid now, not after React has
     // rendered it (the render follows in a microtask; its request is then
     // the same one and asks nothing). A zoom's grid arrives ~4 ms sooner.
     const { scene } = appStore.getState();
-    requestGrid(selectSurfaceSpec(scene.surface), gridFor(selectView(scene), plotSize.current, true, single.current));
+    requestGrid(selectSurfaceSpec(scene.surface), gridFor(selectView(scene), plot.current.size, true, plot.current.single));
   }, []);
-  const onGestureEnd = useCallback(() => {
-    movingNow.current = false;
-    setMoving(false);
-  }, []);
+  const onGestureEnd = useCallback(() => setMoving(false), []);
   const onResetView = useCallback(() => appStore.getState().setView(null), []);
 
   // A grid computed for another surface must not be drawn under this one's name.

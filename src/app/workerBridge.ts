@@ -59,7 +59,8 @@ export function startWorkerBridge(store: AppStore): () => void {
   // and bands are drawn in grid units, so any size fits). The plot asks for
   // its exact size once measured, and the worker drops this grid for that one.
   try {
-    requestGrid(selectSurfaceSpec(scene.surface), { view: selectView(scene), ...typicalGrid, picture: { ...typicalPicture, ratio: screenPixelRatio() } });
+    const { nx, ny, width, height } = typicalPlot;
+    requestGrid(selectSurfaceSpec(scene.surface), { view: selectView(scene), nx, ny, picture: { width, height, ratio: screenPixelRatio() } });
   } catch {
     // Only a head start: the plot asks again, and reports what goes wrong, once it renders.
   }
@@ -94,13 +95,13 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
 }
 
 /**
- * The grid the plot asks for in a 1280 × 800 window (a 743 × 567 px plotting
- * area at PlotPanel's 0.35 samples per pixel, read in the browser): at that
- * size the plot's own request is this one and asks nothing more. (It was
- * 245 × 172, from an older layout: every such open computed a second full grid.)
+ * The grid and picture the plot asks for in a 1280 × 800 window (a 743 × 567
+ * px plotting area, read in the browser, at PlotPanel's 0.35 samples per
+ * pixel): at that size the plot's own request is this one and asks nothing
+ * more. (It was 245 × 172, from an older layout: every such open computed a
+ * second full grid.)
  */
-const typicalGrid = { nx: 260, ny: 198 };
-const typicalPicture = { width: 743, height: 567 };
+const typicalPlot = { nx: 260, ny: 198, width: 743, height: 567 };
 
 /** A third of the samples a side, at least 16 (the grid must still show the surface's shape). */
 function previewSide(n: number): number {

@@ -163,6 +163,8 @@ async function open(link: HostileLink, fullLoad: boolean): Promise<void> {
   await expect.poll(() => page.evaluate(() => (window as unknown as { __optiscope: { trajectories: { complete(): boolean } } })
     .__optiscope.trajectories.complete()), { ...quick, message: 'every run computed', timeout: 20_000 }).toBe(true);
   await expect(page.locator('[data-testid$="-status"][data-status="running"]')).toHaveCount(0);
+  // The settings column (run cards and their status) is built a frame after the first picture.
+  await expect(page.locator('aside.controls')).toHaveAttribute('aria-busy', 'false');
 }
 
 links.forEach((link, i) => {

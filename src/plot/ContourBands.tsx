@@ -28,7 +28,7 @@
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { BandPicture } from '../worker/protocol';
-import { sameView, viewMatrix } from './scales';
+import { sameView, stretchTransform } from './scales';
 import { paintBands, type BandPaintOptions } from './paintBands';
 import { screenPixelRatio, sizedContext } from './canvasSize';
 import { noteContours } from './latency';
@@ -107,18 +107,4 @@ function copyPicture(ctx: CanvasRenderingContext2D, picture: BandPicture, width:
   } catch {
     return false;
   }
-}
-
-/** Past this zoom factor a stretched picture is a blur or a speck: repaint instead. */
-const maxStretch = 64;
-
-/**
- * The CSS transform that moves the picture painted for `view` to where
- * `displayView` shows it; undefined when there is none worth using.
- */
-export function stretchTransform(view: BandPaintOptions['view'], displayView: BandPaintOptions['view'], width: number, height: number): string | undefined {
-  const { sx, sy, tx, ty } = viewMatrix(view, displayView, width, height);
-  if (![sx, sy, tx, ty].every(Number.isFinite)) return undefined;
-  if (!(sx >= 1 / maxStretch && sx <= maxStretch && sy >= 1 / maxStretch && sy <= maxStretch)) return undefined;
-  return `matrix(${sx}, 0, 0, ${sy}, ${tx}, ${ty})`;
 }

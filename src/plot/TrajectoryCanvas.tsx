@@ -1,7 +1,9 @@
 /**
  * The runs' paths, on a canvas laid over the contour plot's plotting area.
  * It reads trajectories straight from the store on animation frames; React
- * re-renders it only when its props change, never per streamed chunk.
+ * re-renders it only when its props change, never per streamed chunk. A
+ * zoom or pan step first moves the last picture, then repaints it in the
+ * next frame (see useCanvasPaint).
  */
 import { useCallback, useRef } from 'react';
 import type { ViewBox } from '../core/types';
@@ -42,7 +44,7 @@ export function TrajectoryCanvas({
   /** Whether the last paint showed points of runs still streaming in. */
   const streamedBefore = useRef(false);
   const painter = useCallback(
-    (ctx: CanvasRenderingContext2D, source: TrajectoryStore) => {
+    (ctx: CanvasRenderingContext2D, source: TrajectoryStore, shown: ViewBox = view) => {
       const painted = collectRuns(source, runs);
       showedPoints.current = painted.length > 0;
       // From the second paint of a stream on, the paths are kept on the layer; the paint that
@@ -57,22 +59,26 @@ export function TrajectoryCanvas({
       const paths = useLayer ? layer.current ?? null : null;
       if (!paths) layer.current?.forget();
       paintTrajectories(ctx, {
-        runs: painted, view, width, height, upTo, hoverStep,
+        runs: painted, view: shown, width, height, upTo, hoverStep,
         layer: paths ? { paths, ratio: screenPixelRatio() } : null,
       });
     },
-    [runs, view, width, height, upTo, hoverStep],
+    // Not the view: useCanvasPaint hands it over, and moves the last picture when only it changed.
+    [runs, width, height, upTo, hoverStep],
   );
   const onPaint = useCallback((complete: boolean) => notePaint(complete, showedPoints.current), []);
-  useCanvasPaint(canvasRef, store, width, height, painter, onPaint);
+  useCanvasPaint(canvasRef, store, width, height, painter, onPaint, view);
+  // The box clips the canvas while a zoom step's transform stretches it (useCanvasPaint).
   return (
-    <canvas
-      ref={canvasRef}
-      className="plot-canvas"
-      data-testid="trajectory-canvas"
-      aria-hidden="true"
-      style={{ width: `${width}px`, height: `${height}px` }}
-    />
+    <div className="plot-paths-box" style={{ width: `${width}px`, height: `${height}px` }}>
+      <canvas
+        ref={canvasRef}
+        className="plot-canvas plot-paths"
+        data-testid="trajectory-canvas"
+        aria-hidden="true"
+        style={{ width: `${width}px`, height: `${height}px` }}
+      />
+    </div>
   );
 }
 

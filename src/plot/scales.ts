@@ -81,6 +81,20 @@ export function viewMatrix(from: ViewBox, to: ViewBox, width: number, height: nu
   return { sx, sy, tx, ty };
 }
 
+/** Past this zoom factor a stretched picture is a blur or a speck: repaint instead. */
+const maxStretch = 64;
+
+/**
+ * The CSS transform (transform-origin 0 0) that moves a picture painted for
+ * `view` to where `displayView` shows it; undefined when there is none worth using.
+ */
+export function stretchTransform(view: ViewBox, displayView: ViewBox, width: number, height: number): string | undefined {
+  const { sx, sy, tx, ty } = viewMatrix(view, displayView, width, height);
+  if (![sx, sy, tx, ty].every(Number.isFinite)) return undefined;
+  if (!(sx >= 1 / maxStretch && sx <= maxStretch && sy >= 1 / maxStretch && sy <= maxStretch)) return undefined;
+  return `matrix(${sx}, 0, 0, ${sy}, ${tx}, ${ty})`;
+}
+
 /** Whether two views are the same up to a relative tolerance of their spans. */
 export function sameView(a: ViewBox | null | undefined, b: ViewBox | null | undefined, tolerance = 1e-9): boolean {
   if (!a || !b) return a === b;

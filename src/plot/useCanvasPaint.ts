@@ -15,13 +15,25 @@
  * the next canvas's waits for the following one. Right after new runs are
  * asked for, the old picture stays until their first data comes (at most
  * holdPictureMs), so a slider step never shows an empty plot for a frame.
+ *
+ * A canvas drawn for a view (the paths) may be given it: when only the view
+ * changed since the last paint (a zoom or pan step), a CSS transform moves
+ * the last picture over the new view at once, in the frame that moves the
+ * axes, and the repaint waits for the next frame. Painting in the wheel's
+ * own frame put the strokes' raster (its commit) on top of the input,
+ * React's render, the axes' layout and a grid arriving: 2–3 ms a wheel, and
+ * the frames that ran over. Under input every frame, every other frame
+ * paints. The stretched strokes are at most one wheel notch (~15 %) off
+ * in width, for one frame.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TrajectoryStore } from '../state/trajectories';
+import type { ViewBox } from '../core/types';
 import { screenPixelRatio, sizedContext } from './canvasSize';
+import { sameView, stretchTransform } from './scales';
 
-/** Paints the whole canvas; the context is already scaled so units are CSS pixels. */
-export type CanvasPainter = (ctx: CanvasRenderingContext2D, store: TrajectoryStore) => void;
+/** Paints the whole canvas (for `view` when the canvas has one); the context is already scaled so units are CSS pixels. */
+export type CanvasPainter = (ctx: CanvasRenderingContext2D, store: TrajectoryStore, view?: ViewBox) => void;
 
 /** Share of the main thread that paints adding streamed points may take… */
 const streamingShare = 0.25;
@@ -47,44 +59,72 @@ export function useCanvasPaint(
   painter: CanvasPainter,
   /** Called after each paint with whether every run of the generation had finished. */
   onPaint?: (complete: boolean) => void,
+  /** The view the painter draws, for a canvas that follows zoom and pan (see above). */
+  view?: ViewBox,
 ): void {
-  const latest = useRef({ painter, width, height, store });
-  const painted = useRef({ version: -1, painter: null as CanvasPainter | null, width: 0, height: 0, ratio: 0 });
+  const latest = useRef({ painter, width, height, store, view });
+  const painted = useRef({ version: -1, painter: null as CanvasPainter | null, width: 0, height: 0, ratio: 0, view: undefined as ViewBox | undefined });
   const frame = useRef(0);
   /** When the last paint began and how long it took, for the streaming throttle. */
   const cost = useRef({ start: -Infinity, ms: 0 });
+  /** When a view-only change was last shown by a transform, and whether a repaint has waited a frame since the last paint. */
+  const moved = useRef({ at: -Infinity, waited: false });
 
   useLayoutEffect(() => {
-    latest.current = { painter, width, height, store };
+    latest.current = { painter, width, height, store, view };
   });
+
+  /** Whether the only change since the last paint is the view, and the last picture can be moved to it. */
+  const onlyMoved = useCallback((): string | undefined => {
+    const last = painted.current;
+    const now = latest.current;
+    if (!now.view || !last.view || last.version < 0 || sameView(last.view, now.view)) return undefined;
+    const same = last.version === now.store.version() && last.painter === now.painter &&
+      last.width === now.width && last.height === now.height && last.ratio === screenPixelRatio();
+    return same ? stretchTransform(last.view, now.view, now.width, now.height) : undefined;
+  }, []);
+
+  // A view-only change is shown in this frame by moving the last picture; the paint follows (draw).
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const stretch = onlyMoved();
+    if (!canvas || stretch === undefined) return;
+    canvas.style.transform = stretch;
+    moved.current.at = performance.now();
+  }, [canvasRef, view, onlyMoved]);
 
   /** Paint now; `frameTime` is the animation frame's timestamp when called from one. */
   const draw = useCallback((frameTime?: number) => {
     frame.current = 0;
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const { painter, width, height, store } = latest.current;
+    const { painter, width, height, store, view } = latest.current;
     const ratio = screenPixelRatio();
     const last = painted.current;
     const version = store.version();
-    if (
-      last.version === version && last.painter === painter &&
-      last.width === width && last.height === height && last.ratio === ratio
-    ) return;
+    // The same picture as the last paint's, up to new points (the painter stands for the other props).
+    const samePicture = last.painter === painter && last.width === width && last.height === height &&
+      last.ratio === ratio && sameView(last.view, view);
+    if (last.version === version && samePicture) return;
     // Just after new runs were asked for, before any of their data: keep the old
     // picture (no empty frame between a slider step and its paths), briefly.
     const waiting = store.waitingFor();
-    const sameSize = last.width === width && last.height === height && last.ratio === ratio;
     // Only while nothing else changed: a new view or new runs (a preset) repaint at once.
-    if (waiting !== null && waiting < holdPictureMs && sameSize && last.painter === painter && last.version >= 0) {
+    if (waiting !== null && waiting < holdPictureMs && samePicture && last.version >= 0) {
       frame.current = requestAnimationFrame(draw);
       return;
     }
     const complete = store.complete();
-    const onlyNewPoints = last.painter === painter && last.width === width && last.height === height && last.ratio === ratio;
+    const onlyNewPoints = samePicture;
     const now = performance.now();
     const { start, ms } = cost.current;
     if (!complete && onlyNewPoints && ms > cheapPaintMs && now < start + ms / streamingShare) {
+      frame.current = requestAnimationFrame(draw);
+      return;
+    }
+    // Moved in this frame's input (after the frame began): the transform shows it; paint in the next frame.
+    if (frameTime !== undefined && moved.current.at >= frameTime && !moved.current.waited && onlyMoved() !== undefined) {
+      moved.current.waited = true;
       frame.current = requestAnimationFrame(draw);
       return;
     }
@@ -96,16 +136,18 @@ export function useCanvasPaint(
     const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    painter(ctx, store);
+    painter(ctx, store, latest.current.view);
+    if (canvas.style.transform) canvas.style.transform = '';
+    moved.current.waited = false;
     const took = performance.now() - now;
     cost.current = { start: now, ms: took };
     if (frameTime !== undefined) {
       if (frameSpend.frame !== frameTime) Object.assign(frameSpend, { frame: frameTime, ms: 0 });
       frameSpend.ms += took;
     }
-    painted.current = { version, painter, width, height, ratio };
+    painted.current = { version, painter, width, height, ratio, view: latest.current.view };
     onPaint?.(complete);
-  }, [canvasRef, onPaint]);
+  }, [canvasRef, onPaint, onlyMoved]);
 
   const schedule = useCallback(() => {
     // The chunk that completes a generation is painted at once rather than on
@@ -113,7 +155,8 @@ export function useCanvasPaint(
     // sooner. Only for a canvas whose paints are watched (onPaint: the paths,
     // whose paint ends the slider's latency measure); the others (the loss
     // chart) wait for the frame, so they do not delay the paths.
-    if (onPaint && latest.current.store.complete()) {
+    // Not a view-only change: that one waits for the frame (see above).
+    if (onPaint && latest.current.store.complete() && onlyMoved() === undefined) {
       if (frame.current !== 0) cancelAnimationFrame(frame.current);
       draw();
       return;
@@ -133,5 +176,5 @@ export function useCanvasPaint(
   }, [store, schedule]);
 
   // New props (view, runs, upTo, hover): one more frame.
-  useEffect(schedule, [painter, width, height, schedule]);
+  useEffect(schedule, [painter, width, height, view, schedule]);
 }

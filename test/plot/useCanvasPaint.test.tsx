@@ -5,6 +5,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import { createTrajectoryStore, type TrajectoryStore } from '../../src/state/trajectories';
 import { useCanvasPaint, type CanvasPainter } from '../../src/plot/useCanvasPaint';
 import { createRecordingContext } from './fakeContext';
+import type { ViewBox } from '../../src/core/types';
 
 let frames: FrameRequestCallback[] = [];
 let clock = 1000;
@@ -33,10 +34,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function Canvas({ store, painter, onPaint }: { store: TrajectoryStore; painter: CanvasPainter; onPaint?: (complete: boolean) => void }) {
+function Canvas({ store, painter, onPaint, view }: {
+  store: TrajectoryStore; painter: CanvasPainter; onPaint?: (complete: boolean) => void; view?: ViewBox;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
-  useCanvasPaint(ref, store, 100, 50, painter, onPaint);
-  return <canvas ref={ref} />;
+  useCanvasPaint(ref, store, 100, 50, painter, onPaint, view);
+  return <canvas ref={ref} data-testid="canvas" />;
 }
 
 /** A painter that takes `ms` of the fake clock. */
@@ -160,5 +163,88 @@ describe('useCanvasPaint', () => {
     act(() => store.finish('a', 'budget', 1, 'ran all steps'));
     flushFrames();
     expect([paths.mock.calls.length, loss.mock.calls.length]).toEqual([3, 3]);
+  });
+
+  describe('a canvas drawn for a view (zoom and pan)', () => {
+    const before: ViewBox = { x: [0, 10], y: [0, 5] };
+    // Zoomed in twice about the middle: (2.5, 1.25) of the old view is now the top-left corner… of y's bottom.
+    const zoomed: ViewBox = { x: [2.5, 7.5], y: [1.25, 3.75] };
+
+    function finished() {
+      const store = createTrajectoryStore();
+      store.reset(['a']);
+      store.append('a', new Float64Array([0, 0, 0, 1, 1, 1]));
+      store.finish('a', 'budget', 1, 'ran all steps');
+      return store;
+    }
+
+    it('moves the last picture at once and repaints in the next frame when a step moved the view within a frame', () => {
+      const store = finished();
+      const painter = vi.fn<CanvasPainter>();
+      const { rerender, getByTestId } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
+      flushFrames();
+      expect(painter).toHaveBeenCalledTimes(1);
+      expect(painter.mock.calls[0][2]).toEqual(before);
+      // A wheel handled inside a frame: the frame began at `frameStart`, the input came 2 ms later.
+      const frameStart = clock + 16;
+      clock = frameStart + 2;
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} />);
+      const canvas = getByTestId('canvas');
+      // Pixels drawn for `before` are scaled twice and moved so (2.5, 3.75) lands on the corner.
+      expect(canvas.style.transform).toBe('matrix(2, 0, 0, 2, -50, -25)');
+      expect(painter).toHaveBeenCalledTimes(1);
+      // That frame's animation callbacks: not painted in the frame that handled the input…
+      act(() => frames.splice(0).forEach((callback) => callback(frameStart)));
+      expect(painter).toHaveBeenCalledTimes(1);
+      // …but in the next one, for the new view, and the picture stands where it was painted.
+      clock = frameStart + 16.7;
+      flushFrames();
+      expect(painter).toHaveBeenCalledTimes(2);
+      expect(painter.mock.calls[1][2]).toEqual(zoomed);
+      expect(canvas.style.transform).toBe('');
+    });
+
+    it('paints in the first frame after a view change made outside a frame (a button)', () => {
+      const store = finished();
+      const painter = vi.fn<CanvasPainter>();
+      const { rerender } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
+      flushFrames();
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} />);
+      clock += 5;
+      flushFrames();
+      expect(painter).toHaveBeenCalledTimes(2);
+    });
+
+    it('under input in every frame, paints every other frame', () => {
+      const store = finished();
+      const painter = vi.fn<CanvasPainter>();
+      const { rerender } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
+      flushFrames();
+      for (let k = 1; k <= 6; k++) {
+        const frameStart = clock + 16;
+        clock = frameStart + 1;
+        const view: ViewBox = { x: [k, 10 + k], y: [0, 5] };
+        rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={view} />);
+        act(() => frames.splice(0).forEach((callback) => callback(frameStart)));
+      }
+      expect(painter).toHaveBeenCalledTimes(1 + 3);
+    });
+
+    it('paints new data at once, with the view it has now', () => {
+      const store = finished();
+      const painter = vi.fn<CanvasPainter>();
+      const { rerender, getByTestId } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
+      flushFrames();
+      const frameStart = clock + 16;
+      clock = frameStart + 2;
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} />);
+      // New runs' data in the same frame: the moved picture would be wrong, so the paint is not held back.
+      store.reset(['a']);
+      store.append('a', new Float64Array([5, 5, 5]));
+      act(() => frames.splice(0).forEach((callback) => callback(frameStart)));
+      expect(painter).toHaveBeenCalledTimes(2);
+      expect(painter.mock.calls[1][2]).toEqual(zoomed);
+      expect(getByTestId('canvas').style.transform).toBe('');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { expect, test, hashPairs, openApp } from './helpers';
+import { expect, test, decodePng, differingPixels, hashPairs, openApp, plotShot, runsSettled, showWholePaths } from './helpers';
 
 /** The view in the link, as [x0, x1, y0, y1]; null while the surface's own box is shown. */
 function linkedView(pairs: Array<[string, string]>): number[] | null {
@@ -35,4 +35,37 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
   await expect.poll(() => linkedView(hashPairs(page))).toBeNull();
   await expect(bands).toHaveAttribute('data-levels', levelsBefore ?? '');
   await expect(bands).toHaveAttribute('data-stretched', 'false');
+});
+
+test('after a zoom the paths are painted for the new view, as a page opened on its link paints them', async ({ page, context }) => {
+  await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)&run=momentum(lr=0.001)');
+  await showWholePaths(page);
+  const paths = page.getByTestId('trajectory-canvas');
+  const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
+  if (!plot) throw new Error('no plotting area');
+  await page.mouse.move(plot.x + plot.width * 0.4, plot.y + plot.height * 0.6);
+  await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
+  const fullGrid = await page.getByTestId('contour-bands').getAttribute('data-grid-size');
+  for (let notch = 0; notch < 4; notch++) await page.mouse.wheel(0, -100);
+  await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();
+  await expect(page.getByTestId('contour-bands')).toHaveAttribute('data-grid-size', fullGrid ?? '');
+  await expect(page.getByTestId('contour-bands')).toHaveAttribute('data-stretched', 'false');
+  // A zoom step moves the paths' last picture for a frame; then they are painted for the view.
+  await expect.poll(() => paths.evaluate((canvas) => canvas.style.transform)).toBe('');
+  await page.mouse.move(0, 0);
+  let picture = await decodePng(page, await plotShot(page));
+  await expect.poll(async () => {
+    const next = await decodePng(page, await plotShot(page));
+    const changed = differingPixels(picture, next);
+    picture = next;
+    return changed;
+  }, { message: 'the picture settles', timeout: 5_000 }).toBe(0);
+
+  const fresh = await context.newPage();
+  await fresh.goto(page.url());
+  await runsSettled(fresh);
+  await showWholePaths(fresh);
+  await expect
+    .poll(async () => differingPixels(picture, await decodePng(fresh, await plotShot(fresh))), { message: 'pixels unlike the fresh page', timeout: 5_000 })
+    .toBe(0);
 });

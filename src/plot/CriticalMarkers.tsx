@@ -3,6 +3,7 @@
  * ◆ degenerate (a zero Hessian eigenvalue). Each carries a <title> with its
  * kind, f and the Hessian's eigenvalues, shown as a tooltip on hover.
  */
+import { useMemo } from 'react';
 import { crossPath, diamondPath, trianglePath } from './markerShapes';
 import type { CriticalKind, CriticalPoint } from '../core/types';
 import { formatValue } from './format';
@@ -55,6 +56,8 @@ export interface CriticalMarkersProps {
 }
 
 export function CriticalMarkers({ points, scales, width, height, labels = defaultCriticalLabels }: CriticalMarkersProps) {
+  // Per grid, not per zoom step: the markers move with the view, their words do not.
+  const titles = useMemo(() => points.map((point) => describeCriticalPoint(point, labels)), [points, labels]);
   return (
     <g className="plot-critical">
       {points.map((point, i) => {
@@ -65,7 +68,7 @@ export function CriticalMarkers({ points, scales, width, height, labels = defaul
         const transform = `translate(${px},${py})${shape.rotate ? ` rotate(${shape.rotate})` : ''}`;
         return (
           <g key={i} className={`plot-critical-${point.kind}`} transform={transform}>
-            <title>{describeCriticalPoint(point, labels)}</title>
+            <title>{titles[i]}</title>
             {shape.stroked ? (
               <>
                 <path d={shape.d} className="plot-critical-halo" />

@@ -94,8 +94,13 @@ export function PlotPanel() {
   const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
 
   const onPick = useCallback((x: number, y: number) => appStore.getState().setStart([round(x), round(y)]), []);
-  const onViewChange = useCallback((next: ViewBox) => {
+  const onViewChange = useCallback((next: ViewBox, gesture: boolean) => {
     const store = appStore.getState();
+    // A button's step is not a gesture: React's render asks for the full grid, and nothing coarse before it.
+    if (!gesture) {
+      store.setView(next);
+      return;
+    }
     // A no-op after the gesture's first step (React drops a state set to its value).
     setMoving(true);
     store.setView(next);

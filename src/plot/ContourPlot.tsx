@@ -22,7 +22,7 @@ import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins } from './
 import { StartHandle } from './StartHandle';
 import type { ThresholdChoice } from './thresholds';
 import type { BandPicture } from '../worker/protocol';
-import { usePlotZoom } from './usePlotZoom';
+import { usePlotZoom, type ViewChange } from './usePlotZoom';
 import './plot.css';
 
 export interface ContourPlotLabels {
@@ -70,8 +70,8 @@ export interface ContourPlotProps {
   criticalPoints: readonly CriticalPoint[];
   /** A click (not a drag) on the plot, or a move of the start handle, in surface coordinates. */
   onPick?: (x: number, y: number) => void;
-  /** Every zoom or pan step; hand the view back as `displayView` unchanged (no rounding) while a gesture runs. */
-  onViewChange?: (view: ViewBox) => void;
+  /** Every zoom or pan step (`gesture`: part of a wheel, drag or pinch); hand the view back as `displayView` unchanged (no rounding) while a gesture runs. */
+  onViewChange?: ViewChange;
   /** A zoom or pan gesture ended (d3-zoom's 'end': 150 ms after a wheel's last notch, or the pointer released). */
   onGestureEnd?: () => void;
   onResetView?: () => void;

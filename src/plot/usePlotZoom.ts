@@ -39,19 +39,28 @@ function loadZoom(): Promise<ZoomModule> {
 }
 
 export interface PlotZoom {
-  /** Zoom by a factor about the centre (buttons, keyboard). */
+  /** Zoom by a factor about the centre (buttons, keyboard): one step, not a gesture. */
   zoomBy(factor: number): void;
 }
+
+/**
+ * Every view a zoom or pan emits; `gesture` is true for the steps of a wheel,
+ * drag or pinch (d3-zoom's 'end' follows, see onGestureEnd), false for a
+ * button's single step, which is already where it ends.
+ */
+export type ViewChange = (view: ViewBox, gesture: boolean) => void;
 
 export function usePlotZoom(
   ref: RefObject<SVGGElement | null>,
   displayView: ViewBox,
   width: number,
   height: number,
-  onViewChange?: (view: ViewBox) => void,
+  onViewChange?: ViewChange,
   onGestureEnd?: () => void,
 ): PlotZoom {
-  const state = useRef<ZoomState>({ anchor: displayView, emitted: null, width, height, silent: false, moving: false, onViewChange, onGestureEnd });
+  const state = useRef<ZoomState>({
+    anchor: displayView, emitted: null, width, height, silent: false, moving: false, stepping: false, onViewChange, onGestureEnd,
+  });
   const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
   const identity = useRef<ZoomModule['zoomIdentity'] | null>(null);
 
@@ -101,7 +110,14 @@ export function usePlotZoom(
   const zoomBy = useCallback((factor: number) => {
     const apply = () => {
       const element = ref.current;
-      if (element && behavior.current) select(element).call(behavior.current.scaleBy, factor, [state.current.width / 2, state.current.height / 2]);
+      if (!element || !behavior.current) return;
+      // d3 emits start, zoom and end at once: a step, so no coarse gesture grid is asked for it.
+      state.current.stepping = true;
+      try {
+        select(element).call(behavior.current.scaleBy, factor, [state.current.width / 2, state.current.height / 2]);
+      } finally {
+        state.current.stepping = false;
+      }
     };
     if (behavior.current) apply();
     else loadZoom().then(apply, () => {});
@@ -118,7 +134,9 @@ interface ZoomState {
   silent: boolean;
   /** Between a gesture's d3 'start' and 'end'. */
   moving: boolean;
-  onViewChange?: (view: ViewBox) => void;
+  /** Inside zoomBy: the views emitted are a button's step. */
+  stepping: boolean;
+  onViewChange?: ViewChange;
   onGestureEnd?: () => void;
 }
 
@@ -141,11 +159,11 @@ function attachZoom(
       const view = zoomedView(s.anchor, event.transform, s.width, s.height);
       if (!isUsable(view)) return;
       s.emitted = view;
-      s.onViewChange?.(view);
+      s.onViewChange?.(view, s.moving);
     })
     // d3-zoom ends a wheel gesture 150 ms after its last notch, a drag on release.
     .on('start', () => {
-      if (!s.silent && !detached) s.moving = true;
+      if (!s.silent && !detached && !s.stepping) s.moving = true;
     })
     .on('end', () => {
       if (s.silent || detached || !s.moving) return;

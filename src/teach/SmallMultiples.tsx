@@ -11,6 +11,7 @@ import type { CriticalPoint, Vec2, ViewBox } from '../core/types';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import type { ContourSet } from '../plot/contours';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
+import type { ViewChange } from '../plot/usePlotZoom';
 import { runColor } from '../plot/colors';
 import { plotInnerSize } from '../plot/scales';
 import type { RunSpec } from '../state/scene';
@@ -36,7 +37,7 @@ export interface SmallMultiplesProps {
   upTo: number;
   hoverStep?: number | null;
   onPick?: (x: number, y: number) => void;
-  onViewChange?: (view: ViewBox) => void;
+  onViewChange?: ViewChange;
   onGestureEnd?: () => void;
   onResetView?: () => void;
   start?: Vec2;

@@ -80,12 +80,24 @@ describe('ContourPlot zoom and pan', () => {
     fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
     fireEvent.mouseMove(window, { clientX: 140, clientY: 100, view: window });
     expect(onViewChange).toHaveBeenCalled();
+    // Each step of the drag says it is part of a gesture (its grids may be coarse).
+    expect(onViewChange.mock.calls.every(([, gesture]) => gesture === true)).toBe(true);
     expect(onGestureEnd).not.toHaveBeenCalled();
     fireEvent.mouseUp(window, { clientX: 140, clientY: 100, view: window });
     expect(onGestureEnd).toHaveBeenCalledTimes(1);
     // A reset or a link moves the view without a gesture: nothing ends.
     rerender(<ContourPlot {...props} displayView={{ x: [10, 20], y: [0, 5] }} />);
     expect(onGestureEnd).toHaveBeenCalledTimes(1);
+  });
+
+  it('a zoom button is one step, not a gesture: no gesture to end, and said so with its view', async () => {
+    const { getByRole, onViewChange, onGestureEnd } = await setup();
+    fireEvent.click(getByRole('button', { name: 'Zoom out' }));
+    expect(onViewChange).toHaveBeenCalledTimes(1);
+    const [next, gesture] = onViewChange.mock.calls[0];
+    expect(next.x[1] - next.x[0]).toBeCloseTo(8 * 1.5, 9);
+    expect(gesture).toBe(false);
+    expect(onGestureEnd).not.toHaveBeenCalled();
   });
 
   it('ends a gesture the plot is taken away in the middle of', async () => {

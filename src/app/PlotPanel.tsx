@@ -9,7 +9,7 @@ import { surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
 import { plotInnerSize } from '../plot/scales';
-import { screenPixelRatio } from '../plot/canvasSize';
+import { screenPixelRatio, useScreenPixelRatio } from '../plot/canvasSize';
 import { appStore, useAppStore } from '../state/store';
 import { selectSurfaceSpec, selectView } from '../state/selectors';
 import { PlaybackBar } from '../controls/PlaybackBar';
@@ -44,7 +44,7 @@ const gestureSamplesPerPixel = 0.2;
  * a gesture moves it), with the worker's picture of its bands for the single
  * plot (the side-by-side panels are smaller and paint the paths themselves).
  */
-function gridFor(view: ViewBox, size: { width: number; height: number }, moving: boolean, pictured: boolean): GridRequest {
+function gridFor(view: ViewBox, size: { width: number; height: number }, moving: boolean, pictured: boolean, ratio = screenPixelRatio()): GridRequest {
   const density = moving ? gestureSamplesPerPixel : samplesPerPixel;
   return {
     view,
@@ -52,7 +52,7 @@ function gridFor(view: ViewBox, size: { width: number; height: number }, moving:
     ny: Math.max(40, Math.min(320, Math.round(size.height * density))),
     // The worker paints the bands at this size; the page only copies the pixels. Mid-gesture
     // at half the pixel density: a quarter of the raster, for a picture that is being stretched anyway.
-    ...(pictured && { picture: { width: size.width, height: size.height, ratio: screenPixelRatio() * (moving ? 0.5 : 1) } }),
+    ...(pictured && { picture: { width: size.width, height: size.height, ratio: ratio * (moving ? 0.5 : 1) } }),
   };
 }
 
@@ -79,10 +79,12 @@ export function PlotPanel() {
   const inner = plotInnerSize(width, height);
   // True from a gesture's first step to its end: its grids are coarser.
   const [moving, setMoving] = useState(false);
+  // On another screen (or a zoomed page) the worker's picture is asked for at its pixel ratio.
+  const ratio = useScreenPixelRatio();
   const gridRequest = useMemo<GridRequest | null>(
     // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
-    () => (width > 0 ? gridFor(view, inner, moving, layout === 'single') : null),
-    [view, width, inner.width, inner.height, moving, layout],
+    () => (width > 0 ? gridFor(view, inner, moving, layout === 'single', ratio) : null),
+    [view, width, inner.width, inner.height, moving, layout, ratio],
   );
   const grid = useGrid(spec, gridRequest);
   // What a zoom step's grid request needs, read from the d3-zoom handler between renders.

@@ -24,13 +24,14 @@
  * grid's samples, as "260x198"), data-stretched ("true"
  * while the bands of an older view are stretched over a new one,
  * mid-gesture), data-painter ("worker" when it shows the worker's picture,
- * "page" when it painted the paths), and data-paints counts its paints.
+ * "page" when it painted the paths), data-picture-ratio (the device pixel
+ * ratio the worker's picture was painted at), and data-paints counts its paints.
  */
 import { useLayoutEffect, useRef } from 'react';
 import type { BandPicture } from '../worker/protocol';
 import { sameView, stretchTransform } from './scales';
 import { paintBands, type BandPaintOptions } from './paintBands';
-import { screenPixelRatio, sizedContext } from './canvasSize';
+import { sizedContext, useScreenPixelRatio } from './canvasSize';
 import { noteContours } from './latency';
 
 /** What paintBands needs, with the bands as the worker sends them (path strings) and their levels. */
@@ -52,11 +53,12 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
   // Without a usable transform (a view rounded to nothing, a zoom by more than
   // 64 times) the bands are painted for the view on screen, as before a gesture.
   const paintView = stretched && !stretch ? displayView : view;
+  // Repainted at another screen's pixel ratio (the worker's picture for it follows with the next grid).
+  const ratio = useScreenPixelRatio();
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const ratio = screenPixelRatio();
     const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
     const copied = bands.length > 0 && paintView === view && picture && fitsCanvas(picture, width, height) && copyPicture(ctx, picture, width, height, ratio);
@@ -67,9 +69,10 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
       paintBands(ctx, { bands: parsed.current.paths, colors, nx, ny, view, displayView: paintView, width, height, ratio });
     }
     canvas.dataset.painter = copied ? 'worker' : 'page';
+    canvas.dataset.pictureRatio = copied ? String(picture.ratio) : '';
     canvas.dataset.paints = String(++paints.current);
     if (bands.length > 0) noteContours();
-  }, [bands, picture, colors, nx, ny, view, paintView, width, height]);
+  }, [bands, picture, colors, nx, ny, view, paintView, width, height, ratio]);
 
   return (
     <canvas

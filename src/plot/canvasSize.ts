@@ -1,3 +1,5 @@
+import { useSyncExternalStore } from 'react';
+
 /**
  * Sizes a canvas's backing store for a CSS size at the screen's pixel ratio
  * and returns its 2D context (null where there is none, as in tests without
@@ -6,6 +8,32 @@
  */
 export function screenPixelRatio(): number {
   return (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
+}
+
+/**
+ * Calls `onChange` whenever the screen's pixel ratio changes (the window
+ * moved to another screen, the page was zoomed); returns how to stop. A
+ * media query matches the current ratio only, so it is re-armed on each change.
+ */
+export function watchPixelRatio(onChange: () => void): () => void {
+  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
+  let query: MediaQueryList | null = null;
+  const arm = () => {
+    query?.removeEventListener('change', changed);
+    query = window.matchMedia(`(resolution: ${screenPixelRatio()}dppx)`);
+    query.addEventListener('change', changed);
+  };
+  function changed() {
+    arm();
+    onChange();
+  }
+  arm();
+  return () => query?.removeEventListener('change', changed);
+}
+
+/** The screen's pixel ratio, re-rendering when it changes: canvases repaint for it, pictures are asked at it. */
+export function useScreenPixelRatio(): number {
+  return useSyncExternalStore(watchPixelRatio, screenPixelRatio, () => 1);
 }
 
 export function sizedContext(canvas: HTMLCanvasElement, width: number, height: number, ratio: number): CanvasRenderingContext2D | null {

@@ -29,7 +29,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TrajectoryStore } from '../state/trajectories';
 import type { ViewBox } from '../core/types';
-import { screenPixelRatio, sizedContext } from './canvasSize';
+import { screenPixelRatio, sizedContext, useScreenPixelRatio } from './canvasSize';
 import { sameView, stretchTransform } from './scales';
 
 /** Paints the whole canvas (for `view` when the canvas has one); the context is already scaled so units are CSS pixels. */
@@ -175,6 +175,7 @@ export function useCanvasPaint(
     };
   }, [store, schedule]);
 
-  // New props (view, runs, upTo, hover): one more frame.
-  useEffect(schedule, [painter, width, height, view, schedule]);
+  // New props (view, runs, upTo, hover) or another screen's pixel ratio: one more frame.
+  const ratio = useScreenPixelRatio();
+  useEffect(schedule, [painter, width, height, view, ratio, schedule]);
 }

@@ -44,3 +44,24 @@ test('the worker paints the contour bands, the same picture the page paints with
   expect(differing / pixels).toBeLessThan(0.001);
   await other.close();
 });
+
+test('on a screen with another pixel ratio the bands and paths are painted again at it', async ({ page, context }) => {
+  await openApp(page, link);
+  const bands = page.getByTestId('contour-bands');
+  const paths = page.getByTestId('trajectory-canvas');
+  await expect(bands).toHaveAttribute('data-painter', 'worker');
+  const cssWidth = await bands.evaluate((canvas) => canvas.getBoundingClientRect().width);
+  const backing = (locator: typeof bands) => locator.evaluate((canvas: HTMLCanvasElement) => canvas.width);
+  expect(await backing(bands)).toBe(Math.round(cssWidth));
+  await expect(bands).toHaveAttribute('data-picture-ratio', '1');
+  // The window moves to a 2× screen: the same CSS size, twice the device pixels.
+  const cdp = await context.newCDPSession(page);
+  const viewport = page.viewportSize()!;
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: viewport.width, height: viewport.height, deviceScaleFactor: 2, mobile: false });
+  await expect.poll(() => page.evaluate(() => devicePixelRatio)).toBe(2);
+  await expect.poll(() => backing(bands), { message: 'bands canvas device pixels' }).toBe(Math.round(cssWidth * 2));
+  await expect.poll(() => backing(paths), { message: 'paths canvas device pixels' }).toBe(Math.round(cssWidth * 2));
+  // Copied from a picture the worker painted at 2×, not a 1× one stretched.
+  await expect(bands).toHaveAttribute('data-painter', 'worker');
+  await expect(bands).toHaveAttribute('data-picture-ratio', '2');
+});

@@ -98,14 +98,17 @@ export async function renderPlotPng(
     const box = canvas.getBoundingClientRect();
     ctx.drawImage(canvas, (box.left - origin.left) * ratio, (box.top - origin.top) * ratio, box.width * ratio, box.height * ratio);
   };
-  // The contour bands lie under the SVG (axes, markers, legend), the paths over it.
-  // Mid-gesture the bands canvas is stretched past its box, which clips it on screen: clip it here too.
-  canvases.under.forEach((canvas) => {
+  /** Clip to the canvas's box: mid-gesture a canvas is stretched past it, and the box clips it on screen. */
+  const clipToBox = (canvas: HTMLCanvasElement) => {
     const clip = canvas.parentElement?.getBoundingClientRect() ?? canvas.getBoundingClientRect();
-    ctx.save();
     ctx.beginPath();
     ctx.rect((clip.left - origin.left) * ratio, (clip.top - origin.top) * ratio, clip.width * ratio, clip.height * ratio);
     ctx.clip();
+  };
+  // The contour bands lie under the SVG (axes, markers, legend), the paths over it.
+  canvases.under.forEach((canvas) => {
+    ctx.save();
+    clipToBox(canvas);
     // The box's own grey shows where a zoomed-out picture no longer reaches.
     const boxColor = canvas.parentElement ? getComputedStyle(canvas.parentElement).backgroundColor : '';
     if (boxColor) {
@@ -129,7 +132,12 @@ export async function renderPlotPng(
   } finally {
     URL.revokeObjectURL(url);
   }
-  canvases.over.forEach(place);
+  canvases.over.forEach((canvas) => {
+    ctx.save();
+    clipToBox(canvas);
+    place(canvas);
+    ctx.restore();
+  });
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.font = `13px ${page.fontFamily}`;
   ctx.textBaseline = 'middle';

@@ -44,7 +44,9 @@ export function TrajectoryCanvas({
   /** Whether the last paint showed points of runs still streaming in. */
   const streamedBefore = useRef(false);
   const painter = useCallback(
-    (ctx: CanvasRenderingContext2D, source: TrajectoryStore, shown: ViewBox = view) => {
+    (ctx: CanvasRenderingContext2D, source: TrajectoryStore, shown?: ViewBox) => {
+      // useCanvasPaint hands over the view it paints for (it is given `view` below).
+      if (!shown) return;
       const painted = collectRuns(source, runs);
       showedPoints.current = painted.length > 0;
       // From the second paint of a stream on, the paths are kept on the layer; the paint that

@@ -1,7 +1,8 @@
 /**
  * Repaint a canvas from the trajectory store without React: a new chunk
  * schedules one animation frame, and the frame paints only if the store's
- * version, the painter (its props) or the size changed since the last paint.
+ * version, the painter (its props), the size, the pixel ratio or the view
+ * changed since the last paint.
  * Chunks arriving faster than the screen refreshes cost one paint per frame.
  *
  * While runs stream in, paints that only add points may use at most a
@@ -9,8 +10,8 @@
  * frame), the next such paint waits until 4·d ms after the last began.
  * Painting 8 × 100,000 points on every frame left no time for input (the
  * loss chart alone took 20–150 ms a paint); a path that grows a few times a
- * second instead of sixty reads just as well. Changed props (a zoom, a resize, the replay) and the paint
- * that completes a generation are never held back. Nor do such paints of
+ * second instead of sixty reads just as well. Changed props (a resize, the replay) and the paint
+ * that completes a generation are never held back (a zoom step waits one frame at most, below). Nor do such paints of
  * several canvases add up in one frame: past 10 ms of painting in a frame,
  * the next canvas's waits for the following one. Right after new runs are
  * asked for, the old picture stays until their first data comes (at most
@@ -23,8 +24,8 @@
  * own frame put the strokes' raster (its commit) on top of the input,
  * React's render, the axes' layout and a grid arriving: 2–3 ms a wheel, and
  * the frames that ran over. Under input every frame, every other frame
- * paints. The stretched strokes are at most one wheel notch (~15 %) off
- * in width, for one frame.
+ * paints. The stretched strokes are off in width by one frame's zoom
+ * (a wheel notch is ~15 %), for one frame.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TrajectoryStore } from '../state/trajectories';
@@ -87,10 +88,15 @@ export function useCanvasPaint(
   // A view-only change is shown in this frame by moving the last picture; the paint follows (draw).
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
+    if (!canvas) return;
     const stretch = onlyMoved();
-    if (!canvas || stretch === undefined) return;
-    canvas.style.transform = stretch;
-    moved.current.at = performance.now();
+    if (stretch !== undefined) {
+      canvas.style.transform = stretch;
+      moved.current.at = performance.now();
+    } else if (canvas.style.transform && sameView(painted.current.view, latest.current.view)) {
+      // Back on the painted view before the repaint (a step in and out within a frame): no paint is due, so drop the move here.
+      canvas.style.transform = '';
+    }
   }, [canvasRef, view, onlyMoved]);
 
   /** Paint now; `frameTime` is the animation frame's timestamp when called from one. */
@@ -105,7 +111,10 @@ export function useCanvasPaint(
     // The same picture as the last paint's, up to new points (the painter stands for the other props).
     const samePicture = last.painter === painter && last.width === width && last.height === height &&
       last.ratio === ratio && sameView(last.view, view);
-    if (last.version === version && samePicture) return;
+    if (last.version === version && samePicture) {
+      if (canvas.style.transform) canvas.style.transform = '';
+      return;
+    }
     // Just after new runs were asked for, before any of their data: keep the old
     // picture (no empty frame between a slider step and its paths), briefly.
     const waiting = store.waitingFor();

@@ -204,6 +204,27 @@ describe('useCanvasPaint', () => {
       expect(canvas.style.transform).toBe('');
     });
 
+    it('drops the move when the view comes back to the painted one before the repaint', () => {
+      const store = finished();
+      const painter = vi.fn<CanvasPainter>();
+      const { rerender, getByTestId } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
+      flushFrames();
+      const frameStart = clock + 16;
+      clock = frameStart + 2;
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} />);
+      act(() => frames.splice(0).forEach((callback) => callback(frameStart)));
+      expect(getByTestId('canvas').style.transform).not.toBe('');
+      // The next frame's input zooms back out to exactly the painted view: the picture is right as it stands.
+      clock = frameStart + 18;
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={{ ...before }} />);
+      expect(getByTestId('canvas').style.transform).toBe('');
+      clock += 16;
+      flushFrames();
+      flushFrames();
+      expect(painter).toHaveBeenCalledTimes(1);
+      expect(getByTestId('canvas').style.transform).toBe('');
+    });
+
     it('paints in the first frame after a view change made outside a frame (a button)', () => {
       const store = finished();
       const painter = vi.fn<CanvasPainter>();

@@ -170,6 +170,21 @@ describe('useCanvasPaint', () => {
     // Zoomed in twice about the middle: (2.5, 1.25) of the old view is now the top-left corner… of y's bottom.
     const zoomed: ViewBox = { x: [2.5, 7.5], y: [1.25, 3.75] };
 
+    /** A canvas for `before`, painted once; `step` moves its view by input `late` ms into a new frame and returns that frame's start. */
+    function paintedAt(store: TrajectoryStore, painter: CanvasPainter) {
+      const mounted = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
+      flushFrames();
+      const step = (view: ViewBox, late = 2) => {
+        const frameStart = clock + 16;
+        clock = frameStart + late;
+        mounted.rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={view} />);
+        return frameStart;
+      };
+      /** That frame's animation callbacks, at its start time (as a browser passes them). */
+      const runFrame = (frameStart: number) => act(() => frames.splice(0).forEach((callback) => callback(frameStart)));
+      return { ...mounted, step, runFrame };
+    }
+
     function finished() {
       const store = createTrajectoryStore();
       store.reset(['a']);
@@ -205,18 +220,12 @@ describe('useCanvasPaint', () => {
     });
 
     it('drops the move when the view comes back to the painted one before the repaint', () => {
-      const store = finished();
       const painter = vi.fn<CanvasPainter>();
-      const { rerender, getByTestId } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
-      flushFrames();
-      const frameStart = clock + 16;
-      clock = frameStart + 2;
-      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} />);
-      act(() => frames.splice(0).forEach((callback) => callback(frameStart)));
+      const { step, runFrame, getByTestId } = paintedAt(finished(), painter);
+      runFrame(step(zoomed));
       expect(getByTestId('canvas').style.transform).not.toBe('');
       // The next frame's input zooms back out to exactly the painted view: the picture is right as it stands.
-      clock = frameStart + 18;
-      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={{ ...before }} />);
+      step({ ...before });
       expect(getByTestId('canvas').style.transform).toBe('');
       clock += 16;
       flushFrames();
@@ -237,32 +246,21 @@ describe('useCanvasPaint', () => {
     });
 
     it('under input in every frame, paints every other frame', () => {
-      const store = finished();
       const painter = vi.fn<CanvasPainter>();
-      const { rerender } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
-      flushFrames();
-      for (let k = 1; k <= 6; k++) {
-        const frameStart = clock + 16;
-        clock = frameStart + 1;
-        const view: ViewBox = { x: [k, 10 + k], y: [0, 5] };
-        rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={view} />);
-        act(() => frames.splice(0).forEach((callback) => callback(frameStart)));
-      }
+      const { step, runFrame } = paintedAt(finished(), painter);
+      for (let k = 1; k <= 6; k++) runFrame(step({ x: [k, 10 + k], y: [0, 5] }, 1));
       expect(painter).toHaveBeenCalledTimes(1 + 3);
     });
 
     it('paints new data at once, with the view it has now', () => {
       const store = finished();
       const painter = vi.fn<CanvasPainter>();
-      const { rerender, getByTestId } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
-      flushFrames();
-      const frameStart = clock + 16;
-      clock = frameStart + 2;
-      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} />);
+      const { step, runFrame, getByTestId } = paintedAt(store, painter);
+      const frameStart = step(zoomed);
       // New runs' data in the same frame: the moved picture would be wrong, so the paint is not held back.
       store.reset(['a']);
       store.append('a', new Float64Array([5, 5, 5]));
-      act(() => frames.splice(0).forEach((callback) => callback(frameStart)));
+      runFrame(frameStart);
       expect(painter).toHaveBeenCalledTimes(2);
       expect(painter.mock.calls[1][2]).toEqual(zoomed);
       expect(getByTestId('canvas').style.transform).toBe('');

@@ -115,6 +115,18 @@ export async function plotShot(page: Page): Promise<Buffer> {
   return page.getByTestId('trajectory-canvas').screenshot({ animations: 'disabled' });
 }
 
+/** The plot's pixels once they stop changing: two shots in a row that agree. */
+export async function settledShot(page: Page, message = 'the picture settles'): Promise<Pixels> {
+  let picture = await decodePng(page, await plotShot(page));
+  await expect.poll(async () => {
+    const next = await decodePng(page, await plotShot(page));
+    const changed = differingPixels(picture, next);
+    picture = next;
+    return changed;
+  }, { message, timeout: 5_000 }).toBe(0);
+  return picture;
+}
+
 /** A screenshot's pixels, decoded in the page; the returned buffer is RGBA. */
 export interface Pixels {
   width: number;

@@ -1,5 +1,5 @@
 import {
-  expect, test, comparable, decodePng, differingPixels, exportJson, hashValue, openApp, plotShot, runsSettled, showWholePaths,
+  expect, test, comparable, decodePng, differingPixels, exportJson, hashValue, openApp, plotShot, runsSettled, settledShot, showWholePaths,
 } from './helpers';
 
 test('reloading the page draws the same picture and exports the same runs', async ({ page }) => {
@@ -17,14 +17,8 @@ test('reloading the page draws the same picture and exports the same runs', asyn
   await runsSettled(page);
   await showWholePaths(page);
   const link = page.url();
-  // The sender's picture too must be the settled one: two shots in a row that agree.
-  let picture = await decodePng(page, await plotShot(page));
-  await expect.poll(async () => {
-    const next = await decodePng(page, await plotShot(page));
-    const changed = differingPixels(picture, next);
-    picture = next;
-    return changed;
-  }, { message: 'the picture settles before the reload', timeout: 5_000 }).toBe(0);
+  // The sender's picture too must be the settled one.
+  const picture = await settledShot(page, 'the picture settles before the reload');
   const exported = await exportJson(page);
   expect(exported.runs.every((run) => run.points.length === 91 || run.status !== 'budget')).toBe(true);
 

@@ -1,4 +1,4 @@
-import { expect, test, decodePng, differingPixels, hashPairs, openApp, plotShot, runsSettled, showWholePaths } from './helpers';
+import { expect, test, decodePng, differingPixels, hashPairs, openApp, plotShot, runsSettled, settledShot, showWholePaths } from './helpers';
 
 /** The view in the link, as [x0, x1, y0, y1]; null while the surface's own box is shown. */
 function linkedView(pairs: Array<[string, string]>): number[] | null {
@@ -53,13 +53,7 @@ test('after a zoom the paths are painted for the new view, as a page opened on i
   // A zoom step moves the paths' last picture for a frame; then they are painted for the view.
   await expect.poll(() => paths.evaluate((canvas) => canvas.style.transform)).toBe('');
   await page.mouse.move(0, 0);
-  let picture = await decodePng(page, await plotShot(page));
-  await expect.poll(async () => {
-    const next = await decodePng(page, await plotShot(page));
-    const changed = differingPixels(picture, next);
-    picture = next;
-    return changed;
-  }, { message: 'the picture settles', timeout: 5_000 }).toBe(0);
+  const picture = await settledShot(page);
 
   const fresh = await context.newPage();
   await fresh.goto(page.url());

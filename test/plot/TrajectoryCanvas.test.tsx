@@ -10,6 +10,7 @@ import { createRecordingContext } from './fakeContext';
 
 const view: ViewBox = { x: [-10, 10], y: [-5, 5] };
 let frames: FrameRequestCallback[] = [];
+let frameClock = 0;
 let ctx: ReturnType<typeof createRecordingContext>;
 /** The context of the canvas the paths are kept on while runs stream in (not in the document). */
 let layerCtx: ReturnType<typeof createRecordingContext>;
@@ -17,7 +18,9 @@ let layerCtx: ReturnType<typeof createRecordingContext>;
 function flushFrames() {
   const pending = frames;
   frames = [];
-  act(() => pending.forEach((callback) => callback(0)));
+  // Each frame its own timestamp, as in a browser: canvases share paint time per frame (useCanvasPaint).
+  const frameTime = (frameClock += 16);
+  act(() => pending.forEach((callback) => callback(frameTime)));
 }
 
 beforeEach(() => {

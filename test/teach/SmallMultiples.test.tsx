@@ -32,6 +32,7 @@ function spec(key: string, color: number, hidden = false): RunSpec {
 }
 
 let frames: FrameRequestCallback[] = [];
+let frameClock = 0;
 let contexts: Array<ReturnType<typeof createRecordingContext>> = [];
 
 beforeEach(() => {
@@ -64,7 +65,9 @@ afterEach(() => {
 function flushFrames() {
   const pending = frames;
   frames = [];
-  act(() => pending.forEach((callback) => callback(0)));
+  // Each frame its own timestamp, as in a browser: canvases share paint time per frame (useCanvasPaint).
+  const frameTime = (frameClock += 16);
+  act(() => pending.forEach((callback) => callback(frameTime)));
 }
 
 function renderMultiples(runs: RunSpec[], overrides: Partial<SmallMultiplesProps> = {}) {

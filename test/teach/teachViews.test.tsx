@@ -12,6 +12,7 @@ import { defaultSmoothing, useTeachStore } from '../../src/teach/teachStore';
 import { createRecordingContext } from '../plot/fakeContext';
 
 let frames: FrameRequestCallback[] = [];
+let frameClock = 0;
 let ctx: ReturnType<typeof createRecordingContext>;
 
 beforeEach(() => {
@@ -32,7 +33,9 @@ afterEach(() => {
 function flushFrames() {
   const pending = frames;
   frames = [];
-  act(() => pending.forEach((callback) => callback(0)));
+  // Each frame its own timestamp, as in a browser: canvases share paint time per frame (useCanvasPaint).
+  const frameTime = (frameClock += 16);
+  act(() => pending.forEach((callback) => callback(frameTime)));
 }
 
 function spec(key: string, color: number, schedule: RunSpec['schedule'], hidden = false): RunSpec {

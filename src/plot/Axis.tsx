@@ -9,6 +9,7 @@
 import { useMemo } from 'react';
 import type { ScaleLinear } from 'd3';
 import { formatValue } from './format';
+import { useScreenPixelRatio } from './canvasSize';
 
 export interface AxisProps {
   orient: 'bottom' | 'left';
@@ -30,7 +31,7 @@ export function Axis({ orient, scale, x = 0, y = 0, length, label }: AxisProps) 
   const ticks = useMemo(() => scale.ticks(count), [scale, count]);
   const [r0, r1] = scale.range();
   // Crisp 1 px lines on a 1× screen, as d3-axis offsets them.
-  const offset = typeof window !== 'undefined' && window.devicePixelRatio > 1 ? 0 : 0.5;
+  const offset = useScreenPixelRatio() > 1 ? 0 : 0.5;
   const bottom = orient === 'bottom';
   return (
     <g className={`plot-axis plot-axis-${orient}`} transform={`translate(${x},${y})`}>

@@ -1,11 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-/**
- * Sizes a canvas's backing store for a CSS size at the screen's pixel ratio
- * and returns its 2D context (null where there is none, as in tests without
- * a canvas). Assigning a size clears the canvas even when it is unchanged, so
- * the size is assigned only when it changes; the caller repaints everything.
- */
+/** Device pixels per CSS pixel (1 where there is no window). */
 export function screenPixelRatio(): number {
   return (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
 }
@@ -36,6 +31,12 @@ export function useScreenPixelRatio(): number {
   return useSyncExternalStore(watchPixelRatio, screenPixelRatio, () => 1);
 }
 
+/**
+ * Sizes a canvas's backing store for a CSS size at the screen's pixel ratio
+ * and returns its 2D context (null where there is none, as in tests without
+ * a canvas). Assigning a size clears the canvas even when it is unchanged, so
+ * the size is assigned only when it changes; the caller repaints everything.
+ */
 export function sizedContext(canvas: HTMLCanvasElement, width: number, height: number, ratio: number): CanvasRenderingContext2D | null {
   const pixelWidth = Math.max(1, Math.round(width * ratio));
   const pixelHeight = Math.max(1, Math.round(height * ratio));

@@ -68,6 +68,15 @@ export function resetFrameSpend(): void {
   Object.assign(frameSpend, { frame: NaN, ms: 0 });
 }
 
+/** Whether a paint had the painter, size and pixel ratio asked for now (the view and the data aside). */
+function samePropsAsPainted(
+  last: { painter: CanvasPainter | null; width: number; height: number; ratio: number },
+  now: { painter: CanvasPainter; width: number; height: number },
+  ratio: number,
+): boolean {
+  return last.painter === now.painter && last.width === now.width && last.height === now.height && last.ratio === ratio;
+}
+
 export function useCanvasPaint(
   canvasRef: RefObject<HTMLCanvasElement | null>,
   store: TrajectoryStore,
@@ -98,8 +107,7 @@ export function useCanvasPaint(
     const last = painted.current;
     const now = latest.current;
     if (!now.view || !last.view || last.version < 0 || sameView(last.view, now.view)) return undefined;
-    const same = last.version === now.store.version() && last.painter === now.painter &&
-      last.width === now.width && last.height === now.height && last.ratio === screenPixelRatio();
+    const same = last.version === now.store.version() && samePropsAsPainted(last, now, screenPixelRatio());
     return same ? stretchTransform(last.view, now.view, now.width, now.height) : undefined;
   }, []);
 
@@ -127,8 +135,7 @@ export function useCanvasPaint(
     const last = painted.current;
     const version = store.version();
     // The same picture as the last paint's, up to new points (the painter stands for the other props).
-    const samePicture = last.painter === painter && last.width === width && last.height === height &&
-      last.ratio === ratio && sameView(last.view, view);
+    const samePicture = samePropsAsPainted(last, latest.current, ratio) && sameView(last.view, view);
     if (last.version === version && samePicture) {
       if (canvas.style.transform) canvas.style.transform = '';
       return;
@@ -171,7 +178,7 @@ export function useCanvasPaint(
     const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    painter(ctx, store, latest.current.view);
+    painter(ctx, store, view);
     if (canvas.style.transform) canvas.style.transform = '';
     moved.current.waited = false;
     const took = performance.now() - now;
@@ -180,7 +187,7 @@ export function useCanvasPaint(
       if (frameSpend.frame !== frameTime) Object.assign(frameSpend, { frame: frameTime, ms: 0 });
       frameSpend.ms += took;
     }
-    painted.current = { version, painter, width, height, ratio, view: latest.current.view };
+    painted.current = { version, painter, width, height, ratio, view };
     onPaint?.(complete);
   }, [canvasRef, onPaint, onlyMoved]);
 

@@ -3,6 +3,7 @@
  * equal-height swatch per band (the levels are not evenly spaced in f, so a
  * continuous ramp would lie), each boundary labelled with its level.
  */
+import { memo } from 'react';
 import { formatLevels } from './format';
 import type { ThresholdSpacing } from './thresholds';
 
@@ -25,7 +26,12 @@ const barWidth = 12;
 /** Labels closer than this (px) collide; keep every k-th. */
 const labelSpacing = 12;
 
-export function Legend({ levels, colors, max, spacing, x, y, height, title = 'f' }: LegendProps) {
+/**
+ * Memoised: a zoom step re-renders the plot on every frame, and the legend
+ * only changes with a grid. Its swatches are keyed by position, so a new
+ * grid's levels repaint twenty fills instead of replacing twenty elements.
+ */
+export const Legend = memo(function Legend({ levels, colors, max, spacing, x, y, height, title = 'f' }: LegendProps) {
   if (levels.length === 0 || height <= 0) return null;
   const n = levels.length;
   const band = height / n;
@@ -36,9 +42,9 @@ export function Legend({ levels, colors, max, spacing, x, y, height, title = 'f'
   return (
     <g className="plot-legend" transform={`translate(${x},${y})`} aria-hidden="true">
       <text className="plot-legend-title" x={0} y={-10}>{caption}</text>
-      {levels.map((level, k) => (
+      {levels.map((_, k) => (
         <rect
-          key={`${k}:${level}`}
+          key={k}
           x={0}
           y={height - (k + 1) * band}
           width={barWidth}
@@ -60,4 +66,4 @@ export function Legend({ levels, colors, max, spacing, x, y, height, title = 'f'
       })}
     </g>
   );
-}
+});

@@ -25,9 +25,13 @@ const interesting = new Set([
 
 /**
  * Stops tracing; resolves to the page main thread's tasks, longest first:
- * { ms, what, marks } where `what` lists the task's biggest pieces, e.g.
- * "Commit 40.1, FunctionCall 12.0", and `marks` the app's User Timing marks
- * made inside it (e.g. "optiscope:grid": the task that received a grid).
+ * { ms, cpuMs, what, marks } where `ms` is the task's wall time, `cpuMs` the
+ * time the thread actually ran in it (on two cores the browser's other
+ * threads and the worker take the page's core for part of a task: wall
+ * above CPU is time the page waited), `what` lists the task's biggest
+ * pieces, e.g. "Commit 40.1, FunctionCall 12.0", and `marks` the app's User
+ * Timing marks made inside it (e.g. "optiscope:grid": the task that
+ * received a grid).
  */
 export async function stopTrace(browser) {
   const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
@@ -63,7 +67,7 @@ export async function stopTrace(browser) {
       }
       const what = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ');
       const marks = userMarks.filter((m) => m.ts >= task.ts && m.ts <= end).map((m) => m.name);
-      return { ms: task.dur / 1000, what, marks };
+      return { ms: task.dur / 1000, cpuMs: typeof task.tdur === 'number' ? task.tdur / 1000 : NaN, what, marks };
     })
     .sort((a, b) => b.ms - a.ms);
 }

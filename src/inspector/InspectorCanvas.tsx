@@ -11,7 +11,7 @@ import type { RunSpec } from '../state/scene';
 import { useAppStore } from '../state/store';
 import { selectSimulationConfigs } from '../state/selectors';
 import { runColor } from '../plot/colors';
-import { screenPixelRatio, sizedContext } from '../plot/canvasSize';
+import { sizedContext, useScreenPixelRatio } from '../plot/canvasSize';
 import { useT } from '../i18n';
 import { answerFor, inspectedStep, useInspector } from './inspectorStore';
 import { stepVectors } from './stepVectors';
@@ -45,16 +45,17 @@ export function InspectorCanvas({ width, height, view, runs }: InspectorCanvasPr
     }
     return out;
   }, [runs, answer, step, configs]);
+  // Repainted at another screen's pixel ratio, as the plot's other canvases are.
+  const ratio = useScreenPixelRatio();
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const ratio = screenPixelRatio();
     const ctx = sizedContext(canvas, width, height, ratio);
     if (!ctx) return;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     paintInspector(ctx, { runs: inspected, view, width, height });
-  }, [inspected, view, width, height]);
+  }, [inspected, view, width, height, ratio]);
 
   const scaled = useMemo(
     () => layoutInspector({ runs: inspected, view, width, height }).filter((run) => run.scale !== 1),

@@ -5,6 +5,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import { createTrajectoryStore, type TrajectoryStore } from '../../src/state/trajectories';
 import { resetFrameSpend, useCanvasPaint, type CanvasPainter } from '../../src/plot/useCanvasPaint';
 import { createRecordingContext } from './fakeContext';
+import { fakeScreen } from './fakeScreen';
 import type { ViewBox } from '../../src/core/types';
 
 let frames: FrameRequestCallback[] = [];
@@ -287,18 +288,7 @@ describe('useCanvasPaint', () => {
   });
 
   it('repaints at the new pixel ratio when the window moves to another screen', () => {
-    const queries: Array<{ media: string; listeners: Set<() => void> }> = [];
-    vi.stubGlobal('matchMedia', (media: string) => {
-      const query = { media, listeners: new Set<() => void>() };
-      queries.push(query);
-      return {
-        media,
-        addEventListener: (_type: string, listener: () => void) => query.listeners.add(listener),
-        removeEventListener: (_type: string, listener: () => void) => query.listeners.delete(listener),
-      };
-    });
-    let ratio = 1;
-    vi.spyOn(window, 'devicePixelRatio', 'get').mockImplementation(() => ratio);
+    const screen = fakeScreen(1);
     const store = createTrajectoryStore();
     store.reset(['a']);
     store.append('a', new Float64Array([0, 0, 0]));
@@ -309,14 +299,11 @@ describe('useCanvasPaint', () => {
     expect(painter).toHaveBeenCalledTimes(1);
     expect((getByTestId('canvas') as HTMLCanvasElement).width).toBe(100);
     // The query that watches 1 dppx fires as the window lands on a 2× screen.
-    ratio = 2;
-    const armed = queries.filter((q) => q.media === '(resolution: 1dppx)' && q.listeners.size > 0);
-    expect(armed.length).toBeGreaterThan(0);
-    act(() => armed.forEach((q) => [...q.listeners].forEach((listener) => listener())));
+    expect(screen.moveTo(2)).toBeGreaterThan(0);
     flushFrames();
     expect(painter).toHaveBeenCalledTimes(2);
     expect((getByTestId('canvas') as HTMLCanvasElement).width).toBe(200);
     // Re-armed for the new ratio, so a move back is seen too.
-    expect(queries.some((q) => q.media === '(resolution: 2dppx)' && q.listeners.size > 0)).toBe(true);
+    expect(screen.watching(2)).toBe(true);
   });
 });

@@ -479,10 +479,11 @@ const restMs = 4;
  * page's, and the browser's own threads (compositor, GPU process, raster)
  * took their time from one of them, often the page's: its tasks ran twice
  * their CPU time in traces (a commit of 58 ms wall for 24 ms of CPU), and
- * some crossed 50 ms. Six alternated long-run benchmarks (8 × 100,000
- * steps, 2 cores): without the pause, long tasks of 55 and 52 ms in two and
- * clicks waiting up to 18–53 ms; with it, no long task and clicks waiting
- * 14–25 ms at most, for streams ~15 % longer (662–840 ms against 584–729).
+ * some crossed 50 ms. Fourteen alternated long-run benchmarks (8 × 100,000
+ * steps, 2 cores): without the pause, a long task (52–56 ms) in four and a
+ * click waiting over 50 ms in three (up to 244 ms); with it, one long task
+ * (55 ms) and clicks waiting 10–49 ms at most, for streams ~12 % longer
+ * (~710 ms against ~630 on average).
  */
 export function restFor(cores: number | undefined): Rest | null {
   if (!(typeof cores === 'number' && cores <= 2)) return null;

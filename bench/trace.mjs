@@ -5,6 +5,8 @@
 
 const categories = [
   'devtools.timeline',
+  // Blink's garbage collector (V8's is in devtools.timeline): its sweeps run as tasks of their own.
+  'blink_gc',
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',
   'toplevel',
@@ -20,8 +22,11 @@ export async function startTrace(browser, page) {
 const interesting = new Set([
   'EventDispatch', 'FunctionCall', 'FireAnimationFrame', 'TimerFire', 'HandlePostMessage', 'RunMicrotasks',
   'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'LayerTreeHost::DoUpdateLayers',
-  'MajorGC', 'MinorGC', 'EvaluateScript', 'v8.compile', 'ParseHTML',
+  'EvaluateScript', 'v8.compile', 'ParseHTML',
 ]);
+
+/** V8's and Blink's garbage collectors, under whichever of their names a trace uses. */
+const isGc = (name) => /^(V8\.GC|BlinkGC|CppGC|MajorGC|MinorGC)/.test(name);
 
 /**
  * Stops tracing; resolves to the page main thread's tasks, longest first:
@@ -59,12 +64,26 @@ export async function stopTrace(browser) {
       const end = task.ts + task.dur;
       while (cursor < complete.length && complete[cursor].ts < task.ts) cursor++;
       const parts = new Map();
+      // Time inside no piece worth naming (outermost pieces only, so nested ones count once).
+      let named = 0;
+      let namedUntil = -Infinity;
+      let gcUntil = -Infinity;
       for (let i = cursor; i < complete.length && complete[i].ts < end; i++) {
         const e = complete[i];
-        if (!interesting.has(e.name) || e.ts + e.dur > end) continue;
-        const label = e.name === 'EventDispatch' ? `${e.name}(${e.args?.data?.type})` : e.name;
+        const gc = isGc(e.name);
+        if ((!interesting.has(e.name) && !gc) || e.ts + e.dur > end) continue;
+        const label = gc ? 'GC' : e.name === 'EventDispatch' ? `${e.name}(${e.args?.data?.type})` : e.name;
+        // A collection's phases nest: count its outermost event only.
+        if (gc && e.ts < gcUntil) continue;
+        if (gc) gcUntil = e.ts + e.dur;
         parts.set(label, Math.max(parts.get(label) ?? 0, 0) + e.dur);
+        if (e.ts >= namedUntil) {
+          named += e.dur;
+          namedUntil = e.ts + e.dur;
+        }
       }
+      const other = task.dur - named;
+      if (other > 1000) parts.set('other', other);
       const what = [...parts].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join(', ');
       const marks = userMarks.filter((m) => m.ts >= task.ts && m.ts <= end).map((m) => m.name);
       return { ms: task.dur / 1000, cpuMs: typeof task.tdur === 'number' ? task.tdur / 1000 : NaN, what, marks };

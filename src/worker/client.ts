@@ -30,7 +30,7 @@ export interface GridResult {
 
 /** The part of `Worker` the client uses; tests pass a fake with these three methods. */
 export interface WorkerLike {
-  postMessage(message: ToWorker): void;
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
   terminate(): void;
   addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
 }
@@ -167,17 +167,39 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     }
   }
 
+  /** Chunk buffers of the batch being read, to give back when it is done (null: not in a batch). */
+  let copied: ArrayBufferLike[] | null = null;
+
+  /** Give the worker back buffers the store has copied (transferred: this page can no longer read them). */
+  function giveBack(buffers: ArrayBufferLike[]) {
+    const own = [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer && buffer.byteLength > 0);
+    if (own.length === 0 || !worker || disposed) return;
+    try {
+      worker.postMessage({ type: 'recycle', buffers: own }, own);
+    } catch {
+      // Nothing is lost: the worker makes new buffers, and the page's collector frees these.
+    }
+  }
+
   function receive(message: FromWorker) {
     crashesWithoutReply = 0;
     switch (message.type) {
-      case 'batch':
+      case 'batch': {
         // One slice of the worker, one notification of the store's listeners: one repaint, one React update.
+        const outer = copied;
+        copied = [];
         trajectories.batch(() => {
           for (const inner of message.messages) receive(inner);
         });
+        giveBack(copied);
+        copied = outer;
         return;
+      }
       case 'chunk':
         if (message.generation === latestRun?.generation) trajectories.append(message.key, message.points);
+        // The store holds a copy: the buffer goes back to the worker (chunkPool.ts), in one message per batch.
+        if (copied) copied.push(message.points.buffer);
+        else giveBack([message.points.buffer]);
         return;
       case 'done':
         if (message.generation !== latestRun?.generation) return;

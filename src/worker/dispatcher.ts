@@ -19,6 +19,7 @@ import { createInspectionCache, type InspectionCacheOptions, type InspectionJob 
 // Pure plot maths (marching squares, no DOM): contouring here keeps 10–50 ms per grid off the page's thread.
 import { contourSetSteps } from '../plot/contours';
 import { offscreenPainter, paintPicture, type PicturePainter } from './bandPicture';
+import { createChunkPool } from './chunkPool';
 
 type GridRequest = Extract<ToWorker, { type: 'grid' }>;
 /** A grid being computed: its request's generation and the steps left (see gridSteps). */
@@ -135,6 +136,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
   let inspectGeneration = -Infinity;
   let inspection: InspectionJob | null = null;
   const inspections = createInspectionCache(options.inspection);
+  const chunkBuffers = createChunkPool();
 
   /** Post, and turn a failed post (e.g. a DataCloneError) into an error message rather than a throw. */
   function send(message: FromWorker, transfer?: Transferable[]) {
@@ -333,7 +335,8 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
   /** Add what a run computed in this slice, then its end if it ended, to `slice`. */
   function report(generation: number, run: LiveRun, slice: SliceMessage[]) {
     if (run.length > 0) {
-      const points = run.buffer.slice(0, run.length);
+      const points = chunkBuffers.take(run.length);
+      points.set(run.buffer.subarray(0, run.length));
       run.length = 0;
       slice.push({ message: { type: 'chunk', generation, key: run.key, points }, transfer: [points.buffer] });
     }
@@ -408,6 +411,10 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
         wake();
         return;
       }
+      case 'recycle':
+        if (!Array.isArray(message.buffers)) throw new Error('A recycle request must list its buffers.');
+        chunkBuffers.give(message.buffers);
+        return;
       case 'grid':
         if (!(message.generation >= gridGeneration)) return;
         gridGeneration = message.generation;
@@ -424,7 +431,8 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
       try {
         handleRequest(message);
       } catch (error) {
-        const generation = typeof message?.generation === 'number' ? message.generation : -1;
+        const asked = (message as { generation?: unknown } | null | undefined)?.generation;
+        const generation = typeof asked === 'number' ? asked : -1;
         const scope = message?.type === 'grid' ? 'grid' : message?.type === 'inspect' ? 'inspect' : 'run';
         send({ type: 'error', generation, scope, message: describe(error) });
       }

@@ -77,7 +77,12 @@ export type ToWorker =
    * their own generation: a newer one supersedes an older one still being
    * computed, and neither runs nor grids are cancelled by it.
    */
-  | { type: 'inspect'; generation: number; step: number; runs: RunRequest[] };
+  | { type: 'inspect'; generation: number; step: number; runs: RunRequest[] }
+  /**
+   * Chunk buffers the page has copied, given back (transferred) for later
+   * chunks: see worker/chunkPool.ts. No generation: any run may use them.
+   */
+  | { type: 'recycle'; buffers: ArrayBuffer[] };
 
 /**
  * One run at one step, for the step inspector. Step t moves the point from
@@ -121,7 +126,9 @@ export type FromWorker =
       key: string;
       /**
        * New iterates, x, y, f interleaved (3 numbers each). The first chunk of
-       * a run starts with its start point. Sent as a transferable.
+       * a run starts with its start point. A view at the start of its buffer,
+       * which may be longer; the buffer is transferred, and the page gives it
+       * back once copied (a 'recycle' request).
        */
       points: Float64Array;
     }

@@ -335,27 +335,87 @@ describe('worker client', () => {
   });
 });
 
-/** A fake worker with the real dispatcher behind it; one queue stands in for the event loop. */
+describe('worker client giving chunk buffers back', () => {
+  it('gives the worker back the buffers of a batch once the store has copied them, in one message', () => {
+    const { client, trajectories, current } = setup();
+    client.run(runs);
+    const a = new Float64Array([1, 2, 3]);
+    const b = new Float64Array([4, 5, 6, 7, 8, 9]);
+    const buffers = [a.buffer, b.buffer];
+    current().reply({
+      type: 'batch', generation: 1,
+      messages: [{ type: 'chunk', generation: 1, key: 'a', points: a }, { type: 'chunk', generation: 1, key: 'b', points: b }],
+    });
+    expect(Array.from(trajectories.get('a')!.points.subarray(0, 3))).toEqual([1, 2, 3]);
+    expect(Array.from(trajectories.get('b')!.points.subarray(0, 6))).toEqual([4, 5, 6, 7, 8, 9]);
+    const recycles = current().posted.flatMap((m, i) => (m.type === 'recycle' ? [i] : []));
+    expect(recycles).toHaveLength(1);
+    expect(current().transfers[recycles[0]]).toEqual(buffers);
+    // Transferred: this page can no longer read them (and nothing of the store points into them).
+    expect(buffers.every((buffer) => buffer.byteLength === 0)).toBe(true);
+    expect(trajectories.get('b')!.points[5]).toBe(9);
+  });
+
+  it('gives back a chunk of an older generation too, and nothing once the client is disposed', () => {
+    const { client, current } = setup();
+    client.run(runs);
+    client.run([runs[0]]);
+    const stale = point(7);
+    current().reply({ type: 'chunk', generation: 1, key: 'a', points: stale });
+    expect(lastOfType(current(), 'recycle')).toBeDefined();
+    expect(stale.buffer.byteLength).toBe(0);
+    const worker = current();
+    const posted = worker.posted.length;
+    client.dispose();
+    worker.reply({ type: 'chunk', generation: 2, key: 'a', points: point(8) });
+    expect(worker.posted.length).toBe(posted);
+  });
+});
+
+/**
+ * A fake worker with the real dispatcher behind it; one queue stands in for
+ * the event loop. Messages are cloned as postMessage clones them, transfer
+ * lists included: a transferred buffer is detached on the sending side.
+ */
 function createLoopback() {
   const loop = createManualScheduler();
   let t = 0;
   class LoopbackWorker extends FakeWorker {
     private readonly dispatcher = createDispatcher(
-      (message) => loop.schedule(() => this.terminated || this.reply(structuredClone(message))),
+      (message, transfer = []) => {
+        const delivered = structuredClone(message, { transfer });
+        loop.schedule(() => this.terminated || this.reply(delivered));
+      },
       (task) => loop.schedule(() => this.terminated || task()),
       // Tiny slices so a run spans many round trips.
       { sliceMs: 0, firstSliceMs: 0, eagerSteps: 0, chunkSteps: 16, now: () => ++t },
     );
-    override postMessage(message: ToWorker) {
-      super.postMessage(message);
-      const copy = structuredClone(message);
-      loop.schedule(() => this.terminated || this.dispatcher.handle(copy));
+    override postMessage(message: ToWorker, transfer: Transferable[] = []) {
+      super.postMessage(message, transfer);
+      const delivered = this.posted.at(-1)!;
+      loop.schedule(() => this.terminated || this.dispatcher.handle(delivered));
     }
   }
   return { loop, LoopbackWorker };
 }
 
 describe('worker client with the real dispatcher', () => {
+  it('ends with exactly simulate’s paths while the chunk buffers go back and forth', () => {
+    const { loop, LoopbackWorker } = createLoopback();
+    const trajectories = createTrajectoryStore();
+    const client = createWorkerClient({ createWorker: () => new LoopbackWorker(), trajectories, onGrid: vi.fn(), onError: vi.fn() });
+    const configs: SimulationConfig[] = runs.map((run) => ({ ...run.config, steps: 600 }));
+    client.run(configs.map((config, i) => ({ key: runs[i].key, config })));
+    loop.drain();
+    const worker = FakeWorker.created.at(-1)!;
+    // Many chunks, many buffers given back: later chunks were written into them.
+    expect(worker.posted.filter((m) => m.type === 'recycle').length).toBeGreaterThan(10);
+    runs.forEach(({ key }, i) => {
+      const trajectory = trajectories.get(key)!;
+      expect(sameBits(trajectory.points.subarray(0, trajectory.count * 3), simulate(configs[i]).points), key).toBe(true);
+    });
+  });
+
   it('ends with exactly simulate’s paths even when the worker is killed mid-run', () => {
     const { loop, LoopbackWorker } = createLoopback();
     const trajectories = createTrajectoryStore();

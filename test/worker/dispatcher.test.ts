@@ -49,7 +49,7 @@ describe('dispatcher runs', () => {
     }
   });
 
-  it('sends each chunk as a Float64Array that owns its buffer, in the transfer list', () => {
+  it('sends each chunk as a Float64Array at the start of a buffer of its own, in the transfer list', () => {
     const { dispatcher, scheduler, posted } = setup({ ...finest, chunkSteps: 50 });
     dispatcher.handle({ type: 'run', generation: 1, runs: requests.slice(0, 2) });
     scheduler.drain();
@@ -58,9 +58,37 @@ describe('dispatcher runs', () => {
     for (const { message, transfer } of chunks) {
       if (message.type !== 'chunk') continue;
       expect(message.points).toBeInstanceOf(Float64Array);
-      expect(message.points.byteLength).toBe(message.points.buffer.byteLength);
+      expect(message.points.byteOffset).toBe(0);
       expect(transfer).toEqual([message.points.buffer]);
     }
+    expect(new Set(chunks.map((c) => c.transfer[0])).size).toBe(chunks.length);
+  });
+
+  it('writes later chunks into buffers the page gave back, and the paths stay exact', () => {
+    const { dispatcher, scheduler, posted, messages } = setup({ ...finest, chunkSteps: 50 });
+    const config = requests[0].config;
+    dispatcher.handle({ type: 'run', generation: 1, runs: [requests[0]] });
+    scheduler.step();
+    const given = [new ArrayBuffer(64 * 1024), new ArrayBuffer(64 * 1024)];
+    dispatcher.handle({ type: 'recycle', buffers: given });
+    scheduler.step();
+    scheduler.step();
+    const chunks = posted.filter((p) => p.message.type === 'chunk');
+    const reused = chunks.slice(1, 3).map((c) => c.transfer[0]);
+    expect(given).toContain(reused[0]);
+    expect(given).toContain(reused[1]);
+    expect(reused[0]).not.toBe(reused[1]);
+    // Nothing in the record is written over here (a real page no longer holds what it gave back).
+    scheduler.drain();
+    expect(sameBits(concat(chunksOf(messages(), requests[0].key)), simulate(config).points)).toBe(true);
+  });
+
+  it('takes a recycle request with nothing usable in it without an error, and refuses one without a list', () => {
+    const { dispatcher, messages } = setup();
+    dispatcher.handle({ type: 'recycle', buffers: [new ArrayBuffer(0)] });
+    expect(messages()).toEqual([]);
+    dispatcher.handle({ type: 'recycle' } as never);
+    expect(messages()).toEqual([{ type: 'error', generation: -1, scope: 'run', message: 'A recycle request must list its buffers.' }]);
   });
 
   it('ends each run with a done message after its last chunk, carrying how and when it stopped', () => {

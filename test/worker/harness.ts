@@ -98,10 +98,14 @@ export class FakeWorker implements WorkerLike {
     FakeWorker.created.push(this);
   }
 
-  postMessage(message: ToWorker): void {
+  /** The transfer list of each posted message, by index in `posted`. */
+  readonly transfers: Transferable[][] = [];
+
+  postMessage(message: ToWorker, transfer: Transferable[] = []): void {
     if (this.terminated) throw new Error('posted to a terminated worker');
-    // What a real postMessage does to the data.
-    this.posted.push(structuredClone(message));
+    // What a real postMessage does to the data (transferred buffers are detached here).
+    this.posted.push(structuredClone(message, { transfer }));
+    this.transfers.push(transfer);
   }
 
   terminate(): void {

@@ -32,8 +32,9 @@ const isGc = (name) => /^(V8\.GC|BlinkGC|CppGC|MajorGC|MinorGC)/.test(name);
  * Stops tracing; resolves to the page main thread's tasks, longest first:
  * { ms, cpuMs, what, marks } where `ms` is the task's wall time, `cpuMs` the
  * time the thread actually ran in it (on two cores the browser's other
- * threads and the worker take the page's core for part of a task: wall
- * above CPU is time the page waited), `what` lists the task's biggest
+ * threads and the worker take the page's core for part of a task, or the
+ * thread blocks on another: wall above CPU is time the page waited,
+ * descheduled or blocked), `what` lists the task's biggest
  * pieces, e.g. "Commit 40.1, FunctionCall 12.0", and `marks` the app's User
  * Timing marks made inside it (e.g. "optiscope:grid": the task that
  * received a grid).
@@ -48,7 +49,8 @@ export async function stopTrace(browser) {
   for (const e of events) if (e.name === 'FunctionCall' && names.get(key(e)) === 'CrRendererMain') calls.set(key(e), (calls.get(key(e)) ?? 0) + 1);
   const main = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!main) return [];
-  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && key(e) === main).sort((a, b) => a.ts - b.ts);
+  // Parents before their children when they start together.
+  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && key(e) === main).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const userMarks = events.filter((e) => key(e) === main && String(e.cat).includes('user_timing') && e.name?.startsWith('optiscope:') && e.ph !== 'e');
   const tasks = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
   // Both names wrap the same task in recent Chromium; keep the outer one.

@@ -152,7 +152,7 @@ export async function measureZoom(browser, baseURL, say) {
   }
 }
 
-/** "page's thread ran 8.1 ms of it; " — the rest of a task's wall time the page waited for a core. */
+/** "page's thread ran 8.1 ms of it; " — the rest of a task's wall time the page waited (descheduled or blocked). */
 function cpuShare(task) {
   return Number.isFinite(task.cpuMs) ? `page's thread ran ${task.cpuMs.toFixed(1)} ms of it; ` : '';
 }

@@ -48,9 +48,11 @@ export function createChunkPool(): ChunkPool {
     },
     give(buffers) {
       for (const buffer of buffers) {
-        // Anything else (a detached buffer, a stray value from a broken page) is ignored.
-        if (!(buffer instanceof ArrayBuffer) || buffer.byteLength === 0) continue;
-        if (kept.length >= maxKept || keptBytes + buffer.byteLength > maxKeptBytes) return;
+        // Anything else (a detached buffer, a stray value from a broken page) is ignored,
+        // and so is a buffer kept already: two chunks written into one would mix their points.
+        if (!(buffer instanceof ArrayBuffer) || buffer.byteLength === 0 || kept.includes(buffer)) continue;
+        if (kept.length >= maxKept) return;
+        if (keptBytes + buffer.byteLength > maxKeptBytes) continue;
         kept.push(buffer);
         keptBytes += buffer.byteLength;
       }

@@ -187,12 +187,17 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
       case 'batch': {
         // One slice of the worker, one notification of the store's listeners: one repaint, one React update.
         const outer = copied;
-        copied = [];
-        trajectories.batch(() => {
-          for (const inner of message.messages) receive(inner);
-        });
-        giveBack(copied);
-        copied = outer;
+        const batchBuffers: ArrayBufferLike[] = [];
+        copied = batchBuffers;
+        try {
+          trajectories.batch(() => {
+            for (const inner of message.messages) receive(inner);
+          });
+        } finally {
+          // Also when a listener threw: later chunks must not pile up in this batch's list.
+          copied = outer;
+          giveBack(batchBuffers);
+        }
         return;
       }
       case 'chunk':

@@ -186,10 +186,14 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     if (job === current && current.runs?.length === 0) job = null;
     if (job && rest && !pendingGrid && !gridJob && !inspection) {
       scheduled = true;
-      resting = rest(() => {
+      let ended = false;
+      const cancel = rest(() => {
+        ended = true;
         resting = null;
         pump();
       });
+      // A pause that ended at once (a test's) has already pumped, perhaps into the next pause.
+      if (!ended) resting = cancel;
       return;
     }
     if (job || pendingGrid || gridJob || inspection) wake();

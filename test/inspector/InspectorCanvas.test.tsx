@@ -19,9 +19,11 @@ describe('InspectorCanvas', () => {
     const { getByTestId } = render(<InspectorCanvas width={120} height={80} view={{ x: [-1, 1], y: [-1, 1] }} runs={[]} />);
     const canvas = getByTestId('inspector-canvas') as HTMLCanvasElement;
     expect([canvas.width, canvas.height]).toEqual([120, 80]);
+    expect(ctx.named('setTransform').at(-1)?.args).toEqual([1, 0, 0, 1, 0, 0]);
     expect(screen.moveTo(2)).toBeGreaterThan(0);
-    // Sharp on the new screen: twice the device pixels, painted again.
+    // Sharp on the new screen: twice the device pixels, painted again at twice the scale.
     expect([canvas.width, canvas.height]).toEqual([240, 160]);
+    expect(ctx.named('setTransform').at(-1)?.args).toEqual([2, 0, 0, 2, 0, 0]);
     expect(screen.watching(2)).toBe(true);
   });
 });

@@ -40,5 +40,19 @@ describe('chunk pool', () => {
     const roomy = createChunkPool();
     roomy.give(Array.from({ length: 10 }, () => new ArrayBuffer(4 * 1024 * 1024)));
     expect(roomy.size).toBe(4);
+    // Past the bytes cap a large buffer is let go, a small one after it still kept.
+    const mixed = createChunkPool();
+    mixed.give([...Array.from({ length: 3 }, () => new ArrayBuffer(4 * 1024 * 1024)), new ArrayBuffer(8 * 1024 * 1024), new ArrayBuffer(1024)]);
+    expect(mixed.size).toBe(4);
+  });
+
+  it('keeps a buffer given twice once: two chunks written into it would mix their points', () => {
+    const pool = createChunkPool();
+    const buffer = new ArrayBuffer(64 * 1024);
+    pool.give([buffer, buffer]);
+    pool.give([buffer]);
+    expect(pool.size).toBe(1);
+    expect(pool.take(30).buffer).toBe(buffer);
+    expect(pool.take(30).buffer).not.toBe(buffer);
   });
 });

@@ -356,7 +356,22 @@ describe('worker client giving chunk buffers back', () => {
     expect(trajectories.get('b')!.points[5]).toBe(9);
   });
 
-  it('gives back a chunk of an older generation too, and nothing once the client is disposed', () => {
+  it('gives back later chunks at once after a batch whose store listener threw', () => {
+    const { client, trajectories, current } = setup();
+    client.run(runs);
+    const unsubscribe = trajectories.subscribe(() => {
+      throw new Error('a painter failed');
+    });
+    expect(() => current().reply({ type: 'batch', generation: 1, messages: [{ type: 'chunk', generation: 1, key: 'a', points: point(1) }] })).toThrow();
+    unsubscribe();
+    expect(current().posted.filter((m) => m.type === 'recycle')).toHaveLength(1);
+    const single = point(2);
+    current().reply({ type: 'chunk', generation: 1, key: 'a', points: single });
+    expect(current().posted.filter((m) => m.type === 'recycle')).toHaveLength(2);
+    expect(single.buffer.byteLength).toBe(0);
+  });
+
+  it('gives back a chunk of an older generation too; a disposed client posts nothing more', () => {
     const { client, current } = setup();
     client.run(runs);
     client.run([runs[0]]);

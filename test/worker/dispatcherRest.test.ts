@@ -93,6 +93,29 @@ describe('dispatcher pauses between run slices', () => {
     expect(pause.pending).toBe(1);
   });
 
+  it('ends the pause at once for a step inspection', () => {
+    const { dispatcher, scheduler, pause, messages } = setup();
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: { ...long, steps: 2000 } }] });
+    scheduler.drain();
+    expect(pause.pending).toBe(1);
+    dispatcher.handle({ type: 'inspect', generation: 2, step: 3, runs: [{ key: 'a', config: long }] });
+    expect(pause.cancelled).toBe(1);
+    scheduler.drain();
+    expect(messages().some((m) => m.type === 'inspection' && m.generation === 2)).toBe(true);
+  });
+
+  it('still finishes every run with a pause that ends at once', () => {
+    const { dispatcher, scheduler, messages } = setup({ rest: (task) => { task(); return () => {}; } });
+    dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: long }] });
+    scheduler.drain();
+    expect(sameBits(concat(chunksOf(messages(), 'a')), simulate(long).points)).toBe(true);
+    expect(messages().filter((m) => m.type === 'done')).toHaveLength(1);
+    // And takes a new request afterwards (nothing left claiming a pause is under way).
+    dispatcher.handle({ type: 'run', generation: 2, runs: [{ key: 'b', config: long }] });
+    scheduler.drain();
+    expect(messages().filter((m) => m.type === 'done')).toHaveLength(2);
+  });
+
   it('keeps no pause and no task once the runs are cancelled', () => {
     const { dispatcher, scheduler, pause, messages } = setup();
     dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: long }] });

@@ -13,6 +13,7 @@ export function screenPixelRatio(): number {
 export function watchPixelRatio(onChange: () => void): () => void {
   if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
   let query: MediaQueryList | null = null;
+  let stopped = false;
   const arm = () => {
     query?.removeEventListener('change', changed);
     query = window.matchMedia(`(resolution: ${screenPixelRatio()}dppx)`);
@@ -21,9 +22,22 @@ export function watchPixelRatio(onChange: () => void): () => void {
   function changed() {
     arm();
     onChange();
+    // Chromium may fire the query's change before devicePixelRatio reads the new value
+    // (seen in a browser test switching the scale factor over CDP): the query would then be
+    // armed for the old ratio, which no longer changes. Look again a frame later.
+    if (typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => {
+        if (stopped) return;
+        arm();
+        onChange();
+      });
+    }
   }
   arm();
-  return () => query?.removeEventListener('change', changed);
+  return () => {
+    stopped = true;
+    query?.removeEventListener('change', changed);
+  };
 }
 
 /** The screen's pixel ratio, re-rendering when it changes: canvases repaint for it, pictures are asked at it. */

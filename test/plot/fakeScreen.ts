@@ -22,11 +22,16 @@ export function fakeScreen(initial = 1) {
   return {
     /** Whether a query for this ratio is being listened to. */
     watching: (dppx: number) => queries.some((q) => q.media === `(resolution: ${dppx}dppx)` && q.listeners.size > 0),
-    /** The window lands on a screen of `next` dppx: the query armed for the old ratio fires. */
-    moveTo(next: number) {
+    /**
+     * The window lands on a screen of `next` dppx: the query armed for the old
+     * ratio fires. `late`: it fires while devicePixelRatio still reads the old
+     * ratio, which changes only after (as Chromium did once in a browser test).
+     */
+    moveTo(next: number, { late = false } = {}) {
       const armed = queries.filter((q) => q.media === `(resolution: ${ratio}dppx)` && q.listeners.size > 0);
-      ratio = next;
+      if (!late) ratio = next;
       act(() => armed.forEach((q) => [...q.listeners].forEach((listener) => listener())));
+      ratio = next;
       return armed.length;
     },
   };

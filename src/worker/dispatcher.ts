@@ -20,6 +20,7 @@ import { createInspectionCache, type InspectionCacheOptions, type InspectionJob 
 import { contourSetSteps } from '../plot/contours';
 import { offscreenPainter, paintPicture, type PicturePainter } from './bandPicture';
 import { createChunkPool } from './chunkPool';
+import { createTaskScheduler, type Rest, type Schedule } from './pacing';
 
 type GridRequest = Extract<ToWorker, { type: 'grid' }>;
 /** A grid being computed: its request's generation and the steps left (see gridSteps). */
@@ -29,10 +30,6 @@ interface GridJob {
 }
 type SliceMessage = { message: Extract<FromWorker, { type: 'chunk' | 'done' | 'error' }>; transfer: Transferable[] };
 
-/** Runs `task` later, after pending messages had a chance to arrive. */
-export type Schedule = (task: () => void) => void;
-/** Runs `task` after a pause; returns a function that cancels it. */
-export type Rest = (task: () => void) => () => void;
 
 export interface DispatcherOptions {
   /** Wall-clock budget of a time slice after the first, in ms. One chunk always runs. */
@@ -477,50 +474,4 @@ function isInside(point: { x: number; y: number }, view: ViewBox): boolean {
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
-}
-
-/** The pause between two slices of runs (ms), see restFor. */
-const restMs = 4;
-
-/**
- * The pause between slices of runs for a machine with `cores` logical
- * processors: a timer of restMs after each slice (8 ms of work, then 4 of
- * rest) where there are two or fewer, none where there are more.
- *
- * On two cores a stream of long runs kept both busy, the worker's and the
- * page's, and the browser's own threads (compositor, GPU process, raster)
- * took their time from one of them, often the page's: its tasks ran twice
- * their CPU time in traces (a commit of 58 ms wall for 24 ms of CPU), and
- * some crossed 50 ms. Fourteen alternated long-run benchmarks (8 × 100,000
- * steps, 2 cores): without the pause, a long task (52–56 ms) in four and a
- * click waiting over 50 ms in three (up to 244 ms); with it, one long task
- * (55 ms) and clicks waiting 10–49 ms at most, for streams ~12 % longer
- * (~710 ms against ~630 on average).
- */
-export function restFor(cores: number | undefined): Rest | null {
-  if (!(typeof cores === 'number' && cores <= 2)) return null;
-  return (task) => {
-    const timer = setTimeout(task, restMs);
-    return () => clearTimeout(timer);
-  };
-}
-
-/**
- * Yield to the event loop without setTimeout's 4 ms clamp on nested timers:
- * a MessageChannel task runs as soon as already-queued messages are handled.
- */
-function createTaskScheduler(): Schedule {
-  if (typeof MessageChannel !== 'function') return (task) => void setTimeout(task, 0);
-  let channel: MessageChannel | null = null;
-  const queue: Array<() => void> = [];
-  return (task) => {
-    if (!channel) {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => queue.shift()?.();
-      // In Node an open port would keep the process alive.
-      (channel.port1 as unknown as { unref?: () => void }).unref?.();
-    }
-    queue.push(task);
-    channel.port2.postMessage(null);
-  };
 }

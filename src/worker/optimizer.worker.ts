@@ -1,5 +1,6 @@
 /** The worker entry: everything lives in the dispatcher so tests can drive it without a Worker. */
-import { createDispatcher, restFor } from './dispatcher';
+import { createDispatcher } from './dispatcher';
+import { restFor } from './pacing';
 import type { ToWorker } from './protocol';
 
 // Runs pause between slices on a two-core machine, so the page's thread keeps its core (restFor).

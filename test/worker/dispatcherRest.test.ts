@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate, type SimulationConfig } from '../../src/core';
-import { createDispatcher, restFor, type DispatcherOptions } from '../../src/worker/dispatcher';
+import { createDispatcher, type DispatcherOptions } from '../../src/worker/dispatcher';
+import { restFor } from '../../src/worker/pacing';
 import { chunksOf, concat, createManualScheduler, createRecorder, sameBits } from './harness';
 
 /** A pause the test ends by hand: `pending` pauses under way, `cancelled` how many a request ended. */

@@ -6,7 +6,7 @@
  * points into the trajectory store and drops it. A stream of 8 × 100,000
  * steps left ~500 such buffers a stream for the page's garbage collector,
  * and freeing them fell in its sweeps' finalization on the page's thread:
- * single tasks of 22–61 ms in traces of the long-run benchmark
+ * single tasks of 13–85 ms in traces of the long-run benchmark
  * (`CppGC.SweepFinalizeSweptPages`). A page that kept every buffer alive
  * had none over 20 ms. Given back, the same few dozen buffers go back and
  * forth and none is freed.

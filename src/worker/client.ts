@@ -186,7 +186,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     switch (message.type) {
       case 'batch': {
         // One slice of the worker, one notification of the store's listeners: one repaint, one React update.
-        const outer = copied;
+        // A batch holds chunks, ends and errors, never another batch.
         const batchBuffers: ArrayBufferLike[] = [];
         copied = batchBuffers;
         try {
@@ -195,7 +195,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
           });
         } finally {
           // Also when a listener threw: later chunks must not pile up in this batch's list.
-          copied = outer;
+          copied = null;
           giveBack(batchBuffers);
         }
         return;

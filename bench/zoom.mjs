@@ -23,6 +23,7 @@
 import { appUrl, median, openPage, percentile, settled, showAll, sleep } from './page.mjs';
 import { sliderScene, frameMs } from './slider.mjs';
 import { startTrace, stopTrace } from './trace.mjs';
+import { measureContinuousZoom } from './zoomContinuous.mjs';
 
 const gestures = 20;
 const tracedGestures = 10;
@@ -115,6 +116,8 @@ export async function measureZoom(browser, baseURL, say) {
     // The page's share of contour work: the task that receives a grid renders and paints it.
     const gridTasks = tasks.filter((t) => t.marks.includes('optiscope:grid'));
     const longestGrid = gridTasks[0] ?? { ms: NaN, what: '' };
+    say('zoom: 6 gestures with a wheel step every frame');
+    const continuous = await measureContinuousZoom(page, missedFrames);
     return [
       { figure: 'zoom: last wheel → new grid, p95', value: percentile(toGrid.filter(Number.isFinite), 95), unit: 'ms' },
       {
@@ -146,6 +149,7 @@ export async function measureZoom(browser, baseURL, say) {
         figure: 'zoom: frames missed in gestures', value: missedFrames(gestureFrames), unit: 'frames', budget: 0, op: '≤',
         note: `${gestureFrames.length + missedFrames(gestureFrames)} frames in ${gestures} gestures; longest gap ${Math.max(0, ...gestureFrames).toFixed(1)} ms`,
       },
+      ...continuous,
     ];
   } finally {
     await context.close();

@@ -8,7 +8,7 @@ import type { CriticalPoint, ViewBox } from '../core/types';
 import { surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
-import { plotInnerSize } from '../plot/scales';
+import { plotInnerSize, sameView } from '../plot/scales';
 import { screenPixelRatio, useScreenPixelRatio } from '../plot/canvasSize';
 import { appStore, useAppStore } from '../state/store';
 import { selectSurfaceSpec, selectView } from '../state/selectors';
@@ -33,9 +33,9 @@ const placeholder = <div className="plot-loss-placeholder" aria-hidden="true" />
 /** Grid samples per CSS pixel of the plotting area: fine enough for smooth bands, cheap enough to redo per zoom. */
 const samplesPerPixel = 0.35;
 /**
- * During a zoom or pan gesture: a third of the samples, so the worker keeps
- * up with the gesture and leaves the second core to the page. The full grid
- * follows when the gesture ends (d3-zoom's 'end').
+ * During a zoom or pan gesture: a third of the samples, so a grid for the
+ * gesture's view (when one is due, see plot/gesturePacing.ts) comes quickly.
+ * The full grid follows when the gesture ends (d3-zoom's 'end').
  */
 const gestureSamplesPerPixel = 0.2;
 
@@ -79,13 +79,20 @@ export function PlotPanel() {
   const inner = plotInnerSize(width, height);
   // True from a gesture's first step to its end: its grids are coarser.
   const [moving, setMoving] = useState(false);
+  // During a gesture, the last view its pictures (grid, paths) were made for (gesturePacing).
+  // Null until the first; in between, the pictures are only moved.
+  const [made, setMade] = useState<ViewBox | null>(null);
+  const inGesture = useRef(false);
   // On another screen (or a zoomed page) the worker's picture is asked for at its pixel ratio.
   const ratio = useScreenPixelRatio();
-  const gridRequest = useMemo<GridRequest | null>(
+  const lastRequest = useRef<GridRequest | null>(null);
+  const gridRequest = useMemo<GridRequest | null>(() => {
+    // A gesture that has made no pictures yet keeps the grid from before it.
+    if (moving && !made && lastRequest.current) return lastRequest.current;
     // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
-    () => (width > 0 ? gridFor(view, inner, moving, layout === 'single', ratio) : null),
-    [view, width, inner.width, inner.height, moving, layout, ratio],
-  );
+    lastRequest.current = width > 0 ? gridFor(moving && made ? made : view, inner, moving, layout === 'single', ratio) : null;
+    return lastRequest.current;
+  }, [view, made, width, inner.width, inner.height, moving, layout, ratio]); // eslint-disable-line react-hooks/exhaustive-deps
   const grid = useGrid(spec, gridRequest);
   // What a zoom step's grid request needs, read from the d3-zoom handler between renders.
   const plot = useRef({ size: inner, single: layout === 'single' });
@@ -103,16 +110,24 @@ export function PlotPanel() {
       store.setView(next);
       return;
     }
-    // A no-op after the gesture's first step (React drops a state set to its value).
-    setMoving(true);
+    if (!inGesture.current) {
+      inGesture.current = true;
+      setMoving(true);
+    }
     store.setView(next);
-    // The worker starts on the new view's grid now, not after React has
-    // rendered it (the render follows in a microtask; its request is then
-    // the same one and asks nothing). A zoom's grid arrives ~4 ms sooner.
-    const { scene } = appStore.getState();
-    requestGrid(selectSurfaceSpec(scene.surface), gridFor(selectView(scene), plot.current.size, true, plot.current.single));
   }, []);
-  const onGestureEnd = useCallback(() => setMoving(false), []);
+  const onPictureDue = useCallback((due: ViewBox) => {
+    // The worker starts on the view's grid now, not after React has rendered
+    // it (its request is then the same one and asks nothing): ~4 ms sooner.
+    const { scene } = appStore.getState();
+    requestGrid(selectSurfaceSpec(scene.surface), gridFor(due, plot.current.size, true, plot.current.single));
+    setMade(due);
+  }, []);
+  const onGestureEnd = useCallback(() => {
+    inGesture.current = false;
+    setMoving(false);
+    setMade(null);
+  }, []);
   const onResetView = useCallback(() => appStore.getState().setView(null), []);
 
   // A grid computed for another surface must not be drawn under this one's name.
@@ -127,8 +142,10 @@ export function PlotPanel() {
     criticalPoints: gridMatches ? markedPoints(grid.criticalPoints) : [],
     onPick,
     onViewChange,
+    onPictureDue,
     onGestureEnd,
     onResetView,
+    holdPaths: moving && !(made && sameView(made, view)),
     start,
     axisLabels,
     labels,
@@ -141,7 +158,10 @@ export function PlotPanel() {
         )}
         {width > 0 && layout === 'single' && (
           <ContourPlot width={width} height={height} {...surfaceProps}>
-            <TrajectoryCanvas width={inner.width} height={inner.height} view={view} runs={runs} upTo={upTo} hoverStep={hoverStep} />
+            <TrajectoryCanvas
+              width={inner.width} height={inner.height} view={view} hold={surfaceProps.holdPaths}
+              runs={runs} upTo={upTo} hoverStep={hoverStep}
+            />
             <InspectorOverlay width={inner.width} height={inner.height} view={view} runs={runs} />
           </ContourPlot>
         )}

@@ -3,9 +3,10 @@
  * and a colour legend, in one SVG. Children (the TrajectoryCanvas) are laid
  * over the plotting area, sized plotInnerSize(width, height).
  *
- * Paths are computed for the grid's own view (`view`) and only moved by an
- * SVG transform while the display view changes under a zoom gesture, so a
- * gesture costs no contouring; the parent re-samples when it settles.
+ * Bands are drawn for the grid's own view (`view`) and only moved by a CSS
+ * transform while the display view changes under a zoom gesture, so a
+ * gesture's frames cost no contouring; the parent asks for a new grid when
+ * one is due (onPictureDue) and when the gesture ends.
  * Pointer: click sets the start, drag pans, wheel or pinch zooms (see
  * usePlotZoom for how a click is told from a pan); the start ring can be dragged.
  */
@@ -72,6 +73,8 @@ export interface ContourPlotProps {
   onPick?: (x: number, y: number) => void;
   /** Every zoom or pan step (`gesture`: part of a wheel, drag or pinch); hand the view back as `displayView` unchanged (no rounding) while a gesture runs. */
   onViewChange?: ViewChange;
+  /** Mid-gesture: time to make the pictures for this view anew (see gesturePacing); until then they are moved. */
+  onPictureDue?: (view: ViewBox) => void;
   /** A zoom or pan gesture ended (d3-zoom's 'end': 150 ms after a wheel's last notch, or the pointer released). */
   onGestureEnd?: () => void;
   onResetView?: () => void;
@@ -96,7 +99,9 @@ export function ContourPlot(props: ContourPlotProps) {
   const inner = plotInnerSize(width, height);
   const zoomArea = useRef<SVGGElement>(null);
   const hitArea = useRef<SVGRectElement>(null);
-  const { zoomBy } = usePlotZoom(zoomArea, displayView, inner.width, inner.height, onViewChange, props.onGestureEnd);
+  const { zoomBy } = usePlotZoom(zoomArea, displayView, inner.width, inner.height, {
+    onViewChange, onPictureDue: props.onPictureDue, onGestureEnd: props.onGestureEnd,
+  });
 
   const usable = contours && contours.nx >= 2 && contours.ny >= 2 && contours.bands.length === contours.levels.length ? contours : null;
   const choice: ThresholdChoice | null = usable;

@@ -2,8 +2,8 @@
  * The runs' paths, on a canvas laid over the contour plot's plotting area.
  * It reads trajectories straight from the store on animation frames; React
  * re-renders it only when its props change, never per streamed chunk. A
- * zoom or pan step first moves the last picture, then repaints it in the
- * next frame (see useCanvasPaint).
+ * zoom or pan step moves the last picture; it is repainted in the next
+ * frame (see useCanvasPaint), or when the gesture's pacing says (hold).
  */
 import { useCallback, useRef } from 'react';
 import type { ViewBox } from '../core/types';
@@ -25,6 +25,8 @@ export interface TrajectoryCanvasProps {
   height: number;
   /** The view currently displayed (ContourPlot's displayView). */
   view: ViewBox;
+  /** Mid-gesture, until new pictures are due (gesturePacing): a new view only moves the last picture. */
+  hold?: boolean;
   runs: readonly RunStyle[];
   /** Last step to draw (replay); Infinity draws every step received. */
   upTo: number;
@@ -34,7 +36,7 @@ export interface TrajectoryCanvasProps {
 }
 
 export function TrajectoryCanvas({
-  width, height, view, runs, upTo, hoverStep = null, store = defaultStore,
+  width, height, view, hold = false, runs, upTo, hoverStep = null, store = defaultStore,
 }: TrajectoryCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   /** Whether the last paint drew any run's points (for the first picture, see latency.ts). */
@@ -69,7 +71,7 @@ export function TrajectoryCanvas({
     [runs, width, height, upTo, hoverStep],
   );
   const onPaint = useCallback((complete: boolean) => notePaint(complete, showedPoints.current), []);
-  useCanvasPaint(canvasRef, store, width, height, painter, onPaint, view);
+  useCanvasPaint(canvasRef, store, width, height, painter, onPaint, view, hold);
   // The box clips the canvas while a zoom step's transform stretches it (useCanvasPaint).
   return (
     <div className="plot-paths-box" style={{ width: `${width}px`, height: `${height}px` }}>

@@ -25,9 +25,12 @@
  * axes, and the repaint waits for the next frame. Painting in the wheel's
  * own frame put the strokes' raster (its commit) on top of the input,
  * React's render, the axes' layout and a grid arriving: 2–3 ms a wheel, and
- * the frames that ran over. Under input every frame, every other frame
- * paints. The stretched strokes are off in width by one frame's zoom
- * (a wheel notch is ~15 %), for one frame.
+ * the frames that ran over. The stretched strokes are off in width by one
+ * frame's zoom (a wheel notch is ~15 %), for one frame.
+ *
+ * During a gesture the caller may `hold` the repaint: the picture is then
+ * only moved until new pictures are due (gesturePacing.ts). Under a step in
+ * every frame, repainting every other frame missed frames on two cores.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TrajectoryStore } from '../state/trajectories';
@@ -87,8 +90,10 @@ export function useCanvasPaint(
   onPaint?: (complete: boolean) => void,
   /** The view the painter draws, for a canvas that follows zoom and pan (see above). */
   view?: ViewBox,
+  /** While true, a view-only change only moves the last picture; the repaint waits until it is false (see above). */
+  hold = false,
 ): void {
-  const latest = useRef({ painter, width, height, store, view });
+  const latest = useRef({ painter, width, height, store, view, hold });
   const painted = useRef({ version: -1, painter: null as CanvasPainter | null, width: 0, height: 0, ratio: 0, view: undefined as ViewBox | undefined });
   const frame = useRef(0);
   /** When the last paint began and how long it took, for the streaming throttle. */
@@ -99,7 +104,7 @@ export function useCanvasPaint(
   const moved = useRef({ at: -Infinity, waited: false });
 
   useLayoutEffect(() => {
-    latest.current = { painter, width, height, store, view };
+    latest.current = { painter, width, height, store, view, hold };
   });
 
   /** Whether the only change since the last paint is the view, and the last picture can be moved to it. */
@@ -156,6 +161,8 @@ export function useCanvasPaint(
       frame.current = requestAnimationFrame(draw);
       return;
     }
+    // Mid-gesture, until new pictures are due: the moved picture stands; the change of `hold` repaints.
+    if (latest.current.hold && onlyMoved() !== undefined) return;
     // Moved in this frame's input (after the frame began): the transform shows it; paint in the next frame.
     if (frameTime !== undefined && moved.current.at >= frameTime && !moved.current.waited && onlyMoved() !== undefined) {
       moved.current.waited = true;
@@ -219,5 +226,5 @@ export function useCanvasPaint(
 
   // New props (view, runs, upTo, hover) or another screen's pixel ratio: one more frame.
   const ratio = useScreenPixelRatio();
-  useEffect(schedule, [painter, width, height, view, ratio, schedule]);
+  useEffect(schedule, [painter, width, height, view, hold, ratio, schedule]);
 }

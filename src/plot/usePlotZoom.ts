@@ -12,6 +12,8 @@
  * has travelled more than `clickDistance` (4 px) between press and release,
  * swallows the click that follows. So a press-and-release within 4 px is a
  * click (the parent sets the start there), anything longer is a pan only.
+ * During a gesture, onPictureDue says when to make the pictures anew for
+ * the view; until then they are only moved (see gesturePacing.ts).
  * Double-click zoom is off: two quick clicks set the start twice instead of
  * also zooming. Touch: one finger pans, two pinch; a tap arrives as a click.
  *
@@ -24,6 +26,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 
 import { select, type ZoomBehavior } from 'd3';
 import type { ViewBox } from '../core/types';
 import { sameView, zoomedView } from './scales';
+import { createGesturePacer } from './gesturePacing';
 
 export const clickDistance = 4;
 
@@ -50,22 +53,33 @@ export interface PlotZoom {
  */
 export type ViewChange = (view: ViewBox, gesture: boolean) => void;
 
+/** Options of usePlotZoom beyond the view and size. */
+export interface PlotZoomHandlers {
+  onViewChange?: ViewChange;
+  /** Mid-gesture: time to make the pictures (grid, paths) for this view (gesturePacing.ts). */
+  onPictureDue?: (view: ViewBox) => void;
+  /** d3-zoom's 'end': 150 ms after a wheel's last notch, or the pointer released. */
+  onGestureEnd?: () => void;
+}
+
 export function usePlotZoom(
   ref: RefObject<SVGGElement | null>,
   displayView: ViewBox,
   width: number,
   height: number,
-  onViewChange?: ViewChange,
-  onGestureEnd?: () => void,
+  handlers: PlotZoomHandlers = {},
 ): PlotZoom {
+  const { onViewChange, onPictureDue, onGestureEnd } = handlers;
   const state = useRef<ZoomState>({
-    anchor: displayView, emitted: null, width, height, silent: false, moving: false, stepping: false, onViewChange, onGestureEnd,
+    anchor: displayView, emitted: null, width, height, silent: false, moving: false, stepping: false,
+    onViewChange, onPictureDue, onGestureEnd,
   });
   const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
   const identity = useRef<ZoomModule['zoomIdentity'] | null>(null);
 
   useLayoutEffect(() => {
     state.current.onViewChange = onViewChange;
+    state.current.onPictureDue = onPictureDue;
     state.current.onGestureEnd = onGestureEnd;
   });
 
@@ -137,6 +151,7 @@ interface ZoomState {
   /** Inside zoomBy: the views emitted are a button's step. */
   stepping: boolean;
   onViewChange?: ViewChange;
+  onPictureDue?: (view: ViewBox) => void;
   onGestureEnd?: () => void;
 }
 
@@ -149,6 +164,9 @@ function attachZoom(
 ): () => void {
   // A drag under way when the behaviour is taken off goes on: d3-zoom listens on the window for it.
   let detached = false;
+  const pacer = createGesturePacer((view) => {
+    if (!detached && s.moving) s.onPictureDue?.(view);
+  });
   const zoomBehavior = zoom<SVGGElement, unknown>()
     .scaleExtent([1e-4, 1e6])
     // The plotting area, not the whole SVG (d3's default), is what scaleBy centres on.
@@ -160,6 +178,7 @@ function attachZoom(
       if (!isUsable(view)) return;
       s.emitted = view;
       s.onViewChange?.(view, s.moving);
+      if (s.moving) pacer.moved(view);
     })
     // d3-zoom ends a wheel gesture 150 ms after its last notch, a drag on release.
     .on('start', () => {
@@ -168,6 +187,7 @@ function attachZoom(
     .on('end', () => {
       if (s.silent || detached || !s.moving) return;
       s.moving = false;
+      pacer.end();
       s.onGestureEnd?.();
     });
   const selection = select(element).call(zoomBehavior).on('dblclick.zoom', null);
@@ -178,6 +198,7 @@ function attachZoom(
     selection.on('.zoom', null);
     behavior.current = null;
     delete element.dataset.zoom;
+    pacer.end();
     // Taken off mid-gesture (the plot replaced by the side-by-side panels): that gesture is over.
     if (s.moving) {
       s.moving = false;

@@ -38,8 +38,11 @@ export interface SmallMultiplesProps {
   hoverStep?: number | null;
   onPick?: (x: number, y: number) => void;
   onViewChange?: ViewChange;
+  onPictureDue?: (view: ViewBox) => void;
   onGestureEnd?: () => void;
   onResetView?: () => void;
+  /** Mid-gesture, until new pictures are due: the paths are moved, not repainted (see TrajectoryCanvas). */
+  holdPaths?: boolean;
   start?: Vec2;
   axisLabels?: [string, string];
   /** The page's (translated) plot words; each panel's description starts with its run's label. */
@@ -89,7 +92,7 @@ type PanelProps = Omit<SmallMultiplesProps, 'runs'> & { run: RunSpec; height: nu
 
 const Panel = memo(function Panel({
   run, width, height, surfaceLabel, contours, preview, view, displayView, criticalPoints, upTo, hoverStep = null,
-  onPick, onViewChange, onGestureEnd, onResetView, start, axisLabels, labels: pageLabels, store,
+  onPick, onViewChange, onPictureDue, onGestureEnd, onResetView, holdPaths, start, axisLabels, labels: pageLabels, store,
 }: PanelProps) {
   const inner = plotInnerSize(width, height);
   // One run per canvas; a stable array, so the canvas repaints on new data or props, not on every render.
@@ -111,6 +114,7 @@ const Panel = memo(function Panel({
         criticalPoints={criticalPoints}
         onPick={onPick}
         onViewChange={onViewChange}
+        onPictureDue={onPictureDue}
         onGestureEnd={onGestureEnd}
         onResetView={onResetView}
         start={start}
@@ -121,6 +125,7 @@ const Panel = memo(function Panel({
           width={inner.width}
           height={inner.height}
           view={displayView}
+          hold={holdPaths}
           runs={single}
           upTo={upTo}
           hoverStep={hoverStep}

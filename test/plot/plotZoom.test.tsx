@@ -26,9 +26,10 @@ function mount(displayView: ViewBox = view) {
   const onPick = vi.fn();
   const onViewChange = vi.fn();
   const onGestureEnd = vi.fn();
+  const onPictureDue = vi.fn();
   const props = {
     contours: null, view, displayView, width: 400, height: 300,
-    criticalPoints: [], onPick, onViewChange, onGestureEnd,
+    criticalPoints: [], onPick, onViewChange, onGestureEnd, onPictureDue,
   };
   const result = render(<ContourPlot {...props} />);
   const area = result.container.querySelector('.plot-zoom-area') as SVGGElement;
@@ -42,7 +43,7 @@ function mount(displayView: ViewBox = view) {
     Object.defineProperty(element, 'clientLeft', { value: 0, configurable: true });
     Object.defineProperty(element, 'clientTop', { value: 0, configurable: true });
   }
-  return { ...result, props, area, hit, onPick, onViewChange, onGestureEnd };
+  return { ...result, props, area, hit, onPick, onViewChange, onGestureEnd, onPictureDue };
 }
 
 function drag(area: Element, from: [number, number], to: [number, number]) {
@@ -90,14 +91,32 @@ describe('ContourPlot zoom and pan', () => {
     expect(onGestureEnd).toHaveBeenCalledTimes(1);
   });
 
+  it('paces a drag\'s pictures: its first step at once, steps in quick succession once the view holds still', async () => {
+    const { area, onViewChange, onPictureDue } = await setup();
+    fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
+    fireEvent.mouseMove(window, { clientX: 110, clientY: 100, view: window });
+    expect(onPictureDue).toHaveBeenCalledTimes(1);
+    expect(onPictureDue.mock.calls[0][0]).toEqual(onViewChange.mock.calls.at(-1)![0]);
+    fireEvent.mouseMove(window, { clientX: 120, clientY: 100, view: window });
+    fireEvent.mouseMove(window, { clientX: 140, clientY: 100, view: window });
+    expect(onPictureDue).toHaveBeenCalledTimes(1);
+    // No step for a frame: the pictures are made for where the drag stands.
+    await waitFor(() => expect(onPictureDue).toHaveBeenCalledTimes(2));
+    expect(onPictureDue.mock.calls[1][0]).toEqual(onViewChange.mock.calls.at(-1)![0]);
+    fireEvent.mouseUp(window, { clientX: 140, clientY: 100, view: window });
+    expect(onPictureDue).toHaveBeenCalledTimes(2);
+  });
+
   it('a zoom button is one step, not a gesture: no gesture to end, and said so with its view', async () => {
-    const { getByRole, onViewChange, onGestureEnd } = await setup();
+    const { getByRole, onViewChange, onGestureEnd, onPictureDue } = await setup();
     fireEvent.click(getByRole('button', { name: 'Zoom out' }));
     expect(onViewChange).toHaveBeenCalledTimes(1);
     const [next, gesture] = onViewChange.mock.calls[0];
     expect(next.x[1] - next.x[0]).toBeCloseTo(8 * 1.5, 9);
     expect(gesture).toBe(false);
     expect(onGestureEnd).not.toHaveBeenCalled();
+    // Its pictures are made by the view change itself, not paced.
+    expect(onPictureDue).not.toHaveBeenCalled();
   });
 
   it('ends a gesture the plot is taken away in the middle of', async () => {

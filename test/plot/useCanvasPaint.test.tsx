@@ -36,11 +36,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function Canvas({ store, painter, onPaint, view }: {
-  store: TrajectoryStore; painter: CanvasPainter; onPaint?: (complete: boolean) => void; view?: ViewBox;
+function Canvas({ store, painter, onPaint, view, hold }: {
+  store: TrajectoryStore; painter: CanvasPainter; onPaint?: (complete: boolean) => void; view?: ViewBox; hold?: boolean;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  useCanvasPaint(ref, store, 100, 50, painter, onPaint, view);
+  useCanvasPaint(ref, store, 100, 50, painter, onPaint, view, hold);
   return <canvas ref={ref} data-testid="canvas" />;
 }
 
@@ -270,6 +270,27 @@ describe('useCanvasPaint', () => {
       const { step, runFrame } = paintedAt(finished(), painter);
       for (let k = 1; k <= 6; k++) runFrame(step({ x: [k, 10 + k], y: [0, 5] }, 1));
       expect(painter).toHaveBeenCalledTimes(1 + 3);
+    });
+
+    it('while held (mid-gesture), only moves the picture; repaints once released', () => {
+      const store = finished();
+      const painter = vi.fn<CanvasPainter>();
+      const { rerender, getByTestId } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
+      flushFrames();
+      for (let k = 0; k < 4; k++) {
+        clock += 16.7;
+        rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} hold />);
+        flushFrames();
+      }
+      expect(painter).toHaveBeenCalledTimes(1);
+      expect(getByTestId('canvas').style.transform).toBe('matrix(2, 0, 0, 2, -50, -25)');
+      // New pictures are due for this view: painted in the next frame, and the move is dropped.
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} hold={false} />);
+      clock += 16.7;
+      flushFrames();
+      expect(painter).toHaveBeenCalledTimes(2);
+      expect(painter.mock.calls[1][2]).toEqual(zoomed);
+      expect(getByTestId('canvas').style.transform).toBe('');
     });
 
     it('paints new data at once, with the view it has now', () => {

@@ -1,3 +1,4 @@
+import { refreshMs } from '../../../src/plot/gesturePacing';
 import { expect, test, decodePng, differingPixels, hashPairs, openApp, plotShot, runsSettled, settledShot, showWholePaths } from './helpers';
 
 /** The view in the link, as [x0, x1, y0, y1]; null while the surface's own box is shown. */
@@ -55,6 +56,57 @@ test('after a zoom the paths are painted for the new view, as a page opened on i
   await page.mouse.move(0, 0);
   const picture = await settledShot(page);
 
+  const fresh = await context.newPage();
+  await fresh.goto(page.url());
+  await runsSettled(fresh);
+  await showWholePaths(fresh);
+  await expect
+    .poll(async () => differingPixels(picture, await decodePng(fresh, await plotShot(fresh))), { message: 'pixels unlike the fresh page', timeout: 5_000 })
+    .toBe(0);
+});
+
+test('under a wheel in every frame (a trackpad) the pictures are moved, made a few times a second, and right at the end', async ({ page, context }) => {
+  await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)&run=momentum(lr=0.001)');
+  await showWholePaths(page);
+  await page.mouse.move(0, 0);
+  const area = page.getByTestId('contour-plot').locator('.plot-zoom-area');
+  await expect(area).toHaveAttribute('data-zoom', 'ready');
+  const fullGrid = await page.getByTestId('contour-bands').getAttribute('data-grid-size');
+  // Sixty small wheel steps, one per animation frame, as a trackpad sends them; count the frames
+  // whose paths are a moved picture, and the paints of bands made for the view on screen.
+  const seen = await area.evaluate((element) => new Promise<{ moved: number; made: number; frames: number; ms: number }>((resolve) => {
+    const box = element.getBoundingClientRect();
+    const paths = document.querySelector<HTMLCanvasElement>('[data-testid="trajectory-canvas"]')!;
+    const bands = document.querySelector<HTMLCanvasElement>('[data-testid="contour-bands"]')!;
+    const paintsBefore = Number(bands.dataset.paints);
+    let frames = 0;
+    let moved = 0;
+    const start = performance.now();
+    const step = () => {
+      if (paths.style.transform !== '') moved++;
+      if (frames++ === 60) {
+        resolve({ moved, made: Number(bands.dataset.paints) - paintsBefore, frames, ms: performance.now() - start });
+        return;
+      }
+      element.dispatchEvent(new WheelEvent('wheel', {
+        deltaY: -6, clientX: box.x + box.width * 0.4, clientY: box.y + box.height * 0.6, bubbles: true, cancelable: true,
+      }));
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }));
+  // Made anew for every step, a trackpad's zoom cost the worker a grid and the page a repaint
+  // (20–47 grids painted in such a second); paced, the first step's and one per refreshMs at
+  // most (plot/gesturePacing.ts; a machine whose frames come late gets fewer frames, not more grids).
+  expect(seen.moved).toBeGreaterThan(seen.frames * 0.8);
+  expect(seen.made).toBeLessThanOrEqual(2 + seen.ms / refreshMs);
+  // When the gesture ends: the full grid for the view on screen, and the paths painted for it.
+  await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();
+  await expect(page.getByTestId('contour-bands')).toHaveAttribute('data-grid-size', fullGrid ?? '');
+  await expect(page.getByTestId('contour-bands')).toHaveAttribute('data-stretched', 'false');
+  const paths = page.getByTestId('trajectory-canvas');
+  await expect.poll(() => paths.evaluate((canvas) => canvas.style.transform)).toBe('');
+  const picture = await settledShot(page);
   const fresh = await context.newPage();
   await fresh.goto(page.url());
   await runsSettled(fresh);

@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ViewBox } from '../../src/core/types';
+import { createGesturePacer, refreshMs, type PacingClock } from '../../src/plot/gesturePacing';
+
+/** A fake clock whose animation frames run when `frame()` is called, 16.7 ms apart. */
+function fakeClock() {
+  let now = 1000;
+  let callbacks = new Map<number, () => void>();
+  let next = 1;
+  const clock: PacingClock = {
+    frame: (callback) => {
+      callbacks.set(next, callback);
+      return next++;
+    },
+    cancelFrame: (handle) => void callbacks.delete(handle),
+    now: () => now,
+  };
+  return {
+    clock,
+    /** One frame: time moves on, then the frame's callbacks run (input, if any, was handled before them). */
+    frame(step?: () => void) {
+      now += 16.7;
+      step?.();
+      const due = callbacks;
+      callbacks = new Map();
+      for (const callback of due.values()) callback();
+    },
+    wait(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+const view = (k: number): ViewBox => ({ x: [k, 10 + k], y: [0, 5] });
+
+describe('gesture pacing', () => {
+  it('makes the pictures at once for a step after a pause: each notch of a mouse wheel', () => {
+    const { clock, frame, wait } = fakeClock();
+    const due = vi.fn();
+    const pacer = createGesturePacer(due, clock);
+    pacer.moved(view(1));
+    expect(due).toHaveBeenCalledWith(view(1));
+    // Notches 50 ms apart (three frames): every one is made when it comes, and once only.
+    for (let k = 2; k <= 4; k++) {
+      frame();
+      frame();
+      wait(50 - 2 * 16.7);
+      pacer.moved(view(k));
+      expect(due).toHaveBeenLastCalledWith(view(k));
+    }
+    frame();
+    frame();
+    expect(due).toHaveBeenCalledTimes(4);
+  });
+
+  it('under a step in every frame, waits until the view holds still for a frame', () => {
+    const { clock, frame } = fakeClock();
+    const due = vi.fn();
+    const pacer = createGesturePacer(due, clock);
+    pacer.moved(view(0));
+    for (let k = 1; k <= 5; k++) frame(() => pacer.moved(view(k)));
+    // Only the first step (after a pause) so far: each later one came within a frame of the last.
+    expect(due).toHaveBeenCalledTimes(1);
+    // The frame after the last step brought none: now the last view is made.
+    frame();
+    expect(due).toHaveBeenCalledTimes(2);
+    expect(due).toHaveBeenLastCalledWith(view(5));
+    frame();
+    frame();
+    expect(due).toHaveBeenCalledTimes(2);
+  });
+
+  it('makes them every refreshMs while the view never holds still', () => {
+    const { clock, frame } = fakeClock();
+    const due = vi.fn();
+    const pacer = createGesturePacer(due, clock);
+    const frames = 60;
+    for (let k = 0; k < frames; k++) frame(() => pacer.moved(view(k)));
+    // One second of steps: the first, then one per refreshMs (a step lands on or after each).
+    const expected = 1 + Math.floor(((frames - 1) * 16.7) / (Math.ceil(refreshMs / 16.7) * 16.7));
+    expect(due).toHaveBeenCalledTimes(expected);
+    expect(expected).toBeGreaterThanOrEqual(6);
+  });
+
+  it('counts frames, not milliseconds: late frames with a step each are still one continuous gesture', () => {
+    const { clock, frame, wait } = fakeClock();
+    const due = vi.fn();
+    const pacer = createGesturePacer(due, clock);
+    pacer.moved(view(0));
+    // Frames 40 ms apart on a busy machine, a step in each.
+    for (let k = 1; k <= 3; k++) frame(() => {
+      wait(40 - 16.7);
+      pacer.moved(view(k));
+    });
+    expect(due).toHaveBeenCalledTimes(1);
+    // A frame passes without a step: the view is made, and the next step follows a pause.
+    frame();
+    expect(due).toHaveBeenLastCalledWith(view(3));
+    frame();
+    pacer.moved(view(4));
+    expect(due).toHaveBeenCalledTimes(3);
+    expect(due).toHaveBeenLastCalledWith(view(4));
+  });
+
+  it('says nothing more once the gesture has ended, and starts the next one afresh', () => {
+    const { clock, frame } = fakeClock();
+    const due = vi.fn();
+    const pacer = createGesturePacer(due, clock);
+    pacer.moved(view(0));
+    frame(() => pacer.moved(view(1)));
+    pacer.end();
+    frame();
+    frame();
+    expect(due).toHaveBeenCalledTimes(1);
+    // The next gesture's first step, even within a frame of the last one: a new gesture, made at once.
+    pacer.moved(view(2));
+    expect(due).toHaveBeenCalledTimes(2);
+  });
+});

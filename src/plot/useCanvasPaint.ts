@@ -29,8 +29,11 @@
  * frame's zoom (a wheel notch is ~15 %), for one frame.
  *
  * During a gesture the caller may `hold` the repaint: the picture is then
- * only moved until new pictures are due (gesturePacing.ts). Under a step in
- * every frame, repainting every other frame missed frames on two cores.
+ * only moved until new pictures are due (gesturePacing.ts), which the
+ * caller says by a render without `hold`; that paint is for the view of its
+ * frame, even if the next step has held the picture again by then. Under a
+ * step in every frame, repainting every other frame missed frames on two
+ * cores.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TrajectoryStore } from '../state/trajectories';
@@ -90,7 +93,7 @@ export function useCanvasPaint(
   onPaint?: (complete: boolean) => void,
   /** The view the painter draws, for a canvas that follows zoom and pan (see above). */
   view?: ViewBox,
-  /** While true, a view-only change only moves the last picture; the repaint waits until it is false (see above). */
+  /** While true, a view-only change only moves the last picture; a render with it false lets the next paint through, held again or not (see above). */
   hold = false,
 ): void {
   const latest = useRef({ painter, width, height, store, view, hold });
@@ -102,9 +105,12 @@ export function useCanvasPaint(
   const secondaryWaits = useRef(0);
   /** When a view-only change was last shown by a transform, and whether a repaint has waited a frame since the last paint. */
   const moved = useRef({ at: -Infinity, waited: false });
+  /** Whether a render without `hold` came since the last paint: new pictures were due, even if the view has moved on since. */
+  const released = useRef(false);
 
   useLayoutEffect(() => {
     latest.current = { painter, width, height, store, view, hold };
+    if (!hold) released.current = true;
   });
 
   /** Whether the only change since the last paint is the view, and the last picture can be moved to it. */
@@ -161,8 +167,8 @@ export function useCanvasPaint(
       frame.current = requestAnimationFrame(draw);
       return;
     }
-    // Mid-gesture, until new pictures are due: the moved picture stands; the change of `hold` repaints.
-    if (latest.current.hold && onlyMoved() !== undefined) return;
+    // Mid-gesture, until new pictures are due: the moved picture stands; a render without `hold` repaints.
+    if (latest.current.hold && !released.current && onlyMoved() !== undefined) return;
     // Moved in this frame's input (after the frame began): the transform shows it; paint in the next frame.
     if (frameTime !== undefined && moved.current.at >= frameTime && !moved.current.waited && onlyMoved() !== undefined) {
       moved.current.waited = true;
@@ -188,6 +194,7 @@ export function useCanvasPaint(
     painter(ctx, store, view);
     if (canvas.style.transform) canvas.style.transform = '';
     moved.current.waited = false;
+    released.current = false;
     const took = performance.now() - now;
     cost.current = { start: now, ms: took };
     if (frameTime !== undefined) {

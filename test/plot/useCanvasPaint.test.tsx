@@ -293,6 +293,27 @@ describe('useCanvasPaint', () => {
       expect(getByTestId('canvas').style.transform).toBe('');
     });
 
+    it('repaints for a release even when the next step holds again before the frame (a trackpad)', () => {
+      const store = finished();
+      const painter = vi.fn<CanvasPainter>();
+      const { rerender } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
+      flushFrames();
+      const further: ViewBox = { x: [3, 7], y: [1.5, 3.5] };
+      // New pictures due for `zoomed` (rendered without hold), then the next step moves on, held again.
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} hold={false} />);
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={further} hold />);
+      clock += 16.7;
+      flushFrames();
+      expect(painter).toHaveBeenCalledTimes(2);
+      expect(painter.mock.calls[1][2]).toEqual(further);
+      // Held steps after that paint only move it.
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} hold />);
+      clock += 16.7;
+      flushFrames();
+      flushFrames();
+      expect(painter).toHaveBeenCalledTimes(2);
+    });
+
     it('paints new data at once, with the view it has now', () => {
       const store = finished();
       const painter = vi.fn<CanvasPainter>();

@@ -65,27 +65,23 @@ test('after a zoom the paths are painted for the new view, as a page opened on i
     .toBe(0);
 });
 
-test('under a wheel in every frame (a trackpad) the pictures are moved, made a few times a second, and right at the end', async ({ page, context }) => {
+test('under a wheel in every frame (a trackpad) the grid is made a few times a second, and everything is right at the end', async ({ page, context }) => {
   await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)&run=momentum(lr=0.001)');
   await showWholePaths(page);
   await page.mouse.move(0, 0);
   const area = page.getByTestId('contour-plot').locator('.plot-zoom-area');
   await expect(area).toHaveAttribute('data-zoom', 'ready');
   const fullGrid = await page.getByTestId('contour-bands').getAttribute('data-grid-size');
-  // Sixty small wheel steps, one per animation frame, as a trackpad sends them; count the frames
-  // whose paths are a moved picture, and the paints of bands made for the view on screen.
-  const seen = await area.evaluate((element) => new Promise<{ moved: number; made: number; frames: number; ms: number }>((resolve) => {
+  // Sixty small wheel steps, one per animation frame, as a trackpad sends them; count the paints of the bands.
+  const seen = await area.evaluate((element) => new Promise<{ made: number; ms: number }>((resolve) => {
     const box = element.getBoundingClientRect();
-    const paths = document.querySelector<HTMLCanvasElement>('[data-testid="trajectory-canvas"]')!;
     const bands = document.querySelector<HTMLCanvasElement>('[data-testid="contour-bands"]')!;
     const paintsBefore = Number(bands.dataset.paints);
     let frames = 0;
-    let moved = 0;
     const start = performance.now();
     const step = () => {
-      if (paths.style.transform !== '') moved++;
       if (frames++ === 60) {
-        resolve({ moved, made: Number(bands.dataset.paints) - paintsBefore, frames, ms: performance.now() - start });
+        resolve({ made: Number(bands.dataset.paints) - paintsBefore, ms: performance.now() - start });
         return;
       }
       element.dispatchEvent(new WheelEvent('wheel', {
@@ -98,7 +94,6 @@ test('under a wheel in every frame (a trackpad) the pictures are moved, made a f
   // Made anew for every step, a trackpad's zoom cost the worker a grid and the page a repaint
   // (20–47 grids painted in such a second); paced, the first step's and one per refreshMs at
   // most (plot/gesturePacing.ts; a machine whose frames come late gets fewer frames, not more grids).
-  expect(seen.moved).toBeGreaterThan(seen.frames * 0.8);
   expect(seen.made).toBeLessThanOrEqual(2 + seen.ms / refreshMs);
   // When the gesture ends: the full grid for the view on screen, and the paths painted for it.
   await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();

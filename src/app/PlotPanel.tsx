@@ -85,14 +85,13 @@ export function PlotPanel() {
   const inGesture = useRef(false);
   // On another screen (or a zoomed page) the worker's picture is asked for at its pixel ratio.
   const ratio = useScreenPixelRatio();
-  const lastRequest = useRef<GridRequest | null>(null);
-  const gridRequest = useMemo<GridRequest | null>(() => {
-    // A gesture that has made no pictures yet keeps the grid from before it.
-    if (moving && !made && lastRequest.current) return lastRequest.current;
+  // Mid-gesture, the grid is for the view pictures were last made for (a gesture's first step makes them).
+  const gridView = moving && made ? made : view;
+  const gridRequest = useMemo<GridRequest | null>(
     // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
-    lastRequest.current = width > 0 ? gridFor(moving && made ? made : view, inner, moving, layout === 'single', ratio) : null;
-    return lastRequest.current;
-  }, [view, made, width, inner.width, inner.height, moving, layout, ratio]); // eslint-disable-line react-hooks/exhaustive-deps
+    () => (width > 0 ? gridFor(gridView, inner, moving, layout === 'single', ratio) : null),
+    [gridView, width, inner.width, inner.height, moving, layout, ratio],
+  );
   const grid = useGrid(spec, gridRequest);
   // What a zoom step's grid request needs, read from the d3-zoom handler between renders.
   const plot = useRef({ size: inner, single: layout === 'single' });
@@ -116,10 +115,12 @@ export function PlotPanel() {
     }
     store.setView(next);
   }, []);
-  const onPictureDue = useCallback((due: ViewBox) => {
+  const onPictureDue = useCallback(() => {
+    // The view as the store keeps it (clamped to its limits), which is the one on screen.
+    const { scene } = appStore.getState();
+    const due = selectView(scene);
     // The worker starts on the view's grid now, not after React has rendered
     // it (its request is then the same one and asks nothing): ~4 ms sooner.
-    const { scene } = appStore.getState();
     requestGrid(selectSurfaceSpec(scene.surface), gridFor(due, plot.current.size, true, plot.current.single));
     setMade(due);
   }, []);

@@ -5,13 +5,14 @@
  * paths) by a CSS transform in every frame, which costs the page almost
  * nothing. Making them anew (a grid from the worker, a repaint of every
  * path) is paced:
- * - a step after a frame without steps (a mouse wheel's notch, the first
- *   step of any gesture) makes them at once;
+ * - a step after a pause — a frame without steps and pauseMs — (a mouse
+ *   wheel's notch, the first step of any gesture) makes them at once;
  * - steps in consecutive frames (a trackpad, a drag) make them when the
  *   view then holds still for a frame, and every refreshMs while it never
  *   does, so the edges a pan uncovers fill in a few times a second.
- * Counted in frames, not milliseconds: on a busy machine whose frames come
- * late, a step in every frame is still a continuous gesture.
+ * A pause needs a frame without a step, not only time: on a busy machine
+ * whose frames come late, a step in every frame is still a continuous
+ * gesture.
  *
  * Measured with a wheel event in every frame for a second (two cores):
  * making the pictures on every step painted 20–47 grids a second and
@@ -25,10 +26,17 @@ import type { ViewBox } from '../core/types';
 
 /** Longest a gesture moving every frame goes without new pictures (ms). */
 export const refreshMs = 150;
+/**
+ * A pause is also at least this long (ms): on a 120 Hz screen a 60 Hz
+ * trackpad leaves every other frame without a step, which is no pause.
+ */
+export const pauseMs = 25;
 
 export interface GesturePacer {
   /** A gesture's step moved the view here. */
   moved(view: ViewBox): void;
+  /** The view was set from elsewhere mid-gesture (reset, a link): its pictures are due at once. */
+  jumped(view: ViewBox): void;
   /** The gesture ended (or was taken away): nothing more is due for it. */
   end(): void;
 }
@@ -51,7 +59,8 @@ export function createGesturePacer(due: (view: ViewBox) => void, clock: PacingCl
   /** Whether `latest` has been handed to `due`. */
   let madeLatest = false;
   let lastMade = -Infinity;
-  /** The watch for a frame without steps; 0 when the last step is that far behind (a pause). */
+  let lastStep = -Infinity;
+  /** The watch for a frame without steps and pauseMs; 0 when the last step is that far behind (a pause). */
   let watching = 0;
 
   const make = () => {
@@ -64,27 +73,39 @@ export function createGesturePacer(due: (view: ViewBox) => void, clock: PacingCl
     if (watching !== 0) clock.cancelFrame(watching);
     watching = 0;
   };
+  const check = () => {
+    if (clock.now() - lastStep < pauseMs) {
+      watching = clock.frame(check);
+      return;
+    }
+    watching = 0;
+    make();
+  };
 
   return {
     moved(view) {
       const afterPause = watching === 0;
+      lastStep = clock.now();
       latest = view;
       madeLatest = false;
-      if (afterPause || clock.now() - lastMade >= refreshMs) make();
+      if (afterPause || lastStep - lastMade >= refreshMs) make();
       // This frame's callback, then the next frame's: the view held still if no step came between.
       stopWatching();
       watching = clock.frame(() => {
-        watching = clock.frame(() => {
-          watching = 0;
-          make();
-        });
+        watching = clock.frame(check);
       });
+    },
+    jumped(view) {
+      latest = view;
+      madeLatest = false;
+      make();
     },
     end() {
       stopWatching();
       latest = null;
       madeLatest = false;
       lastMade = -Infinity;
+      lastStep = -Infinity;
     },
   };
 }

@@ -26,7 +26,8 @@
  * own frame put the strokes' raster (its commit) on top of the input,
  * React's render, the axes' layout and a grid arriving: 2–3 ms a wheel, and
  * the frames that ran over. The stretched strokes are off in width by one
- * frame's zoom (a wheel notch is ~15 %), for one frame.
+ * frame's zoom (a wheel notch is ~15 %), for one frame (held, below, by
+ * the zoom of up to 150 ms of a continuous gesture).
  *
  * During a gesture the caller may `hold` the repaint: the picture is then
  * only moved until new pictures are due (gesturePacing.ts), which the

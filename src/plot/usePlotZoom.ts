@@ -26,7 +26,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 
 import { select, type ZoomBehavior } from 'd3';
 import type { ViewBox } from '../core/types';
 import { sameView, zoomedView } from './scales';
-import { createGesturePacer } from './gesturePacing';
+import { createGesturePacer, type GesturePacer } from './gesturePacing';
 
 export const clickDistance = 4;
 
@@ -58,7 +58,7 @@ export interface PlotZoomHandlers {
   onViewChange?: ViewChange;
   /** Mid-gesture: time to make the pictures (grid, paths) for this view (gesturePacing.ts). */
   onPictureDue?: (view: ViewBox) => void;
-  /** d3-zoom's 'end': 150 ms after a wheel's last notch, or the pointer released. */
+  /** d3-zoom's 'end' (150 ms after a wheel's last notch, or the pointer released), or the plot taken away mid-gesture. */
   onGestureEnd?: () => void;
 }
 
@@ -71,8 +71,8 @@ export function usePlotZoom(
 ): PlotZoom {
   const { onViewChange, onPictureDue, onGestureEnd } = handlers;
   const state = useRef<ZoomState>({
-    anchor: displayView, emitted: null, width, height, silent: false, moving: false, stepping: false,
-    onViewChange, onPictureDue, onGestureEnd,
+    anchor: displayView, emitted: null, width, height, silent: false, moving: false, gestures: 0, stepping: false,
+    onViewChange, onPictureDue, onGestureEnd, pacer: null,
   });
   const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
   const identity = useRef<ZoomModule['zoomIdentity'] | null>(null);
@@ -109,6 +109,8 @@ export function usePlotZoom(
     if (!resized && sameView(displayView, s.emitted, 1e-6)) return;
     s.anchor = displayView;
     s.emitted = displayView;
+    // Set from elsewhere during a gesture (reset, a link): its pictures are due now, not at the next pause.
+    if (s.moving && !resized) s.pacer?.jumped(displayView);
     const element = ref.current;
     const zoomBehavior = behavior.current;
     // Not attached yet: a behaviour attached later starts at the identity anyway.
@@ -148,11 +150,14 @@ interface ZoomState {
   silent: boolean;
   /** Between a gesture's d3 'start' and 'end'. */
   moving: boolean;
+  /** d3 gestures under way: a drag begun within a wheel's last 150 ms overlaps it, and the gesture ends with the last. */
+  gestures: number;
   /** Inside zoomBy: the views emitted are a button's step. */
   stepping: boolean;
   onViewChange?: ViewChange;
   onPictureDue?: (view: ViewBox) => void;
   onGestureEnd?: () => void;
+  pacer: GesturePacer | null;
 }
 
 /** Attach d3-zoom to the zoom area, emitting views seen from `s.anchor`; returns how to take it off. */
@@ -167,6 +172,7 @@ function attachZoom(
   const pacer = createGesturePacer((view) => {
     if (!detached && s.moving) s.onPictureDue?.(view);
   });
+  s.pacer = pacer;
   const zoomBehavior = zoom<SVGGElement, unknown>()
     .scaleExtent([1e-4, 1e6])
     // The plotting area, not the whole SVG (d3's default), is what scaleBy centres on.
@@ -182,10 +188,13 @@ function attachZoom(
     })
     // d3-zoom ends a wheel gesture 150 ms after its last notch, a drag on release.
     .on('start', () => {
-      if (!s.silent && !detached && !s.stepping) s.moving = true;
+      if (s.silent || detached || s.stepping) return;
+      s.gestures++;
+      s.moving = true;
     })
     .on('end', () => {
-      if (s.silent || detached || !s.moving) return;
+      if (s.silent || detached || s.stepping || s.gestures === 0) return;
+      if (--s.gestures > 0) return;
       s.moving = false;
       pacer.end();
       s.onGestureEnd?.();
@@ -199,9 +208,11 @@ function attachZoom(
     behavior.current = null;
     delete element.dataset.zoom;
     pacer.end();
+    if (s.pacer === pacer) s.pacer = null;
     // Taken off mid-gesture (the plot replaced by the side-by-side panels): that gesture is over.
     if (s.moving) {
       s.moving = false;
+      s.gestures = 0;
       s.onGestureEnd?.();
     }
   };

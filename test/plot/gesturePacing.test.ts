@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ViewBox } from '../../src/core/types';
-import { createGesturePacer, refreshMs, type PacingClock } from '../../src/plot/gesturePacing';
+import { createGesturePacer, pauseMs, refreshMs, type PacingClock } from '../../src/plot/gesturePacing';
 
 /** A fake clock whose animation frames run when `frame()` is called, 16.7 ms apart. */
 function fakeClock() {
@@ -18,8 +18,8 @@ function fakeClock() {
   return {
     clock,
     /** One frame: time moves on, then the frame's callbacks run (input, if any, was handled before them). */
-    frame(step?: () => void) {
-      now += 16.7;
+    frame(step?: () => void, ms = 16.7) {
+      now += ms;
       step?.();
       const due = callbacks;
       callbacks = new Map();
@@ -53,7 +53,7 @@ describe('gesture pacing', () => {
     expect(due).toHaveBeenCalledTimes(4);
   });
 
-  it('under a step in every frame, waits until the view holds still for a frame', () => {
+  it('under a step in every frame, waits until the view holds still: a frame without a step, and pauseMs', () => {
     const { clock, frame } = fakeClock();
     const due = vi.fn();
     const pacer = createGesturePacer(due, clock);
@@ -61,7 +61,9 @@ describe('gesture pacing', () => {
     for (let k = 1; k <= 5; k++) frame(() => pacer.moved(view(k)));
     // Only the first step (after a pause) so far: each later one came within a frame of the last.
     expect(due).toHaveBeenCalledTimes(1);
-    // The frame after the last step brought none: now the last view is made.
+    // The frame after the last step brought none, but only 16.7 ms have passed; at the next, the last view is made.
+    frame();
+    expect(due).toHaveBeenCalledTimes(1);
     frame();
     expect(due).toHaveBeenCalledTimes(2);
     expect(due).toHaveBeenLastCalledWith(view(5));
@@ -82,7 +84,7 @@ describe('gesture pacing', () => {
     expect(expected).toBeGreaterThanOrEqual(6);
   });
 
-  it('counts frames, not milliseconds: late frames with a step each are still one continuous gesture', () => {
+  it('needs a frame without a step, not only time: late frames with a step each are still one continuous gesture', () => {
     const { clock, frame, wait } = fakeClock();
     const due = vi.fn();
     const pacer = createGesturePacer(due, clock);
@@ -93,13 +95,46 @@ describe('gesture pacing', () => {
       pacer.moved(view(k));
     });
     expect(due).toHaveBeenCalledTimes(1);
-    // A frame passes without a step: the view is made, and the next step follows a pause.
+    // Frames pass without a step: the view is made, and the next step follows a pause.
+    frame();
     frame();
     expect(due).toHaveBeenLastCalledWith(view(3));
     frame();
     pacer.moved(view(4));
     expect(due).toHaveBeenCalledTimes(3);
     expect(due).toHaveBeenLastCalledWith(view(4));
+  });
+
+  it('on a 120 Hz screen, a 60 Hz stream of steps is no pause: every other frame without one', () => {
+    const { clock, frame } = fakeClock();
+    const due = vi.fn();
+    const pacer = createGesturePacer(due, clock);
+    pacer.moved(view(0));
+    for (let k = 1; k <= 8; k++) {
+      frame(() => pacer.moved(view(k)), 8.3);
+      frame(undefined, 8.3);
+    }
+    expect(due).toHaveBeenCalledTimes(1);
+    // Then the steps stop: made once pauseMs have passed with no step.
+    const frames = Math.ceil(pauseMs / 8.3);
+    for (let f = 0; f < frames; f++) frame(undefined, 8.3);
+    expect(due).toHaveBeenCalledTimes(2);
+    expect(due).toHaveBeenLastCalledWith(view(8));
+  });
+
+  it('makes a view set from elsewhere mid-gesture at once (a reset), and the steps after it as before', () => {
+    const { clock, frame } = fakeClock();
+    const due = vi.fn();
+    const pacer = createGesturePacer(due, clock);
+    pacer.moved(view(0));
+    frame(() => pacer.moved(view(1)));
+    pacer.jumped(view(9));
+    expect(due).toHaveBeenLastCalledWith(view(9));
+    frame(() => pacer.moved(view(10)));
+    expect(due).toHaveBeenCalledTimes(2);
+    frame();
+    frame();
+    expect(due).toHaveBeenLastCalledWith(view(10));
   });
 
   it('says nothing more once the gesture has ended, and starts the next one afresh', () => {

@@ -170,4 +170,35 @@ describe('ContourPlot zoom and pan', () => {
     expect(fromReset.x[0]).toBeCloseTo(10 - (40 * 10) / inner.width, 9);
     expect(fromReset.y).toEqual(reset.y);
   });
+
+  it('a view set elsewhere mid-gesture (a reset) has its pictures made at once', async () => {
+    const { area, rerender, props, onViewChange, onPictureDue } = await setup();
+    fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
+    fireEvent.mouseMove(window, { clientX: 110, clientY: 100, view: window });
+    fireEvent.mouseMove(window, { clientX: 120, clientY: 100, view: window });
+    expect(onPictureDue).toHaveBeenCalledTimes(1);
+    rerender(<ContourPlot {...props} displayView={onViewChange.mock.calls.at(-1)![0]} />);
+    expect(onPictureDue).toHaveBeenCalledTimes(1);
+    const reset: ViewBox = { x: [10, 20], y: [0, 5] };
+    rerender(<ContourPlot {...props} displayView={reset} />);
+    expect(onPictureDue).toHaveBeenCalledTimes(2);
+    expect(onPictureDue.mock.calls[1][0]).toEqual(reset);
+    fireEvent.mouseUp(window, { clientX: 120, clientY: 100, view: window });
+  });
+
+  it('a drag begun before a wheel gesture has ended is one gesture with it, ended once, on release', async () => {
+    const { area, onGestureEnd, onViewChange } = await setup();
+    const wheel = new WheelEvent('wheel', { deltaY: -100, deltaMode: 0, bubbles: true, cancelable: true });
+    Object.defineProperties(wheel, { clientX: { value: 100 }, clientY: { value: 100 } });
+    fireEvent(area, wheel);
+    fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
+    fireEvent.mouseMove(window, { clientX: 120, clientY: 100, view: window });
+    // d3-zoom ends the wheel's gesture 150 ms after its notch, while the drag goes on.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(onGestureEnd).not.toHaveBeenCalled();
+    fireEvent.mouseMove(window, { clientX: 140, clientY: 100, view: window });
+    expect(onViewChange.mock.calls.at(-1)![1]).toBe(true);
+    fireEvent.mouseUp(window, { clientX: 140, clientY: 100, view: window });
+    expect(onGestureEnd).toHaveBeenCalledTimes(1);
+  });
 });

@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import { refreshMs } from '../../../src/plot/gesturePacing';
 import { expect, test, decodePng, differingPixels, hashPairs, openApp, plotShot, runsSettled, settledShot, showWholePaths } from './helpers';
 
@@ -41,21 +42,27 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
 test('after a zoom the paths are painted for the new view, as a page opened on its link paints them', async ({ page, context }) => {
   await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)&run=momentum(lr=0.001)');
   await showWholePaths(page);
-  const paths = page.getByTestId('trajectory-canvas');
   const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
   if (!plot) throw new Error('no plotting area');
   await page.mouse.move(plot.x + plot.width * 0.4, plot.y + plot.height * 0.6);
   await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
   const fullGrid = await page.getByTestId('contour-bands').getAttribute('data-grid-size');
   for (let notch = 0; notch < 4; notch++) await page.mouse.wheel(0, -100);
+  // A zoom step moves the paths' last picture for a frame; then they are painted for the view.
+  await page.mouse.move(0, 0);
+  await expectAsOpenedOnItsLink(page, context, fullGrid);
+});
+
+/**
+ * Once the gesture has ended: the full grid for the view in the link, no picture left moved, and
+ * the plot pixel for pixel as a page opened on that link paints it.
+ */
+async function expectAsOpenedOnItsLink(page: Page, context: BrowserContext, fullGrid: string | null) {
   await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();
   await expect(page.getByTestId('contour-bands')).toHaveAttribute('data-grid-size', fullGrid ?? '');
   await expect(page.getByTestId('contour-bands')).toHaveAttribute('data-stretched', 'false');
-  // A zoom step moves the paths' last picture for a frame; then they are painted for the view.
-  await expect.poll(() => paths.evaluate((canvas) => canvas.style.transform)).toBe('');
-  await page.mouse.move(0, 0);
+  await expect.poll(() => page.getByTestId('trajectory-canvas').evaluate((canvas) => canvas.style.transform)).toBe('');
   const picture = await settledShot(page);
-
   const fresh = await context.newPage();
   await fresh.goto(page.url());
   await runsSettled(fresh);
@@ -63,7 +70,7 @@ test('after a zoom the paths are painted for the new view, as a page opened on i
   await expect
     .poll(async () => differingPixels(picture, await decodePng(fresh, await plotShot(fresh))), { message: 'pixels unlike the fresh page', timeout: 5_000 })
     .toBe(0);
-});
+}
 
 test('under a wheel in every frame (a trackpad) the grid is made a few times a second, and everything is right at the end', async ({ page, context }) => {
   await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)&run=momentum(lr=0.001)');
@@ -96,17 +103,5 @@ test('under a wheel in every frame (a trackpad) the grid is made a few times a s
   // most (plot/gesturePacing.ts; a machine whose frames come late gets fewer frames, not more grids).
   expect(seen.made).toBeLessThanOrEqual(2 + seen.ms / refreshMs);
   // When the gesture ends: the full grid for the view on screen, and the paths painted for it.
-  await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();
-  await expect(page.getByTestId('contour-bands')).toHaveAttribute('data-grid-size', fullGrid ?? '');
-  await expect(page.getByTestId('contour-bands')).toHaveAttribute('data-stretched', 'false');
-  const paths = page.getByTestId('trajectory-canvas');
-  await expect.poll(() => paths.evaluate((canvas) => canvas.style.transform)).toBe('');
-  const picture = await settledShot(page);
-  const fresh = await context.newPage();
-  await fresh.goto(page.url());
-  await runsSettled(fresh);
-  await showWholePaths(fresh);
-  await expect
-    .poll(async () => differingPixels(picture, await decodePng(fresh, await plotShot(fresh))), { message: 'pixels unlike the fresh page', timeout: 5_000 })
-    .toBe(0);
+  await expectAsOpenedOnItsLink(page, context, fullGrid);
 });

@@ -22,13 +22,25 @@ export interface AxisProps {
   label?: string;
 }
 
+/**
+ * d3's ticks over a domain widened by a billionth of its span: a view zoomed
+ * in and back out ends at −1.9999999999999991 rather than −2, and d3 would
+ * drop the end tick that the view showed before.
+ */
+export function ticksWithEnds(scale: ScaleLinear<number, number>, count: number): number[] {
+  const [d0, d1] = scale.domain();
+  const pad = Math.abs(d1 - d0) * 1e-9;
+  const widened = d0 <= d1 ? [d0 - pad, d1 + pad] : [d0 + pad, d1 - pad];
+  return scale.copy().domain(widened).ticks(count);
+}
+
 /** Tick length and the gap to its label, in pixels (d3-axis's defaults). */
 const tickSize = 6;
 const tickPadding = 3;
 
 export function Axis({ orient, scale, x = 0, y = 0, length, label }: AxisProps) {
   const count = Math.max(2, Math.round(length / (orient === 'bottom' ? 70 : 50)));
-  const ticks = useMemo(() => scale.ticks(count), [scale, count]);
+  const ticks = useMemo(() => ticksWithEnds(scale, count), [scale, count]);
   const [r0, r1] = scale.range();
   // Crisp 1 px lines on a 1× screen, as d3-axis offsets them.
   const offset = useScreenPixelRatio() > 1 ? 0 : 0.5;

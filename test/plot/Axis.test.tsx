@@ -25,6 +25,14 @@ describe('Axis', () => {
     expect(container.querySelector('.plot-axis-label')?.textContent).toBe('x');
   });
 
+  it('keeps the end ticks of a view that rounding moved a hair inside them (zoomed in and back out)', () => {
+    const { container } = render(<svg><Axis orient="bottom" scale={scaleLinear([-1.9999999999999991, 2.000000000000001], [0, 280])} length={280} /></svg>);
+    expect(ticks(container).map((t) => t.label)).toEqual(['−2', '−1', '0', '1', '2']);
+    // A view that really stops short of a tick does not get it.
+    const { container: short } = render(<svg><Axis orient="bottom" scale={scaleLinear([-1.99, 1.99], [0, 280])} length={280} /></svg>);
+    expect(ticks(short).map((t) => t.label)).toEqual(['−1', '0', '1']);
+  });
+
   it('a left axis puts labels left of the line, the top of the range first', () => {
     const { container } = render(<svg><Axis orient="left" scale={scaleLinear([-1, 1], [200, 0])} length={200} /></svg>);
     const drawn = ticks(container);

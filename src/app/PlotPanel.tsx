@@ -8,7 +8,7 @@ import type { CriticalPoint, ViewBox } from '../core/types';
 import { surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
-import { plotInnerSize, sameView } from '../plot/scales';
+import { plotInnerSize, sameView, tidyView } from '../plot/scales';
 import { screenPixelRatio, useScreenPixelRatio } from '../plot/canvasSize';
 import { appStore, useAppStore } from '../state/store';
 import { selectSurfaceSpec, selectView } from '../state/selectors';
@@ -106,7 +106,7 @@ export function PlotPanel() {
     const store = appStore.getState();
     // A button's step is not a gesture: React's render asks for the full grid, and nothing coarse before it.
     if (!gesture) {
-      store.setView(next);
+      store.setView(tidyView(next));
       return;
     }
     if (!inGesture.current) {
@@ -125,6 +125,13 @@ export function PlotPanel() {
     setMade(due);
   }, []);
   const onGestureEnd = useCallback(() => {
+    // The view the gesture ends on, without its arithmetic's float noise (the link reads -2, not -1.9999999999999991).
+    // Back on the surface's own box (zoomed in and out again): the plain link, with no view in it.
+    const store = appStore.getState();
+    if (store.scene.view) {
+      const tidy = tidyView(store.scene.view);
+      store.setView(sameView(tidy, selectView({ surface: store.scene.surface, view: null }), 1e-12) ? null : tidy);
+    }
     inGesture.current = false;
     setMoving(false);
     setMade(null);

@@ -105,3 +105,23 @@ export function sameView(a: ViewBox | null | undefined, b: ViewBox | null | unde
     Math.abs(a.y[0] - b.y[0]) <= ey && Math.abs(a.y[1] - b.y[1]) <= ey
   );
 }
+
+/**
+ * A view with each edge rounded to a millionth of its span: the view a
+ * gesture or a button ends on, so the link reads "-2" where the transforms'
+ * arithmetic left -1.9999999999999991. A millionth of the span is far below
+ * a pixel, so the picture does not move.
+ */
+export function tidyView(view: ViewBox): ViewBox {
+  const edge = (value: number, span: number) => {
+    if (!(span > 0) || !Number.isFinite(value)) return value;
+    const quantum = 10 ** Math.floor(Math.log10(span * 1e-6));
+    const rounded = Math.round(value / quantum) * quantum;
+    // Clear the float noise of the multiplication (0.30000000000000004) where it is below the quantum.
+    const clean = Number(rounded.toPrecision(15));
+    return Math.abs(clean - value) <= quantum ? clean : value;
+  };
+  const w = view.x[1] - view.x[0];
+  const h = view.y[1] - view.y[0];
+  return { x: [edge(view.x[0], w), edge(view.x[1], w)], y: [edge(view.y[0], h), edge(view.y[1], h)] };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewBox } from '../../src/core/types';
 import {
-  createPlotScales, pixelToSurface, plotInnerSize, sameView, surfaceToPixel, viewMatrix, zoomedView,
+  createPlotScales, pixelToSurface, plotInnerSize, sameView, surfaceToPixel, tidyView, viewMatrix, zoomedView,
 } from '../../src/plot/scales';
 
 const view: ViewBox = { x: [-10, 10], y: [-5, 5] };
@@ -57,5 +57,18 @@ describe('plot scales', () => {
 
   it('keep the plotting area positive however small the component', () => {
     expect(plotInnerSize(10, 10)).toEqual({ width: 1, height: 1 });
+  });
+
+  it('tidy a view to a millionth of its span: the float noise of a zoom in and out goes, the view stays', () => {
+    expect(tidyView({ x: [-1.9999999999999991, 2.000000000000001], y: [-1.0000000000000004, 3.0000000000000004] }))
+      .toEqual({ x: [-2, 2], y: [-1, 3] });
+    const zoomed: ViewBox = { x: [0.123456789123, 0.123459789456], y: [-1234.56789123, 1000.98765] };
+    const tidy = tidyView(zoomed);
+    // A span of 3e-6 keeps 12 decimals; one of 2235 keeps 3 (a thousandth is a millionth of it, rounded down to a power of ten).
+    expect(tidy).toEqual({ x: [0.123456789123, 0.123459789456], y: [-1234.568, 1000.988] });
+    for (const axis of ['x', 'y'] as const) {
+      const span = zoomed[axis][1] - zoomed[axis][0];
+      for (const i of [0, 1]) expect(Math.abs(tidy[axis][i] - zoomed[axis][i])).toBeLessThanOrEqual(span * 1e-6);
+    }
   });
 });

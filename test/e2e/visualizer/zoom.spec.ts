@@ -39,6 +39,22 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
   await expect(bands).toHaveAttribute('data-stretched', 'false');
 });
 
+test('zooming in and back out by the same notches gives back the plain link and the end ticks', async ({ page }) => {
+  await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)');
+  const xTicks = () => page.locator('.plot-axis-bottom .tick text').allTextContents();
+  const before = await xTicks();
+  const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
+  if (!plot) throw new Error('no plotting area');
+  await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height * 0.7);
+  await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
+  for (let notch = 0; notch < 3; notch++) await page.mouse.wheel(0, -100);
+  await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();
+  for (let notch = 0; notch < 3; notch++) await page.mouse.wheel(0, 100);
+  // The transforms' arithmetic ends a hair off the box (-1.9999999999999991); the gesture's end tidies it away.
+  await expect.poll(() => linkedView(hashPairs(page)), { message: 'no view in the link' }).toBeNull();
+  expect(await xTicks()).toEqual(before);
+});
+
 test('after a zoom the paths are painted for the new view, as a page opened on its link paints them', async ({ page, context }) => {
   await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)&run=momentum(lr=0.001)');
   await showWholePaths(page);

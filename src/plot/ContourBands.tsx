@@ -48,7 +48,8 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
   const paints = useRef(0);
   // Parsed at most once per grid, and only when the page paints them.
   const parsed = useRef<{ bands: readonly string[]; paths: Path2D[] } | null>(null);
-  const stretched = bands.length > 0 && !sameView(view, displayView, 1e-9);
+  // Views a few millionths of a span apart (a gesture's end tidies its view, scales.ts) are one picture: far below a pixel.
+  const stretched = bands.length > 0 && !sameView(view, displayView, 2e-6);
   const stretch = stretched ? stretchTransform(view, displayView, width, height) : undefined;
   // Without a usable transform (a view rounded to nothing, a zoom by more than
   // 64 times) the bands are painted for the view on screen, as before a gesture.

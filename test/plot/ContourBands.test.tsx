@@ -68,6 +68,19 @@ describe('ContourBands', () => {
   });
 });
 
+describe('ContourBands and a tidied view', () => {
+  it('takes a view a millionth of its span away (a gesture end\'s tidying) as the same picture: no transform, no repaint', () => {
+    const picture: BandPicture = { bitmap: bitmap('first'), width: 400, height: 300, ratio: 1 };
+    const { container, rerender } = render(<ContourBands {...base} picture={picture} />);
+    const [x0, x1] = base.view.x;
+    const tidied: ViewBox = { x: [x0 + (x1 - x0) * 1e-6, x1], y: base.view.y };
+    rerender(<ContourBands {...base} picture={picture} displayView={tidied} />);
+    expect(canvasOf(container).style.transform).toBe('');
+    expect(canvasOf(container).dataset.stretched).toBe('false');
+    expect(ctx.count('drawImage')).toBe(1);
+  });
+});
+
 describe('fitsCanvas', () => {
   it('accepts a picture within a third of the canvas each way, no further', () => {
     expect(fitsCanvas({ width: 400, height: 300 }, 400, 300)).toBe(true);

@@ -28,7 +28,7 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
   await expect(bands).toHaveAttribute('data-stretched', 'false');
   await expect(bands).not.toHaveAttribute('data-levels', levelsBefore ?? '');
   // Painted for the view on screen: no transform left on the canvas.
-  expect(await bands.evaluate((canvas) => canvas.style.transform)).toBe('');
+  await expect.poll(() => bands.evaluate((canvas) => canvas.style.transform)).toBe('');
   // Mid-gesture grids are coarser; when the gesture ends the full grid follows, painted by the worker.
   await expect(bands).toHaveAttribute('data-grid-size', fullGrid ?? '');
   await expect(bands).toHaveAttribute('data-painter', 'worker');

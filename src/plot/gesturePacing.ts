@@ -16,7 +16,8 @@
  *
  * Measured with a wheel event in every frame for a second (two cores):
  * making the pictures on every step painted 20–47 grids a second and
- * missed 23 frames in twelve such gestures; paced, 2–5 grids and 2 frames.
+ * missed 23 and 30 frames in twelve such gestures (two comparisons);
+ * paced, 2–5 grids a second and 2 and 5 frames.
  *
  * Wheel events reach the page at the start of a frame, before its
  * animation-frame callbacks. A check two callbacks after a step therefore

@@ -82,7 +82,6 @@ export function PlotPanel() {
   // During a gesture, the last view its pictures (grid, paths) were made for (gesturePacing).
   // Null until the first; in between, the pictures are only moved.
   const [made, setMade] = useState<ViewBox | null>(null);
-  const inGesture = useRef(false);
   // On another screen (or a zoomed page) the worker's picture is asked for at its pixel ratio.
   const ratio = useScreenPixelRatio();
   // Mid-gesture, the grid is for the view pictures were last made for (a gesture's first step makes them).
@@ -109,10 +108,8 @@ export function PlotPanel() {
       store.setView(tidyView(next));
       return;
     }
-    if (!inGesture.current) {
-      inGesture.current = true;
-      setMoving(true);
-    }
+    // A no-op after the gesture's first step (React drops a state set to its value).
+    setMoving(true);
     store.setView(next);
   }, []);
   const onPictureDue = useCallback(() => {
@@ -132,7 +129,6 @@ export function PlotPanel() {
       const tidy = tidyView(store.scene.view);
       store.setView(sameView(tidy, selectView({ surface: store.scene.surface, view: null }), 1e-12) ? null : tidy);
     }
-    inGesture.current = false;
     setMoving(false);
     setMade(null);
   }, []);

@@ -71,7 +71,7 @@ export function usePlotZoom(
 ): PlotZoom {
   const { onViewChange, onPictureDue, onGestureEnd } = handlers;
   const state = useRef<ZoomState>({
-    anchor: displayView, emitted: null, width, height, silent: false, moving: false, gestures: 0, stepping: false,
+    anchor: displayView, emitted: null, width, height, silent: false, gestures: 0, stepping: false,
     onViewChange, onPictureDue, onGestureEnd, pacer: null,
   });
   const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
@@ -110,7 +110,7 @@ export function usePlotZoom(
     s.anchor = displayView;
     s.emitted = displayView;
     // Set from elsewhere during a gesture (reset, a link): its pictures are due now, not at the next pause.
-    if (s.moving && !resized) s.pacer?.jumped(displayView);
+    if (s.gestures > 0 && !resized) s.pacer?.jumped(displayView);
     const element = ref.current;
     const zoomBehavior = behavior.current;
     // Not attached yet: a behaviour attached later starts at the identity anyway.
@@ -148,9 +148,10 @@ interface ZoomState {
   width: number;
   height: number;
   silent: boolean;
-  /** Between a gesture's d3 'start' and 'end'. */
-  moving: boolean;
-  /** d3 gestures under way: a drag begun within a wheel's last 150 ms overlaps it, and the gesture ends with the last. */
+  /**
+   * d3 gestures under way (between their 'start' and 'end'): a drag begun within a wheel's
+   * last 150 ms overlaps it, and the app's gesture ends with the last.
+   */
   gestures: number;
   /** Inside zoomBy: the views emitted are a button's step. */
   stepping: boolean;
@@ -170,7 +171,7 @@ function attachZoom(
   // A drag under way when the behaviour is taken off goes on: d3-zoom listens on the window for it.
   let detached = false;
   const pacer = createGesturePacer((view) => {
-    if (!detached && s.moving) s.onPictureDue?.(view);
+    if (!detached && s.gestures > 0) s.onPictureDue?.(view);
   });
   s.pacer = pacer;
   const zoomBehavior = zoom<SVGGElement, unknown>()
@@ -183,19 +184,18 @@ function attachZoom(
       const view = zoomedView(s.anchor, event.transform, s.width, s.height);
       if (!isUsable(view)) return;
       s.emitted = view;
-      s.onViewChange?.(view, s.moving);
-      if (s.moving) pacer.moved(view);
+      const gesture = s.gestures > 0;
+      s.onViewChange?.(view, gesture);
+      if (gesture) pacer.moved(view);
     })
     // d3-zoom ends a wheel gesture 150 ms after its last notch, a drag on release.
     .on('start', () => {
       if (s.silent || detached || s.stepping) return;
       s.gestures++;
-      s.moving = true;
     })
     .on('end', () => {
       if (s.silent || detached || s.stepping || s.gestures === 0) return;
       if (--s.gestures > 0) return;
-      s.moving = false;
       pacer.end();
       s.onGestureEnd?.();
     });
@@ -210,8 +210,7 @@ function attachZoom(
     pacer.end();
     if (s.pacer === pacer) s.pacer = null;
     // Taken off mid-gesture (the plot replaced by the side-by-side panels): that gesture is over.
-    if (s.moving) {
-      s.moving = false;
+    if (s.gestures > 0) {
       s.gestures = 0;
       s.onGestureEnd?.();
     }

@@ -53,6 +53,8 @@ function gridFor(view: ViewBox, size: { width: number; height: number }, moving:
     // The worker paints the bands at this size; the page only copies the pixels. Mid-gesture
     // at half the pixel density: a quarter of the raster, for a picture that is being stretched anyway.
     ...(pictured && { picture: { width: size.width, height: size.height, ratio: ratio * (moving ? 0.5 : 1) } }),
+    // Full grids are kept for a view asked again (Reset view, a surface chosen again): gridCache.ts.
+    keep: !moving,
   };
 }
 

@@ -15,6 +15,7 @@ import { selectSimulationConfigs, selectSurfaceSpec, selectView } from '../state
 import { noteGrid } from '../plot/latency';
 import { bandRamp } from '../plot/colors';
 import { screenPixelRatio } from '../plot/canvasSize';
+import { answersRequest, createGridCache } from './gridCache';
 
 export interface GridRequest {
   view: ViewBox;
@@ -22,12 +23,26 @@ export interface GridRequest {
   ny: number;
   /** The plotting area (CSS pixels) and device pixel ratio the worker paints the bands for. */
   picture?: { width: number; height: number; ratio: number };
+  /** Keep the full grid, to answer the same request again at once (gridCache.ts). Not for a gesture's coarse grids. */
+  keep?: boolean;
 }
 
 let client: WorkerClient | null = null;
 let grid: GridResult | null = null;
 let lastGridKey: string | null = null;
 const gridListeners = new Set<() => void>();
+const kept = createGridCache();
+/** The newest request that asked to be kept, until its full grid comes. */
+let pending: { key: string; surface: SurfaceSpec; request: GridRequest } | null = null;
+/** The newest request was answered from the cache: the worker's replies to older ones are not drawn. */
+let servedKept = false;
+
+/** Put `next` on screen. A replaced grid's picture is closed now, not at the next GC, unless the cache keeps it. */
+function showGrid(next: GridResult): void {
+  if (grid && grid !== next && grid.picture && grid.picture !== next.picture && !kept.holds(grid)) grid.picture.bitmap.close();
+  grid = next;
+  for (const listener of gridListeners) listener();
+}
 
 /** The client's own sentences stand as they are; a raw error from the computation gets said what it means. */
 function forUser(message: string): string {
@@ -40,11 +55,17 @@ export function startWorkerBridge(store: AppStore): () => void {
   const started = createWorkerClient({
     trajectories,
     onGrid: (next) => {
+      if (servedKept) {
+        next.picture?.bitmap.close();
+        return;
+      }
       noteGrid();
-      // Nothing draws a replaced grid again: its picture's pixels can go now, not at the next GC.
-      if (grid?.picture && grid.picture !== next.picture) grid.picture.bitmap.close();
-      grid = next;
-      for (const listener of gridListeners) listener();
+      if (pending && next.final && answersRequest(pending.surface, pending.request, next)) {
+        // Grids the cache lets go are closed, but for the one on screen (closed when it is replaced).
+        for (const gone of kept.put(pending.key, next)) if (gone !== grid) gone.picture?.bitmap.close();
+        pending = null;
+      }
+      showGrid(next);
     },
     onError: (message) => store.getState().addNotices([forUser(message)]),
   });
@@ -60,7 +81,7 @@ export function startWorkerBridge(store: AppStore): () => void {
   // its exact size once measured, and the worker drops this grid for that one.
   try {
     const { nx, ny, width, height } = typicalPlot;
-    requestGrid(selectSurfaceSpec(scene.surface), { view: selectView(scene), nx, ny, picture: { width, height, ratio: screenPixelRatio() } });
+    requestGrid(selectSurfaceSpec(scene.surface), { view: selectView(scene), nx, ny, picture: { width, height, ratio: screenPixelRatio() }, keep: true });
   } catch {
     // Only a head start: the plot asks again, and reports what goes wrong, once it renders.
   }
@@ -77,6 +98,8 @@ export function startWorkerBridge(store: AppStore): () => void {
     started.dispose();
     if (client === started) client = null;
     lastGridKey = null;
+    pending = null;
+    servedKept = false;
   };
 }
 
@@ -85,6 +108,14 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
   const key = JSON.stringify([surface, request]);
   if (!client || key === lastGridKey) return;
   lastGridKey = key;
+  const hit = request.keep ? kept.get(key) : null;
+  servedKept = hit !== null;
+  pending = !hit && request.keep ? { key, surface, request } : null;
+  if (hit) {
+    noteGrid();
+    showGrid(hit);
+    return;
+  }
   // With nothing of this surface on screen (opening, a new surface), a coarse
   // grid first: a ninth of the work, so contours appear sooner. A zoom keeps
   // showing the old grid, stretched, so it waits for the full one instead.

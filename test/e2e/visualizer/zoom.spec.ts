@@ -39,6 +39,59 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
   await expect(bands).toHaveAttribute('data-stretched', 'false');
 });
 
+/**
+ * From now on, what the bands canvas shows at each of its paints, and every
+ * state of the plot's grid attribute ("preview" while a coarse grid is drawn).
+ */
+async function recordBandPaints(page: Page): Promise<() => Promise<Array<{ stretched?: string; size?: string; grid?: string }>>> {
+  await page.evaluate(() => {
+    const bands = document.querySelector<HTMLCanvasElement>('[data-testid="contour-bands"]')!;
+    const plot = document.querySelector('[data-testid="contour-plot"]')!;
+    const seen: Array<{ stretched?: string; size?: string; grid?: string }> = [];
+    (window as unknown as { __bandPaints: typeof seen }).__bandPaints = seen;
+    new MutationObserver(() => seen.push({ stretched: bands.dataset.stretched, size: bands.dataset.gridSize, grid: plot.getAttribute('data-grid') ?? '' }))
+      .observe(bands, { attributes: true, attributeFilter: ['data-paints', 'data-stretched'] });
+    new MutationObserver(() => seen.push({ grid: plot.getAttribute('data-grid') ?? '' })).observe(plot, { attributes: true, attributeFilter: ['data-grid'] });
+  });
+  return () => page.evaluate(() => (window as unknown as { __bandPaints: Array<{ stretched?: string; size?: string; grid?: string }> }).__bandPaints.splice(0));
+}
+
+test('Reset view and a surface chosen again show their full contours at once, never the old picture shrunk', async ({ page }) => {
+  await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)');
+  const bands = page.getByTestId('contour-bands');
+  const levels = await bands.getAttribute('data-levels');
+  const fullGrid = await bands.getAttribute('data-grid-size');
+  const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
+  if (!plot) throw new Error('no plotting area');
+  await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
+  for (let notch = 0; notch < 4; notch++) await page.mouse.wheel(0, -100);
+  await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();
+  await expect(bands).toHaveAttribute('data-grid-size', fullGrid ?? '');
+  await expect(bands).toHaveAttribute('data-stretched', 'false');
+  await expect(bands).not.toHaveAttribute('data-levels', levels ?? '');
+
+  // The grid for the surface's own box was kept: Reset view paints it in the same frame.
+  const painted = await recordBandPaints(page);
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await expect(bands).toHaveAttribute('data-levels', levels ?? '');
+  const afterReset = await painted();
+  expect(afterReset.length).toBeGreaterThan(0);
+  expect(afterReset.filter((p) => p.stretched === 'true'), 'the zoomed picture shrunk in a grey frame').toEqual([]);
+  expect(afterReset.filter((p) => p.size !== undefined && p.size !== fullGrid), 'a coarser grid').toEqual([]);
+
+  // Another surface, then back: no coarse preview the second time, the kept full grid at once.
+  await page.getByTestId('surface').selectOption('bumpy');
+  await runsSettled(page);
+  await painted();
+  await page.getByTestId('surface').selectOption('rosenbrock');
+  await runsSettled(page);
+  await expect(bands).toHaveAttribute('data-levels', levels ?? '');
+  const afterReturn = await painted();
+  expect(afterReturn.filter((p) => p.grid === 'preview'), 'a coarse preview').toEqual([]);
+  expect(afterReturn.filter((p) => p.size !== undefined && p.size !== fullGrid), 'a coarser grid or none').toEqual([]);
+});
+
 test('zooming in and back out by the same notches gives back the plain link and the end ticks', async ({ page }) => {
   await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)');
   const xTicks = () => page.locator('.plot-axis-bottom .tick text').allTextContents();

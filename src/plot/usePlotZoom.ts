@@ -8,10 +8,13 @@
  * is resized, the anchor moves there and the transform is silently reset to
  * the identity, so the next gesture continues from what is on screen.
  *
- * Click versus pan: d3-zoom pans on every mouse move but, once the pointer
- * has travelled more than `clickDistance` (4 px) between press and release,
- * swallows the click that follows. So a press-and-release within 4 px is a
- * click (the parent sets the start there), anything longer is a pan only.
+ * Click versus pan: once the pointer has travelled more than `clickDistance`
+ * (4 px) between press and release, d3-zoom swallows the click that follows.
+ * So a press-and-release within 4 px is a click (the parent sets the start
+ * there), anything longer is a pan only. d3-zoom pans on every mouse move,
+ * so a click's wobble of a pixel or two would also move the view (and put a
+ * view in the link): a mouse drag moves nothing until it leaves the click
+ * distance, and a click's d3 transform is put back where it was.
  * During a gesture, onPictureDue says when to make the pictures anew for
  * the view; until then they are only moved (see gesturePacing.ts).
  * Double-click zoom is off: two quick clicks set the start twice instead of
@@ -71,7 +74,7 @@ export function usePlotZoom(
 ): PlotZoom {
   const { onViewChange, onPictureDue, onGestureEnd } = handlers;
   const state = useRef<ZoomState>({
-    anchor: displayView, emitted: null, width, height, silent: false, gestures: 0, stepping: false,
+    anchor: displayView, emitted: null, width, height, silent: false, gestures: 0, stepping: false, press: null,
     onViewChange, onPictureDue, onGestureEnd, pacer: null,
   });
   const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
@@ -91,7 +94,7 @@ export function usePlotZoom(
     loadZoom().then(({ zoom, zoomIdentity }) => {
       if (gone) return;
       identity.current = zoomIdentity;
-      detach = attachZoom(element, zoom, state.current, behavior);
+      detach = attachZoom(element, zoom, zoomIdentity, state.current, behavior);
     }, () => {
       // Without the chunk (offline after opening) the plot still shows and takes clicks; the buttons do nothing.
     });
@@ -155,6 +158,8 @@ interface ZoomState {
   gestures: number;
   /** Inside zoomBy: the views emitted are a button's step. */
   stepping: boolean;
+  /** A mouse press that has not left the click distance yet: its moves pan nothing. */
+  press: { x: number; y: number } | null;
   onViewChange?: ViewChange;
   onPictureDue?: (view: ViewBox) => void;
   onGestureEnd?: () => void;
@@ -165,6 +170,7 @@ interface ZoomState {
 function attachZoom(
   element: SVGGElement,
   zoom: ZoomModule['zoom'],
+  zoomIdentity: ZoomModule['zoomIdentity'],
   s: ZoomState,
   behavior: { current: ZoomBehavior<SVGGElement, unknown> | null },
 ): () => void {
@@ -179,8 +185,10 @@ function attachZoom(
     // The plotting area, not the whole SVG (d3's default), is what scaleBy centres on.
     .extent(() => [[0, 0], [s.width, s.height]])
     .clickDistance(clickDistance)
-    .on('zoom', (event: { transform: { k: number; x: number; y: number } }) => {
+    .on('zoom', (event: { transform: { k: number; x: number; y: number }; sourceEvent?: Event | null }) => {
       if (s.silent || detached) return;
+      if (s.press && withinClick(s.press, event.sourceEvent)) return;
+      s.press = null;
       const view = zoomedView(s.anchor, event.transform, s.width, s.height);
       if (!isUsable(view)) return;
       s.emitted = view;
@@ -189,12 +197,26 @@ function attachZoom(
       if (gesture) pacer.moved(view);
     })
     // d3-zoom ends a wheel gesture 150 ms after its last notch, a drag on release.
-    .on('start', () => {
+    .on('start', (event: { sourceEvent?: Event | null }) => {
       if (s.silent || detached || s.stepping) return;
       s.gestures++;
+      const source = event.sourceEvent;
+      // Only a mouse press alone: within another gesture (a wheel's last 150 ms) its moves pan at once.
+      s.press = source instanceof MouseEvent && source.type === 'mousedown' && s.gestures === 1 ? { x: source.clientX, y: source.clientY } : null;
     })
     .on('end', () => {
       if (s.silent || detached || s.stepping || s.gestures === 0) return;
+      if (s.press) {
+        // A click: d3-zoom's transform moved with the wobble, the view did not. Put it back.
+        s.press = null;
+        if (s.emitted) s.anchor = s.emitted;
+        s.silent = true;
+        try {
+          select(element).call(zoomBehavior.transform, zoomIdentity);
+        } finally {
+          s.silent = false;
+        }
+      }
       if (--s.gestures > 0) return;
       pacer.end();
       s.onGestureEnd?.();
@@ -223,4 +245,12 @@ function isUsable(view: ViewBox): boolean {
   const h = view.y[1] - view.y[0];
   return Number.isFinite(w) && Number.isFinite(h) && w > 0 && h > 0 &&
     [...view.x, ...view.y].every((v) => Number.isFinite(v));
+}
+
+/** Whether a mouse move is still within the click distance of its press (d3-zoom's own test: squared, strictly more). */
+function withinClick(press: { x: number; y: number }, source: Event | null | undefined): boolean {
+  if (!(source instanceof MouseEvent) || source.type !== 'mousemove') return false;
+  const dx = source.clientX - press.x;
+  const dy = source.clientY - press.y;
+  return dx * dx + dy * dy <= clickDistance * clickDistance;
 }

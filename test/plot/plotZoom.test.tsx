@@ -135,11 +135,30 @@ describe('ContourPlot zoom and pan', () => {
     expect(onGestureEnd).toHaveBeenCalledTimes(1);
   });
 
-  it('still counts a press that wobbles less than the click distance as a click', async () => {
-    const { area, hit, onPick } = await setup();
+  it('counts a press that wobbles less than the click distance as a click, and pans nothing for it', async () => {
+    const { area, hit, onPick, onViewChange, onPictureDue } = await setup();
     drag(area, [100, 100], [102, 101]);
     fireEvent.click(hit, { clientX: 102, clientY: 101 });
     expect(onPick).toHaveBeenCalledTimes(1);
+    expect(onViewChange).not.toHaveBeenCalled();
+    expect(onPictureDue).not.toHaveBeenCalled();
+    // The wobble is not carried into the next drag either: 40 px pans exactly 40 px from the view on screen.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    drag(area, [100, 100], [140, 100]);
+    const next: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    expect(next.x[0]).toBeCloseTo(-4 - (40 * 8) / inner.width, 9);
+    expect(next.y).toEqual(view.y);
+  });
+
+  it('a drag that leaves the click distance pans by all of its travel, the first few pixels too', async () => {
+    const { area, onViewChange } = await setup();
+    fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
+    fireEvent.mouseMove(window, { clientX: 103, clientY: 100, view: window });
+    expect(onViewChange).not.toHaveBeenCalled();
+    fireEvent.mouseMove(window, { clientX: 110, clientY: 100, view: window });
+    fireEvent.mouseUp(window, { clientX: 110, clientY: 100, view: window });
+    const next: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    expect(next.x[0]).toBeCloseTo(-4 - (10 * 8) / inner.width, 9);
   });
 
   it('applies a zoom button pressed before d3-zoom has arrived, and takes clicks meanwhile', async () => {

@@ -40,6 +40,28 @@ describe('chooseThresholds', () => {
     for (let i = 1; i < excess.length; i++) expect(excess[i] / excess[i - 1]).toBeLessThanOrEqual(10);
   });
 
+  it('stays logarithmic on a zoom into Rosenbrock\'s valley, though the walls raise the mean', () => {
+    const surface = createSurface('rosenbrock');
+    // 1.75× about (0.2, 0.9), four wheel notches: a third of the view lies in the lowest twentieth of its range.
+    const values = sampleGrid(surface, { x: [-0.943, 1.343], y: [-0.243, 2.043] }, 200, 150);
+    const choice = describeThresholds(values);
+    expect(choice.spacing).toBe('log');
+    // The valley floor the runs walk along gets several levels, not one flat band.
+    const [min, max] = choice.extent;
+    expect(choice.levels.filter((level) => level < min + (max - min) / 20).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('keeps linear levels on the bowl and the ellipse, zoomed or panned, and on a step', () => {
+    const bowl = createSurface('bowl');
+    for (const view of [{ x: [-0.5, 0.5], y: [-0.5, 0.5] }, { x: [0, 2], y: [0, 2] }] as const) {
+      expect(describeThresholds(sampleGrid(bowl, { x: [...view.x], y: [...view.y] }, 120, 120)).spacing).toBe('linear');
+    }
+    expect(describeThresholds(grid('ellipse')).spacing).toBe('linear');
+    // Half the cells at the bottom, half at the top: neither end is the one to stretch.
+    const step = Float64Array.from({ length: 1000 }, (_, i) => (i < 500 ? 0 : 1) + i * 1e-6);
+    expect(describeThresholds(step).spacing).toBe('linear');
+  });
+
   it('keeps linear levels on surfaces that go negative (saddle, bumpy)', () => {
     for (const id of ['saddle', 'bumpy'] as const) {
       const choice = describeThresholds(grid(id));

@@ -77,7 +77,7 @@ export function describeThresholds(values: ArrayLike<number>, count = 20): Thres
   if (meanExcess < bottomHeavy || (lowShare > crowdedEnd && lowShare > 2 * highShare)) {
     const excess = quantileExcess(finite, min, 1, lowQuantile, range);
     const levels = [min, ...logSteps(excess, range, levelCount - 1).map((d) => min + d)];
-    return { levels: strictlyAscending(levels, max), spacing: 'log', extent: [min, max] };
+    return { levels: withoutSliver(strictlyAscending(levels, max), max), spacing: 'log', extent: [min, max] };
   }
   if (meanExcess > topHeavy || (highShare > crowdedEnd && highShare > 2 * lowShare)) {
     const deficit = quantileExcess(finite, max, -1, lowQuantile, range);
@@ -96,7 +96,7 @@ export function describeThresholds(values: ArrayLike<number>, count = 20): Thres
     const every = Math.ceil(linear.length / levelCount);
     linear = linear.filter((_, i) => i % every === 0);
   }
-  return { levels: [min, ...linear], spacing: 'linear', extent: [min, max] };
+  return { levels: withoutSliver([min, ...linear], max), spacing: 'linear', extent: [min, max] };
 }
 
 /** The shares of the values in the lowest and in the highest twentieth of [min, max]. */
@@ -160,6 +160,19 @@ function logSteps(lo: number, hi: number, count: number): number[] {
 }
 
 /** Drop levels that rounding made equal or that reach the maximum (a band with no area). */
+/**
+ * Without a top level closer to the maximum than a hundredth of the range:
+ * its band would be a sliver of the view (a corner), and the legend would
+ * label 500 and 500.2 one above the other. (Not for log-top levels, which
+ * crowd towards the maximum on purpose.)
+ */
+function withoutSliver(levels: number[], max: number): number[] {
+  const span = max - levels[0];
+  let end = levels.length;
+  while (end > 1 && max - levels[end - 1] < span / 100) end--;
+  return end === levels.length ? levels : levels.slice(0, end);
+}
+
 function strictlyAscending(levels: number[], max: number): number[] {
   const out: number[] = [];
   for (const v of levels) {

@@ -62,6 +62,17 @@ describe('chooseThresholds', () => {
     expect(describeThresholds(step).spacing).toBe('linear');
   });
 
+  it('leaves no sliver of a band under the maximum (a legend labelled 500 and 500.2)', () => {
+    // Rosenbrock 1.75× about (0.4, 1.2): its log levels end at 500, its maximum is 500.2.
+    const values = sampleGrid(createSurface('rosenbrock'), { x: [-0.743, 1.543], y: [0.057, 2.343] }, 120, 90);
+    const choice = describeThresholds(values);
+    const [min, max] = choice.extent;
+    expect(max - choice.levels[choice.levels.length - 1]).toBeGreaterThanOrEqual((max - min) / 100);
+    const linear = describeThresholds(Float64Array.from({ length: 1001 }, (_, i) => i / 10 + (i === 1000 ? 0.05 : 0)));
+    expect(linear.spacing).toBe('linear');
+    expect(linear.levels.at(-1)).toBeLessThan(99.5);
+  });
+
   it('keeps linear levels on surfaces that go negative (saddle, bumpy)', () => {
     for (const id of ['saddle', 'bumpy'] as const) {
       const choice = describeThresholds(grid(id));

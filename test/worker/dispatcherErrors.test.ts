@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createSurface, sampleGrid, simulate, type SimulationConfig, type ViewBox } from '../../src/core';
-import { createDispatcher } from '../../src/worker/dispatcher';
+import { createDispatcher, type DispatcherOptions } from '../../src/worker/dispatcher';
 import { createContourSet } from '../../src/plot/contours';
 import type { FromWorker, ToWorker } from '../../src/worker/protocol';
 import { chunksOf, concat, createManualScheduler, createRecorder, sameBits } from './harness';
 
-function setup(post?: (message: FromWorker, transfer?: Transferable[]) => void) {
+function setup(post?: (message: FromWorker, transfer?: Transferable[]) => void, options?: DispatcherOptions) {
   const recorder = createRecorder();
   const scheduler = createManualScheduler();
-  const dispatcher = createDispatcher(post ?? recorder.post, scheduler.schedule);
+  const dispatcher = createDispatcher(post ?? recorder.post, scheduler.schedule, options);
   return { ...recorder, scheduler, dispatcher };
 }
+
+/**
+ * A clock that stands still, for tests that expect the preview within the
+ * first task: on a busy machine a real clock's slice could run out first.
+ */
+const standingClock: DispatcherOptions = { now: () => 0 };
 
 const good: SimulationConfig = { surface: 'ellipse', optimizer: { id: 'gd', learningRate: 0.3 }, steps: 60 };
 
@@ -133,7 +139,7 @@ describe('dispatcher grids', () => {
   });
 
   it('answers a request with a preview first: a coarse grid, a run slice, then the full grid', () => {
-    const { dispatcher, scheduler, messages } = setup();
+    const { dispatcher, scheduler, messages } = setup(undefined, standingClock);
     dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }] });
     dispatcher.handle({ type: 'grid', generation: 2, surface: 'rosenbrock', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
     scheduler.step();
@@ -159,7 +165,7 @@ describe('dispatcher grids', () => {
   });
 
   it('sends no second preview for the same surface and view at another size (the page draws the first)', () => {
-    const { dispatcher, scheduler, messages } = setup();
+    const { dispatcher, scheduler, messages } = setup(undefined, standingClock);
     dispatcher.handle({ type: 'grid', generation: 1, surface: 'bowl', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
     scheduler.step();
     dispatcher.handle({ type: 'grid', generation: 2, surface: 'bowl', view, nx: 66, ny: 50, preview: { nx: 22, ny: 17 } });
@@ -173,7 +179,7 @@ describe('dispatcher grids', () => {
   });
 
   it('drops the full grid of a preview when a newer grid request comes first', () => {
-    const { dispatcher, scheduler, messages } = setup();
+    const { dispatcher, scheduler, messages } = setup(undefined, standingClock);
     dispatcher.handle({ type: 'grid', generation: 1, surface: 'bowl', view, nx: 60, ny: 40, preview: { nx: 20, ny: 14 } });
     scheduler.step();
     dispatcher.handle({ type: 'grid', generation: 2, surface: 'saddle', view, nx: 30, ny: 30 });

@@ -2,12 +2,13 @@
 import { memo } from 'react';
 import type { OptimizerId } from '../core/types';
 import { optimizerIds, optimizerInfo } from '../core';
-import { limits, type RunSpec } from '../state/scene';
+import type { RunSpec } from '../state/scene';
 import { useAppStore } from '../state/store';
 import { runColor } from '../plot/colors';
 import { LogSlider } from './LogSlider';
 import { Slider } from './Slider';
 import { AdvancedOptions } from './AdvancedOptions';
+import { RunLabelField } from './RunLabelField';
 import { statusLabel, useRunStatus } from './useRunStatus';
 import { useLanguage, useT } from '../i18n';
 import { optimizerName } from '../i18n/names';
@@ -52,13 +53,7 @@ export const RunCard = memo(function RunCard({ run, index, isData }: RunCardProp
     <li className={`run-card${run.hidden ? ' is-hidden' : ''}`} data-testid={`run-${index}`} aria-label={t('run.aria', { n: index + 1, label: run.label })}>
       <div className="run-head">
         <span className="swatch" style={{ background: runColor(run.color) }} aria-hidden="true" />
-        <input
-          className="run-label"
-          aria-label={t('run.labelAria', { n: index + 1 })}
-          value={run.label}
-          maxLength={limits.label.maxLength}
-          onChange={(e) => set({ label: e.target.value })}
-        />
+        <RunLabelField label={run.label} ariaLabel={t('run.labelAria', { n: index + 1 })} onChange={(label) => set({ label })} />
         <button type="button" className="icon" onClick={() => toggleRun(run.key)} aria-pressed={run.hidden} title={run.hidden ? t('run.showTitle') : t('run.hideTitle')}>
           {run.hidden ? t('run.show') : t('run.hide')}
         </button>

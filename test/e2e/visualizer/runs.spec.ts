@@ -85,3 +85,19 @@ test('removing a run takes it out of the legend, the link and the plot', async (
   await expect.poll(() => colorPixels(page, gdColor), { message: 'GD pixels after removal' }).toBeLessThan(10);
   expect(await colorPixels(page, adamColor)).toBeGreaterThan(100);
 });
+
+test('a run can be renamed by selecting its name and typing a new one, spaces and all', async ({ page }) => {
+  await openApp(page, twoRuns);
+  const name = page.getByLabel('Label of run 1');
+  await name.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  // Emptied, the field stays empty while it is being typed in (the store shows the automatic name meanwhile).
+  await expect(name).toHaveValue('');
+  await page.keyboard.type('My first run');
+  await expect(name).toHaveValue('My first run');
+  await expect(legendItems(page).first().locator('.legend-label')).toHaveText('My first run');
+  await page.keyboard.press('Enter');
+  await expect(name).toHaveValue('My first run');
+  await expect.poll(() => linkRuns(page)[0]).toMatch(/label=My(%20|\+| )first(%20|\+| )run/);
+});

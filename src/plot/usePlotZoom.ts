@@ -221,12 +221,15 @@ function attachZoom(
       pacer.end();
       s.onGestureEnd?.();
     });
-  const selection = select(element).call(zoomBehavior).on('dblclick.zoom', null);
+  const selection = select(element).call(zoomBehavior).on('dblclick.zoom', null)
+    // At the scale extent's edge d3-zoom lets a new wheel gesture through, and the page
+    // scrolled away under the pointer. A wheel over the plot is always the plot's.
+    .on('wheel.page', (event: WheelEvent) => event.preventDefault(), { passive: false });
   behavior.current = zoomBehavior;
   element.dataset.zoom = 'ready';
   return () => {
     detached = true;
-    selection.on('.zoom', null);
+    selection.on('.zoom', null).on('.page', null);
     behavior.current = null;
     delete element.dataset.zoom;
     pacer.end();

@@ -66,6 +66,21 @@ describe('ContourPlot zoom and pan', () => {
     expect((next.y[0] + next.y[1]) / 2).toBeCloseTo(0, 9);
   });
 
+  it('keeps a wheel at the zoom limit from scrolling the page', async () => {
+    const { area } = await setup();
+    const wheel = (deltaY: number) => {
+      const event = new WheelEvent('wheel', { deltaY, deltaMode: 0, bubbles: true, cancelable: true });
+      Object.defineProperties(event, { clientX: { value: inner.width / 2 }, clientY: { value: inner.height / 2 } });
+      fireEvent(area, event);
+      return event.defaultPrevented;
+    };
+    // One huge notch reaches the scale extent's edge; after that gesture has ended (150 ms), a new one
+    // can zoom no further, and d3-zoom alone would let the page scroll.
+    expect(wheel(-1e5)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(wheel(-100)).toBe(true);
+  });
+
   it('pans on a drag and swallows the click that ends it', async () => {
     const { area, hit, onViewChange, onPick } = await setup();
     drag(area, [100, 100], [140, 100]);

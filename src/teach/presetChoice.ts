@@ -1,7 +1,8 @@
 /**
  * Which preset's explanation the page shows. Kept apart from the scene store:
  * the note is about how the view was reached, not part of the view. It stays
- * until another preset is chosen or the reader closes it. Kept apart from the
+ * until another preset is chosen, the reader closes it, or the surface
+ * changes (PresetNoteText; other changes are pointed out in the note). Kept apart from the
  * presets themselves too, so the page can read it without loading them.
  */
 import { create } from 'zustand';

@@ -27,6 +27,11 @@ export const galleryText = {
   linkTo: { en: 'Link to “{title}”', ko: '“{title}” 링크' },
   noteHeading: { en: 'About this view', ko: '이 장면에 대해' },
   noteClose: { en: 'Close the note about this view', ko: '이 장면의 설명 닫기' },
+  noteChanged: {
+    en: 'You have changed the view since: the note describes the preset as it was.',
+    ko: '그 뒤로 장면을 바꾸셨습니다. 이 설명은 처음 장면에 대한 것입니다.',
+  },
+  noteRestore: { en: 'Back to the preset', ko: '처음 장면으로' },
 } satisfies Record<string, Localized>;
 
 /** `text` in `lang`, with {name} filled from `vars`. */

@@ -9,7 +9,7 @@ import { encodeScene } from '../../src/state/urlCodec';
 import { PresetGallery } from '../../src/teach/PresetGallery';
 import { PresetNote } from '../../src/teach/PresetNote';
 import { PresetMenu } from '../../src/controls/PresetMenu';
-import { matchPreset, useCurrentPreset } from '../../src/teach/currentPreset';
+import { matchPreset, presetStanding, useCurrentPreset } from '../../src/teach/currentPreset';
 import { withoutKeys } from '../state/arbitraries';
 import { noteContours, notePaint } from '../../src/plot/latency';
 
@@ -192,6 +192,15 @@ describe('PresetNote', () => {
       vi.useRealTimers();
     }
     expect(within(await screen.findByTestId('preset-note')).getByRole('heading').textContent).toContain('A numerical gradient with h = 10');
+  });
+
+  it('tells the preset\'s own view (zoomed too) from a changed one and from another surface', () => {
+    const saddle = findPreset('saddle')!;
+    expect(presetStanding(saddle, saddle.scene('ko'))).toBe('same');
+    expect(presetStanding(saddle, { ...saddle.scene('en'), view: { x: [-0.5, 0.5], y: [-0.5, 0.5] } })).toBe('same');
+    expect(presetStanding(saddle, { ...saddle.scene('en'), steps: 17 })).toBe('changed');
+    expect(presetStanding(saddle, { ...saddle.scene('en'), runs: saddle.scene('en').runs.slice(1) })).toBe('changed');
+    expect(presetStanding(saddle, defaultScene())).toBe('elsewhere');
   });
 
   it('recognises only exact preset views', () => {

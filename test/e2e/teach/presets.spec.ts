@@ -106,3 +106,25 @@ test("a preset chosen in Korean explains itself in Korean", async ({ page }) => 
   await page.getByTestId('lang-en').click();
   await expectNote(page, 'plateau', 'en');
 });
+
+test('the note says when the view has changed since the preset, offers it back, and goes with another surface', async ({ page }) => {
+  await openApp(page);
+  await choosePreset(page, 'saddle');
+  await expectNote(page, 'saddle', 'en');
+  const changed = page.getByTestId('preset-note-changed');
+  await expect(changed).toHaveCount(0);
+  // Zooming in to look closer is still the preset's view.
+  await page.getByRole('button', { name: 'Zoom in' }).first().click();
+  await expect(changed).toHaveCount(0);
+  // A setting changed: the note stays, and says it describes the preset as it was.
+  await page.getByTestId('steps').fill('17');
+  await page.getByTestId('steps').press('Enter');
+  await expect(changed).toBeVisible();
+  await changed.getByRole('button', { name: 'Back to the preset' }).click();
+  await runsSettled(page);
+  await expect(changed).toHaveCount(0);
+  await expectNote(page, 'saddle', 'en');
+  // Another surface: the note was about x² − y², so it goes.
+  await page.getByTestId('surface').selectOption('rastrigin');
+  await expect(page.getByTestId('preset-note')).toHaveCount(0);
+});

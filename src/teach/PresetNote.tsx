@@ -12,12 +12,15 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useCurrentPreset } from './presetChoice';
 import { ChunkBoundary } from '../app/ChunkBoundary';
 import { useAfterFirstPicture } from '../app/useAfterFirstPicture';
+import { appStore, useAppStore } from '../state/store';
+import type { Scene } from '../state/scene';
 import './presetGallery.css';
 
 const PresetNoteText = lazy(() => import('./PresetNoteText'));
 
 export function PresetNote() {
   const id = useCurrentPreset((s) => s.id);
+  const scene = useAppStore((s) => s.scene);
   const pictured = useAfterFirstPicture();
   useEffect(() => {
     if (!pictured) return;
@@ -37,8 +40,15 @@ export function PresetNote() {
   return (
     <ChunkBoundary>
       <Suspense fallback={null}>
-        <PresetNoteText id={id} />
+        <PresetNoteText id={id} scene={scene} restore={restore} />
       </Suspense>
     </ChunkBoundary>
   );
+}
+
+/** Back to the preset's own view, played from the start (as choosing it in the gallery does). */
+function restore(scene: Scene): void {
+  const state = appStore.getState();
+  state.loadScene(scene);
+  state.play();
 }

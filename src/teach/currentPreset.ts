@@ -65,15 +65,3 @@ export function followPresetLinks(store: AppStore = appStore): () => void {
   });
 }
 
-/**
- * How `scene` stands to `preset`'s own view: 'same' (zoomed or panned
- * counts as the same, the note still holds), 'changed' (a setting or a run
- * differs), or 'elsewhere' (another surface: the note is about another
- * function). Labels in either language are the preset's own.
- */
-export function presetStanding(preset: Preset, scene: Scene): 'same' | 'changed' | 'elsewhere' {
-  if (scene.surface.id !== preset.scene().surface.id) return 'elsewhere';
-  const link = encodeScene({ ...scene, view: null });
-  const same = (['en', 'ko'] as const).some((lang) => encodeScene({ ...preset.scene(lang), view: null }) === link);
-  return same ? 'same' : 'changed';
-}

@@ -9,7 +9,8 @@ import { encodeScene } from '../../src/state/urlCodec';
 import { PresetGallery } from '../../src/teach/PresetGallery';
 import { PresetNote } from '../../src/teach/PresetNote';
 import { PresetMenu } from '../../src/controls/PresetMenu';
-import { matchPreset, presetStanding, useCurrentPreset } from '../../src/teach/currentPreset';
+import { matchPreset, useCurrentPreset } from '../../src/teach/currentPreset';
+import { presetStanding } from '../../src/teach/PresetNoteText';
 import { withoutKeys } from '../state/arbitraries';
 import { noteContours, notePaint } from '../../src/plot/latency';
 

@@ -1,4 +1,5 @@
 /** The page: header, the plot with its playback bar and loss chart, and the controls. */
+import { lazy, Suspense } from 'react';
 import { PlotPanel } from './PlotPanel';
 import { useAnimation } from './useAnimation';
 import { useKeyboard } from './useKeyboard';
@@ -8,9 +9,11 @@ import { Notices } from '../controls/Notices';
 import { PresetNote } from '../teach/PresetNote';
 import { PresetMenu } from '../controls/PresetMenu';
 import { ShareMenu } from '../controls/ShareMenu';
-import { SceneControls } from '../controls/SceneControls';
-import { RunList } from '../controls/RunList';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
+import { ChunkBoundary } from './ChunkBoundary';
+
+// Its own chunk: the column is built after the first picture (below).
+const SettingsColumn = lazy(() => import('./SettingsColumn'));
 
 export function App() {
   useAnimation();
@@ -37,10 +40,11 @@ export function App() {
         <PlotPanel />
         <aside className="controls" aria-label={t('app.settings')} aria-busy={!settings}>
           {settings && (
-            <>
-              <SceneControls />
-              <RunList />
-            </>
+            <ChunkBoundary>
+              <Suspense fallback={null}>
+                <SettingsColumn />
+              </Suspense>
+            </ChunkBoundary>
           )}
         </aside>
       </main>

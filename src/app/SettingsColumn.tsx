@@ -1,0 +1,17 @@
+/**
+ * The settings column's contents: the surface and the runs. A chunk of its
+ * own: App builds the column only after the plot's first picture, so its
+ * code (every field, slider and editor) is not part of the JavaScript the
+ * first picture waits for.
+ */
+import { SceneControls } from '../controls/SceneControls';
+import { RunList } from '../controls/RunList';
+
+export default function SettingsColumn() {
+  return (
+    <>
+      <SceneControls />
+      <RunList />
+    </>
+  );
+}

@@ -5,7 +5,7 @@
  */
 import type { GradientConfig, OptimizerConfig, ScheduleConfig } from '../core/types';
 import { optimizerInfo } from '../core';
-import type { RunSpec } from '../state/scene';
+import { limits, type RunSpec } from '../state/scene';
 import type { RunPatch } from '../state/store';
 import { NumberField } from './NumberField';
 import { ScheduleEditor } from './ScheduleEditor';
@@ -31,10 +31,10 @@ export function AdvancedOptions({ run, isData, onChange }: AdvancedOptionsProps)
       <summary>{t('advanced.title')}</summary>
       <div className="advanced-grid">
         {has('epsilon') && (
-          <NumberField label={t('advanced.epsilon')} value={optimizer.epsilon ?? 1e-8} onCommit={(epsilon) => setOptimizer({ epsilon })} />
+          <NumberField label={t('advanced.epsilon')} value={optimizer.epsilon ?? 1e-8} onCommit={(epsilon) => setOptimizer({ epsilon })} {...limits.epsilon} />
         )}
         {has('weightDecay') && (
-          <NumberField label={t('advanced.weightDecay')} value={optimizer.weightDecay ?? 0.01} onCommit={(weightDecay) => setOptimizer({ weightDecay })} />
+          <NumberField label={t('advanced.weightDecay')} value={optimizer.weightDecay ?? 0.01} onCommit={(weightDecay) => setOptimizer({ weightDecay })} {...limits.weightDecay} />
         )}
         {has('form') && (
           <label className="field">
@@ -86,7 +86,7 @@ export function AdvancedOptions({ run, isData, onChange }: AdvancedOptionsProps)
           </select>
         </label>
         {run.gradient.kind !== 'analytic' && (
-          <NumberField label="h" value={run.gradient.h} onCommit={(h) => setGradient({ kind: run.gradient.kind as 'forward', h })} />
+          <NumberField label="h" value={run.gradient.h} onCommit={(h) => setGradient({ kind: run.gradient.kind as 'forward', h })} {...limits.difference} />
         )}
       </div>
     </details>

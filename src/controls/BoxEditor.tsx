@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { ViewBox } from '../core/types';
 import { useLanguage, useT } from '../i18n';
 import { translateSentence } from '../i18n/sentences';
+import { limits } from '../state/scene';
 import { NumberField } from './NumberField';
 import { checkExpression } from './expressionCheck';
 
@@ -35,6 +36,8 @@ export function BoxEditor({ box, expression, onApply }: BoxEditorProps) {
       value={box[axis][end]}
       onCommit={(value) => commit(((axis === 'x' ? 0 : 2) + end) as 0 | 1 | 2 | 3, value)}
       testId={`box-${axis}${end}`}
+      min={-limits.coordinate.maxAbs}
+      max={limits.coordinate.maxAbs}
     />
   );
   return (

@@ -16,12 +16,18 @@ export interface LogSliderProps {
   max: number;
   onChange(value: number): void;
   testId?: string;
+  /**
+   * The values the app accepts when typed (state/scene `limits`), which may be
+   * wider than the slider's span; a typed value outside is clamped and the
+   * field says so, stating these limits.
+   */
+  typedRange?: { readonly min: number; readonly max: number };
 }
 
 /** Slider positions per decade; values snap to 1, 1.25, 1.5 … of a decade's grid. */
 const ticksPerDecade = 40;
 
-export function LogSlider({ label, value, min, max, onChange, testId }: LogSliderProps) {
+export function LogSlider({ label, value, min, max, onChange, testId, typedRange }: LogSliderProps) {
   const id = useId();
   const t = useT();
   const lo = Math.log10(min);
@@ -46,7 +52,16 @@ export function LogSlider({ label, value, min, max, onChange, testId }: LogSlide
           onChange(Number(next.toPrecision(3)));
         }}
       />
-      <NumberField label={t('field.typed', { label })} hideLabel value={value} onCommit={onChange} testId={testId && `${testId}-text`} />
+      <NumberField
+        label={t('field.typed', { label })}
+        name={label}
+        hideLabel
+        value={value}
+        min={typedRange?.min}
+        max={typedRange?.max}
+        onCommit={onChange}
+        testId={testId && `${testId}-text`}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { OptimizerId } from '../core/types';
 import { optimizerIds, optimizerInfo } from '../core';
-import type { RunSpec } from '../state/scene';
+import { limits, type RunSpec } from '../state/scene';
 import { useAppStore } from '../state/store';
 import { runColor } from '../plot/colors';
 import { LogSlider } from './LogSlider';
@@ -46,6 +46,7 @@ export const RunCard = memo(function RunCard({ run, index, isData }: RunCardProp
         step={0.001}
         onChange={(value) => set({ optimizer: { [name]: value } })}
         testId={`run-${index}-${name}`}
+        typedRange={limits.beta}
       />
     );
   const bad = status.status === 'diverged' || status.status === 'singular';
@@ -87,6 +88,7 @@ export const RunCard = memo(function RunCard({ run, index, isData }: RunCardProp
           max={10}
           onChange={(learningRate) => set({ optimizer: { learningRate } })}
           testId={`run-${index}-lr`}
+          typedRange={limits.learningRate}
         />
       )}
       {beta('beta', optimizer.id === 'rmsprop' || optimizer.id === 'adadelta' ? t('run.betaDecay') : t('run.betaMomentum'), 0.9)}

@@ -2,6 +2,9 @@
 import type { SurfaceId } from '../core/types';
 import { surfaceIds, surfaceInfo } from '../core';
 import { limits } from '../state/scene';
+
+/** Where a typed start may lie (the store clamps to it; the field says so). */
+const coordinate = { min: -limits.coordinate.maxAbs, max: limits.coordinate.maxAbs };
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store';
 import { NumberField } from './NumberField';
@@ -64,19 +67,19 @@ export function SceneControls() {
       <ExampleMenu />
       <p className="hint">{t('scene.keepsRate')}</p>
       {info.hasRipple && (
-        <Slider label={t('scene.ripple')} value={scene.surface.ripple} min={limits.ripple.min} max={limits.ripple.max} step={0.05} onChange={setRipple} />
+        <Slider label={t('scene.ripple')} value={scene.surface.ripple} min={limits.ripple.min} max={limits.ripple.max} step={0.05} onChange={setRipple} typedRange={limits.ripple} />
       )}
       <div className="row">
-        <NumberField label={t('scene.start', { axis: axis[0] })} value={scene.start[0]} onCommit={(x) => setStart([x, scene.start[1]])} testId="start-x" />
-        <NumberField label={t('scene.start', { axis: axis[1] })} value={scene.start[1]} onCommit={(y) => setStart([scene.start[0], y])} testId="start-y" />
+        <NumberField label={t('scene.start', { axis: axis[0] })} value={scene.start[0]} onCommit={(x) => setStart([x, scene.start[1]])} testId="start-x" {...coordinate} />
+        <NumberField label={t('scene.start', { axis: axis[1] })} value={scene.start[1]} onCommit={(y) => setStart([scene.start[0], y])} testId="start-y" {...coordinate} />
       </div>
       <p className="hint">{t('scene.clickHint')}</p>
       <div className="row">
-        <NumberField label={t('scene.steps')} value={scene.steps} onCommit={setSteps} testId="steps" />
-        <NumberField label={t('scene.seed')} value={scene.seed} onCommit={setSeed} testId="seed" />
+        <NumberField label={t('scene.steps')} value={scene.steps} onCommit={setSteps} testId="steps" {...limits.steps} integer />
+        <NumberField label={t('scene.seed')} value={scene.seed} onCommit={setSeed} testId="seed" {...limits.seed} integer />
       </div>
       <div className="row">
-        <NumberField label={t('scene.tolerance')} value={scene.tolerance} onCommit={setTolerance} />
+        <NumberField label={t('scene.tolerance')} value={scene.tolerance} onCommit={setTolerance} {...limits.tolerance} />
         <label className="check">
           <input type="checkbox" checked={scene.maximize} onChange={(e) => setMaximize(e.target.checked)} />
           {t('scene.maximize')}

@@ -1,5 +1,6 @@
 /** Picks a learning-rate schedule and its parameters. */
 import type { ScheduleConfig } from '../core/types';
+import { limits } from '../state/scene';
 import { NumberField } from './NumberField';
 import { useT, type MessageKey } from '../i18n';
 
@@ -41,15 +42,15 @@ export function ScheduleEditor({ schedule, isData, onChange }: ScheduleEditorPro
         </select>
       </label>
       {schedule.kind === 'inverse-time' && (
-        <NumberField label="k" value={schedule.k} onCommit={(k) => onChange({ ...schedule, k })} />
+        <NumberField label="k" value={schedule.k} onCommit={(k) => onChange({ ...schedule, k })} {...limits.decayRate} />
       )}
       {(schedule.kind === 'exponential' || schedule.kind === 'step') && (
-        <NumberField label="γ" value={schedule.gamma} onCommit={(gamma) => onChange({ ...schedule, gamma })} />
+        <NumberField label="γ" value={schedule.gamma} onCommit={(gamma) => onChange({ ...schedule, gamma })} {...limits.decay} />
       )}
       {schedule.kind === 'step' && (
-        <NumberField label={t('schedule.every')} value={schedule.every} onCommit={(every) => onChange({ ...schedule, every })} />
+        <NumberField label={t('schedule.every')} value={schedule.every} onCommit={(every) => onChange({ ...schedule, every })} {...limits.interval} integer />
       )}
-      <NumberField label={t('schedule.warmup')} value={schedule.warmup ?? 0} onCommit={(warmup) => onChange({ ...schedule, warmup })} />
+      <NumberField label={t('schedule.warmup')} value={schedule.warmup ?? 0} onCommit={(warmup) => onChange({ ...schedule, warmup })} {...limits.warmup} integer />
       {isData && (
         <label className="check">
           <input

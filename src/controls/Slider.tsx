@@ -13,9 +13,15 @@ export interface SliderProps {
   step: number;
   onChange(value: number): void;
   testId?: string;
+  /**
+   * The values the app accepts when typed (state/scene `limits`), which may
+   * differ from the slider's span (β: 0 … 0.999 dragged, up to 0.999999
+   * typed); a typed value outside is clamped and the field says so.
+   */
+  typedRange?: { readonly min: number; readonly max: number };
 }
 
-export function Slider({ label, value, min, max, step, onChange, testId }: SliderProps) {
+export function Slider({ label, value, min, max, step, onChange, testId, typedRange }: SliderProps) {
   const id = useId();
   const t = useT();
   return (
@@ -35,7 +41,16 @@ export function Slider({ label, value, min, max, step, onChange, testId }: Slide
           onChange(Number(e.target.value));
         }}
       />
-      <NumberField label={t('field.typed', { label })} hideLabel value={value} onCommit={onChange} />
+      <NumberField
+        label={t('field.typed', { label })}
+        name={label}
+        hideLabel
+        value={value}
+        min={typedRange?.min}
+        max={typedRange?.max}
+        onCommit={onChange}
+        testId={testId && `${testId}-text`}
+      />
     </div>
   );
 }

@@ -103,6 +103,11 @@ export const en = {
 
   // Slider, LogSlider (the typed field next to a slider)
   'field.typed': '{label} (typed)',
+  // NumberField: a typed value changed to fit, said under the field ({what} is the field's name)
+  'field.outOfRange': '{what} must be between {min} and {max}; used {used}.',
+  'field.tooLarge': '{what} must be at most {max}; used {used}.',
+  'field.tooSmall': '{what} must be at least {min}; used {used}.',
+  'field.notWhole': '{what} must be a whole number; used {used}.',
 
   // AdvancedOptions
   'advanced.title': 'Advanced',

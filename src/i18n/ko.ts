@@ -105,6 +105,11 @@ export const ko: Partial<Record<MessageKey, string>> = {
 
   // Slider, LogSlider (the typed field next to a slider)
   'field.typed': '{label} (직접 입력)',
+  // NumberField: 입력한 값을 범위에 맞게 바꾼 이유 (필드 아래에 표시)
+  'field.outOfRange': '{what} 값은 {min}에서 {max} 사이여야 하므로 {used}을(를) 썼습니다.',
+  'field.tooLarge': '{what} 값은 {max} 이하여야 하므로 {used}을(를) 썼습니다.',
+  'field.tooSmall': '{what} 값은 {min} 이상이어야 하므로 {used}을(를) 썼습니다.',
+  'field.notWhole': '{what} 값은 정수여야 하므로 {used}을(를) 썼습니다.',
 
   // AdvancedOptions
   'advanced.title': '고급 설정',

@@ -101,3 +101,20 @@ test('a run can be renamed by selecting its name and typing a new one, spaces an
   await expect(name).toHaveValue('My first run');
   await expect.poll(() => linkRuns(page)[0]).toMatch(/label=My(%20|\+| )first(%20|\+| )run/);
 });
+
+test('a typed value out of range is used at its limit, and the field says so', async ({ page }) => {
+  await openApp(page, twoRuns);
+  const rate = page.getByTestId('run-0-lr-text');
+  await rate.fill('-3');
+  await rate.press('Enter');
+  await expect(page.getByTestId('run-0-lr-text-note')).toHaveText('Learning rate η must be between 0.00001 and 1000; used 0.00001.');
+  await expect(rate).toHaveValue('1e-5');
+  await expect.poll(() => linkRuns(page)[0]).toMatch(/lr=0\.00001|lr=1e-5/);
+  const steps = page.getByTestId('steps');
+  await steps.fill('10000000');
+  await steps.press('Enter');
+  await expect(page.getByTestId('steps-note')).toHaveText('Steps must be between 1 and 100000; used 100000.');
+  // A valid value clears the message.
+  await steps.fill('200');
+  await expect(page.getByTestId('steps-note')).toHaveText('');
+});

@@ -243,6 +243,7 @@ export const en = {
   'link.badSmoothing': 'Ignored smoothing {value}: not a number.',
   'runs.tooMany': 'At most {max} runs fit on one plot; remove one first.',
   // What the expression parser says (core/expression), matched as sentences; 'ln' before the general case
+  'expr.startMoved': 'The start {from} is outside the domain of the new f or outside its box: the runs start at {to}.',
   'expr.ln': "unknown function 'ln' (log is the natural logarithm)",
   'expr.unknownFunction': "unknown function '{name}'",
   'expr.unknownName': "unknown name '{name}' (use x and y)",

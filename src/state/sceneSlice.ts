@@ -61,6 +61,8 @@ export interface SceneSlice {
 }
 
 const coordinate = { min: -limits.coordinate.maxAbs, max: limits.coordinate.maxAbs };
+/** A point in a notice, as the core's stop messages write it: "(-1, 0.75)". */
+const pointText = (x: number, y: number) => `(${Number(x.toPrecision(4))}, ${Number(y.toPrecision(4))})`;
 const tooManyRuns = `At most ${limits.runs.max} runs fit on one plot; remove one first.`;
 
 export const createSceneSlice: StateCreator<AppState, [], [], SceneSlice> = (set, get) => {
@@ -101,7 +103,12 @@ export const createSceneSlice: StateCreator<AppState, [], [], SceneSlice> = (set
       const [x, y] = current.start;
       const keepStart = custom.ok && Number.isFinite(custom.evaluator.value(x, y))
         && x >= box.x[0] && x <= box.x[1] && y >= box.y[0] && y <= box.y[1];
-      patch({ surface, start: keepStart ? current.start : surfaceStart(surface), view: sameBox ? current.view : null });
+      const start = keepStart ? current.start : surfaceStart(surface);
+      patch({ surface, start, view: sameBox ? current.view : null });
+      // The runs jump elsewhere: say why (a start where log(x) is undefined, or outside a smaller box).
+      if (!keepStart && (start[0] !== x || start[1] !== y)) {
+        get().addNotices([`The start ${pointText(x, y)} is outside the domain of the new f or outside its box: the runs start at ${pointText(start[0], start[1])}.`]);
+      }
       return true;
     },
     setRipple: (ripple) => {

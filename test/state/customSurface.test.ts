@@ -147,8 +147,13 @@ describe('the store with a custom surface', () => {
     state().setStart([1.5, 1]);
     state().setCustomSurface({ expression: 'x^2 + y^2' });
     expect(state().scene.start).toEqual([1.5, 1]);
+    expect(state().notices).toEqual([]);
     state().setCustomSurface({ expression: 'log(-x) + y^2' });
     expect(state().scene.start).toEqual([-1, 0.75]);
+    // The runs jump elsewhere, and the page says why.
+    expect(state().notices).toEqual([
+      'The start (1.5, 1) is outside the domain of the new f or outside its box: the runs start at (-1, 0.75).',
+    ]);
   });
 
   it('a new box resets the zoom and must be a proper box', () => {

@@ -1,5 +1,7 @@
 /**
- * Messages for the user (link corrections, worker restarts), each dismissable.
+ * Messages for the user (link corrections, worker restarts), each dismissable,
+ * and all at once when there are several (a broken link can bring five, which
+ * pushed the plot down by 200 px, each closed on its own).
  * Plain text only. They are stored in English as written and translated here,
  * so a notice on screen follows a language switch.
  */
@@ -10,6 +12,7 @@ import { useAppStore } from '../state/store';
 export function Notices() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
+  const setNotices = useAppStore((s) => s.setNotices);
   const lang = useLanguage((s) => s.lang);
   const t = useT();
   if (notices.length === 0) return null;
@@ -21,6 +24,11 @@ export function Notices() {
           <button type="button" className="icon" onClick={() => dismiss(i)} aria-label={t('notices.dismiss')}>✕</button>
         </p>
       ))}
+      {notices.length > 1 && (
+        <button type="button" className="notices-clear" onClick={() => setNotices([])} data-testid="notices-clear">
+          {t('notices.dismissAll', { n: String(notices.length) })}
+        </button>
+      )}
     </div>
   );
 }

@@ -178,6 +178,7 @@ export const en = {
 
   // Notices
   'notices.dismiss': 'Dismiss this message',
+  'notices.dismissAll': 'Dismiss all {n} messages',
 
   // Surface names and the formulas that hold words (surfaceInfo is English)
   'surface.bowl': 'Bowl (sum of squares)',

@@ -180,6 +180,7 @@ export const ko: Partial<Record<MessageKey, string>> = {
 
   // Notices
   'notices.dismiss': '이 메시지 닫기',
+  'notices.dismissAll': '메시지 {n}개 모두 닫기',
 
   // Surface names and the formulas that hold words (surfaceInfo is English)
   'surface.bowl': '그릇 (제곱합)',

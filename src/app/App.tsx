@@ -1,5 +1,5 @@
 /** The page: header, the plot with its playback bar and loss chart, and the controls. */
-import { lazy, Suspense } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { PlotPanel } from './PlotPanel';
 import { useAnimation } from './useAnimation';
 import { useKeyboard } from './useKeyboard';
@@ -11,9 +11,10 @@ import { PresetMenu } from '../controls/PresetMenu';
 import { ShareMenu } from '../controls/ShareMenu';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
 import { ChunkBoundary } from './ChunkBoundary';
+import { appStore } from '../state/store';
+import { translate } from '../i18n';
 
-// Its own chunk: the column is built after the first picture (below).
-const SettingsColumn = lazy(() => import('./SettingsColumn'));
+type Column = ComponentType<{ onShown(shown: true): void }>;
 
 export function App() {
   useAnimation();
@@ -23,6 +24,25 @@ export function App() {
   // plot's first picture is drawn: on a cold open it is half of React's first
   // render, and the picture is what the reader looks at first.
   const settings = useAfterFirstPicture();
+  // The column is a chunk of its own, asked for then. Not React.lazy: a lazy
+  // component's retry after its chunk arrives is a low-priority render that
+  // the replay's per-frame renders starved for up to five seconds (logreg,
+  // eight runs streaming); a state set when the chunk arrives renders at once.
+  const [SettingsColumn, setSettingsColumn] = useState<Column | null>(null);
+  useEffect(() => {
+    if (!settings) return;
+    let live = true;
+    import('./SettingsColumn').then(
+      (module) => live && setSettingsColumn(() => module.default),
+      // Stored in English like every notice; Notices translates it when shown.
+      () => live && appStore.getState().addNotices([translate('en', 'app.partFailed')]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [settings]);
+  // Busy until the column's controls are in the page.
+  const [columnShown, setColumnShown] = useState(false);
   return (
     <div className="app">
       <header className="app-header">
@@ -38,12 +58,10 @@ export function App() {
       <PresetNote />
       <main className="app-main">
         <PlotPanel />
-        <aside className="controls" aria-label={t('app.settings')} aria-busy={!settings}>
-          {settings && (
+        <aside className="controls" aria-label={t('app.settings')} aria-busy={!columnShown}>
+          {SettingsColumn && (
             <ChunkBoundary>
-              <Suspense fallback={null}>
-                <SettingsColumn />
-              </Suspense>
+              <SettingsColumn onShown={setColumnShown} />
             </ChunkBoundary>
           )}
         </aside>

@@ -4,10 +4,12 @@
  * code (every field, slider and editor) is not part of the JavaScript the
  * first picture waits for.
  */
+import { useLayoutEffect } from 'react';
 import { SceneControls } from '../controls/SceneControls';
 import { RunList } from '../controls/RunList';
 
-export default function SettingsColumn() {
+export default function SettingsColumn({ onShown }: { onShown(shown: true): void }) {
+  useLayoutEffect(() => onShown(true), [onShown]);
   return (
     <>
       <SceneControls />

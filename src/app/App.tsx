@@ -29,13 +29,18 @@ export function App() {
   // the replay's per-frame renders starved for up to five seconds (logreg,
   // eight runs streaming); a state set when the chunk arrives renders at once.
   const [SettingsColumn, setSettingsColumn] = useState<Column | null>(null);
+  const [columnFailed, setColumnFailed] = useState(false);
   useEffect(() => {
     if (!settings) return;
     let live = true;
     import('./SettingsColumn').then(
       (module) => live && setSettingsColumn(() => module.default),
-      // Stored in English like every notice; Notices translates it when shown.
-      () => live && appStore.getState().addNotices([translate('en', 'app.partFailed')]),
+      () => {
+        if (!live) return;
+        setColumnFailed(true);
+        // Stored in English like every notice; Notices translates it when shown.
+        appStore.getState().addNotices([translate('en', 'app.partFailed')]);
+      },
     );
     return () => {
       live = false;
@@ -58,9 +63,10 @@ export function App() {
       <PresetNote />
       <main className="app-main">
         <PlotPanel />
-        <aside className="controls" aria-label={t('app.settings')} aria-busy={!columnShown}>
+        <aside className="controls" aria-label={t('app.settings')} aria-busy={!columnShown && !columnFailed}>
+          {columnFailed && <p className="hint">{t('app.partFailed')}</p>}
           {SettingsColumn && (
-            <ChunkBoundary>
+            <ChunkBoundary fallback={<p className="hint">{t('app.partFailed')}</p>}>
               <SettingsColumn onShown={setColumnShown} />
             </ChunkBoundary>
           )}

@@ -8,9 +8,9 @@
  *
  * Kept: the full grids of requests that ask to be kept (not a gesture's
  * coarse ones, whose views are never asked twice), the most recently used
- * first, at most `limit`. A kept grid holds its picture (743 × 567 device
- * pixels are 1.7 MB), so the cache says which grids it let go: their
- * pictures may be closed unless they are on screen.
+ * first, at most `limit`. A kept grid holds its picture (a 743 × 567 plot
+ * is 1.7 MB at a pixel ratio of 1, four times that at 2), so the cache says
+ * which grids it let go: their pictures may be closed unless they are on screen.
  */
 import type { SurfaceSpec } from '../core/types';
 import type { GridResult } from '../worker/client';

@@ -81,7 +81,8 @@ function noteText(t: Translate, what: string, note: Note): string {
 
 /** "steps" → "Steps" at the start of a sentence; names that start with a symbol (ε, β) stay as they are. */
 function sentenceStart(name: string): string {
-  return name.replace(/^[a-z]/, (letter) => letter.toUpperCase());
+  // A one-letter name is a symbol (h, k): "H" would read as the Hessian.
+  return /^[a-z](\s|$)/.test(name) ? name : name.replace(/^[a-z]/, (letter) => letter.toUpperCase());
 }
 
 function parse(text: string): number {

@@ -35,7 +35,8 @@ const topHeavy = 0.8;
  * valley (1.75× about (0.2, 0.9)) go linear, with the walls' tall values
  * raising the mean: 36 % of the view, the whole valley the runs walk along,
  * was then one flat band. The default views of the bowl (7.7 %), the ellipse
- * (10 %), bumpy, the saddle and Rastrigin (≤ 2 %) stay linear.
+ * (10 %), bumpy, the saddle and Rastrigin (≤ 2 %) stay linear. Mirrored
+ * for the top: the highest twentieth holding such a crowd gives log-top levels.
  */
 const crowdedEnd = 0.2;
 /** Log levels never reach further down than this fraction of the range (five decades). */
@@ -159,7 +160,6 @@ function logSteps(lo: number, hi: number, count: number): number[] {
   return out;
 }
 
-/** Drop levels that rounding made equal or that reach the maximum (a band with no area). */
 /**
  * Without a top level closer to the maximum than a hundredth of the range:
  * its band would be a sliver of the view (a corner), and the legend would
@@ -173,6 +173,7 @@ function withoutSliver(levels: number[], max: number): number[] {
   return end === levels.length ? levels : levels.slice(0, end);
 }
 
+/** Drop levels that rounding made equal or that reach the maximum (a band with no area). */
 function strictlyAscending(levels: number[], max: number): number[] {
   const out: number[] = [];
   for (const v of levels) {

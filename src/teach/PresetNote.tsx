@@ -12,6 +12,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useCurrentPreset } from './presetChoice';
 import { ChunkBoundary } from '../app/ChunkBoundary';
 import { useAfterFirstPicture } from '../app/useAfterFirstPicture';
+import { useShallow } from 'zustand/react/shallow';
 import { appStore, useAppStore } from '../state/store';
 import type { Scene } from '../state/scene';
 import './presetGallery.css';
@@ -20,7 +21,9 @@ const PresetNoteText = lazy(() => import('./PresetNoteText'));
 
 export function PresetNote() {
   const id = useCurrentPreset((s) => s.id);
-  const scene = useAppStore((s) => s.scene);
+  // The scene without its view, the same object while only the view changes: a zoom or pan
+  // re-renders nothing here, and the note's comparison (a few encodings) is not redone per frame.
+  const scene = useAppStore(useShallow((s): Scene => ({ ...s.scene, view: null })));
   const pictured = useAfterFirstPicture();
   useEffect(() => {
     if (!pictured) return;

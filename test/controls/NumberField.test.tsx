@@ -72,6 +72,12 @@ describe('NumberField: a typed value changed to fit', () => {
     expect(note().textContent).toBe('Learning rate η must be between 0.00001 and 1000; used 0.00001.');
   });
 
+  it('leaves a one-letter symbol as it is at the start of the sentence (h is not the Hessian H)', () => {
+    render(<Harness initial={1e-5} label="h" min={limits.difference.min} max={limits.difference.max} />);
+    typeInto(input(), '0');
+    expect(note().textContent).toBe('h must be between 1e-10 and 100; used 1e-10.');
+  });
+
   it('says so even when the clamped value is the one already there', () => {
     const onCommit = vi.fn();
     render(<Harness initial={1000} min={limits.learningRate.min} max={limits.learningRate.max} onCommit={onCommit} />);

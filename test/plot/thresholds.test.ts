@@ -62,6 +62,16 @@ describe('chooseThresholds', () => {
     expect(describeThresholds(step).spacing).toBe('linear');
   });
 
+  it('mirrors the crowd rule to the top: a crowded highest twentieth gives log-top levels, which keep their top', () => {
+    // 700 values evenly over [0, 1], 300 packed just under 1: the mean (0.65) alone would stay linear.
+    const values = Float64Array.from({ length: 1000 }, (_, i) => (i < 700 ? i / 699 : 0.99 + (i - 700) / 29900));
+    const choice = describeThresholds(values);
+    expect(choice.spacing).toBe('log-top');
+    // Levels crowd towards the maximum on purpose: no sliver rule there.
+    const [min, max] = choice.extent;
+    expect(max - choice.levels[choice.levels.length - 1]).toBeLessThan((max - min) / 100);
+  });
+
   it('leaves no sliver of a band under the maximum (a legend labelled 500 and 500.2)', () => {
     // Rosenbrock 1.75× about (0.4, 1.2): its log levels end at 500, its maximum is 500.2.
     const values = sampleGrid(createSurface('rosenbrock'), { x: [-0.743, 1.543], y: [0.057, 2.343] }, 120, 90);

@@ -64,9 +64,9 @@ function inlineStyles(source: Element, target: Element) {
   for (let i = 0; i < source.children.length; i++) inlineStyles(source.children[i], target.children[i]);
 }
 
-/** A run as the PNG's legend lists it. */
+/** A line of the PNG's legend: a run (with its colour's dot), or a caption (no colour). */
 export interface LegendEntry {
-  color: string;
+  color?: string;
   text: string;
 }
 
@@ -143,12 +143,14 @@ export async function renderPlotPng(
   ctx.textBaseline = 'middle';
   legend.forEach((entry, i) => {
     const y = height + legendGap + i * legendRow + legendRow / 2;
-    ctx.fillStyle = entry.color;
-    ctx.beginPath();
-    ctx.arc(52, y, 6, 0, 2 * Math.PI);
-    ctx.fill();
+    if (entry.color) {
+      ctx.fillStyle = entry.color;
+      ctx.beginPath();
+      ctx.arc(52, y, 6, 0, 2 * Math.PI);
+      ctx.fill();
+    }
     ctx.fillStyle = page.color || '#000';
-    ctx.fillText(entry.text, 64, y);
+    ctx.fillText(entry.text, entry.color ? 64 : 44, y);
   });
   return new Promise((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
 }

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { appStore } from '../state/store';
 import { trajectories } from '../state/trajectories';
 import { encodeScene } from '../state/urlCodec';
-import { runColor } from '../plot/colors';
-import { statusLabel } from './useRunStatus';
+import { pngLegend } from './pngLegend';
 import { translate, useT } from '../i18n';
 
 // Exporting is loaded when first used, not with the page.
@@ -46,22 +45,15 @@ export function ShareMenu() {
       over: [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="trajectory-canvas"]')],
     };
     // The start handle and zoom buttons are HTML over the plot, not part of the figure.
-    const { scene } = appStore.getState();
+    const { scene, playback } = appStore.getState();
     const loaded = await loadExport().catch(() => null);
     if (!loaded) {
       appStore.getState().addNotices([translate('en', 'app.partFailed')]);
       return;
     }
     const { download, renderPlotPng } = loaded;
-    const legend = scene.runs
-      .filter((run) => !run.hidden)
-      .map((run) => {
-        const path = trajectories.get(run.key);
-        const status = path
-          ? statusLabel({ status: path.status, stoppedAt: path.stoppedAt, message: path.message, steps: path.count - 1 }, t)
-          : '';
-        return { color: runColor(run.color), text: `${run.label} — ${status}` };
-      });
+    const { caption, runs } = pngLegend(scene, playback, (key) => trajectories.get(key), t);
+    const legend = [{ text: caption }, ...runs];
     try {
       download('optiscope-plot.png', await renderPlotPng(svg, canvases, legend));
     } catch {

@@ -171,6 +171,7 @@ export const en = {
   'share.copyLink': 'Copy link',
   'share.exportJson': 'Export JSON',
   'share.savePng': 'Save PNG',
+  'png.drawnTo': 'drawn to step {step} of {steps}',
   'share.copied': 'Link copied',
   'share.copyPrompt': 'Copy this link:',
   'app.partFailed': 'Part of the page could not be loaded (the connection dropped, or a new version was published); reloading the page brings it back.',

@@ -173,6 +173,7 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'share.copyLink': '링크 복사',
   'share.exportJson': 'JSON 내보내기',
   'share.savePng': 'PNG 저장',
+  'png.drawnTo': '{steps} 스텝 중 {step} 스텝까지 그림',
   'share.copied': '링크를 복사했습니다',
   'share.copyPrompt': '이 링크를 복사하세요:',
   'app.partFailed': '페이지 일부를 불러오지 못했습니다(연결이 끊겼거나 새 버전이 배포되었습니다). 페이지를 새로 고치면 돌아옵니다.',

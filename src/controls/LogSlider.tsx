@@ -4,10 +4,9 @@
  * every input event, so paths follow the thumb while it is dragged.
  */
 import { useId } from 'react';
-import { NumberField } from './NumberField';
+import { SliderTextField, type TypedRange } from './NumberField';
 import { formatValue } from './format';
 import { markInput } from '../plot/latency';
-import { useT } from '../i18n';
 
 export interface LogSliderProps {
   label: string;
@@ -21,7 +20,7 @@ export interface LogSliderProps {
    * wider than the slider's span; a typed value outside is clamped and the
    * field says so, stating these limits.
    */
-  typedRange?: { readonly min: number; readonly max: number };
+  typedRange?: TypedRange;
 }
 
 /** Slider positions per decade; values snap to 1, 1.25, 1.5 … of a decade's grid. */
@@ -29,7 +28,6 @@ const ticksPerDecade = 40;
 
 export function LogSlider({ label, value, min, max, onChange, testId, typedRange }: LogSliderProps) {
   const id = useId();
-  const t = useT();
   const lo = Math.log10(min);
   const hi = Math.log10(max);
   const position = Math.min(hi, Math.max(lo, Math.log10(value)));
@@ -52,16 +50,7 @@ export function LogSlider({ label, value, min, max, onChange, testId, typedRange
           onChange(Number(next.toPrecision(3)));
         }}
       />
-      <NumberField
-        label={t('field.typed', { label })}
-        name={label}
-        hideLabel
-        value={value}
-        min={typedRange?.min}
-        max={typedRange?.max}
-        onCommit={onChange}
-        testId={testId && `${testId}-text`}
-      />
+      <SliderTextField label={label} value={value} onCommit={onChange} testId={testId} typedRange={typedRange} />
     </div>
   );
 }

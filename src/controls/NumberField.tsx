@@ -171,3 +171,33 @@ export function NumberField({
     </span>
   );
 }
+
+/** The values the app accepts when typed (state/scene `limits`), which may differ from a slider's span. */
+export type TypedRange = { readonly min: number; readonly max: number };
+
+/**
+ * A slider's typed field: its label is hidden (the slider's own label names
+ * it), its message names the setting, and a typed value outside `typedRange`
+ * is clamped, which the message says.
+ */
+export function SliderTextField({ label, value, onCommit, testId, typedRange }: {
+  label: string;
+  value: number;
+  onCommit(value: number): void;
+  testId?: string;
+  typedRange?: TypedRange;
+}) {
+  const t = useT();
+  return (
+    <NumberField
+      label={t('field.typed', { label })}
+      name={label}
+      hideLabel
+      value={value}
+      min={typedRange?.min}
+      max={typedRange?.max}
+      onCommit={onCommit}
+      testId={testId && `${testId}-text`}
+    />
+  );
+}

@@ -1,9 +1,8 @@
 /** A linear slider with its value shown and a typed field, for β and the like. */
 import { useId } from 'react';
-import { NumberField } from './NumberField';
+import { SliderTextField, type TypedRange } from './NumberField';
 import { formatValue } from './format';
 import { markInput } from '../plot/latency';
-import { useT } from '../i18n';
 
 export interface SliderProps {
   label: string;
@@ -18,12 +17,11 @@ export interface SliderProps {
    * differ from the slider's span (β: 0 … 0.999 dragged, up to 0.999999
    * typed); a typed value outside is clamped and the field says so.
    */
-  typedRange?: { readonly min: number; readonly max: number };
+  typedRange?: TypedRange;
 }
 
 export function Slider({ label, value, min, max, step, onChange, testId, typedRange }: SliderProps) {
   const id = useId();
-  const t = useT();
   return (
     <div className="log-slider">
       <label htmlFor={id}>{label}</label>
@@ -41,16 +39,7 @@ export function Slider({ label, value, min, max, step, onChange, testId, typedRa
           onChange(Number(e.target.value));
         }}
       />
-      <NumberField
-        label={t('field.typed', { label })}
-        name={label}
-        hideLabel
-        value={value}
-        min={typedRange?.min}
-        max={typedRange?.max}
-        onCommit={onChange}
-        testId={testId && `${testId}-text`}
-      />
+      <SliderTextField label={label} value={value} onCommit={onChange} testId={testId} typedRange={typedRange} />
     </div>
   );
 }

@@ -70,8 +70,19 @@ export default function PresetNoteText({ id, scene, restore }: PresetNoteTextPro
  * split the store into a chunk of its own, +0.3 KB for the first paint.
  */
 export function presetStanding(preset: Preset, scene: Scene): 'same' | 'changed' | 'elsewhere' {
-  if (scene.surface.id !== preset.scene().surface.id) return 'elsewhere';
-  const link = encodeScene({ ...scene, view: null });
-  const same = (['en', 'ko'] as const).some((lang) => encodeScene({ ...preset.scene(lang), view: null }) === link);
-  return same ? 'same' : 'changed';
+  const own = presetLinks(preset);
+  if (scene.surface.id !== own.surface) return 'elsewhere';
+  return own.links.includes(encodeScene({ ...scene, view: null })) ? 'same' : 'changed';
+}
+
+/** A preset's surface and its links without a view, in both languages; built once (a slider drag asks per step). */
+const linksOf = new Map<string, { surface: string; links: string[] }>();
+function presetLinks(preset: Preset): { surface: string; links: string[] } {
+  let own = linksOf.get(preset.id);
+  if (!own) {
+    const scenes = (['en', 'ko'] as const).map((lang) => preset.scene(lang));
+    own = { surface: scenes[0].surface.id, links: scenes.map((s) => encodeScene({ ...s, view: null })) };
+    linksOf.set(preset.id, own);
+  }
+  return own;
 }

@@ -23,6 +23,20 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * Cross-origin isolation: with these two headers the page may share memory
+ * with its worker, and reads the worker's answer to a slider step in the
+ * same frame (src/worker/mailbox.ts). Everything the page loads is its own,
+ * so requiring CORP of cross-origin resources costs nothing. Headers cannot
+ * be set from the page: a static host needs them in its own configuration
+ * (public/_headers does it for hosts that read that file); without them the
+ * app works as before, a frame later.
+ */
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 const cspPlugin: Plugin = {
   name: 'optiscope-csp',
   apply: 'build',
@@ -40,6 +54,8 @@ export default defineConfig({
     // d3-zoom's only use of d3-transition is to interrupt transitions; the page runs none (see the file).
     alias: [{ find: /^d3-transition$/, replacement: fileURLToPath(new URL('./src/plot/d3TransitionLite.ts', import.meta.url)) }],
   },
+  server: { headers: isolationHeaders },
+  preview: { headers: isolationHeaders },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -5,7 +5,8 @@
  */
 import type { CriticalPoint, StepRecord, SurfaceSpec, ViewBox } from '../core/types';
 import type { TrajectoryStore } from '../state/trajectories';
-import type { BandPicture, FromWorker, PictureRequest, RunRequest, ToWorker } from './protocol';
+import type { BandPicture, FromWorker, MailedNotice, PictureRequest, RunRequest, ToWorker } from './protocol';
+import { createMailbox, isRunReply, takeMail, type Mailbox } from './mailbox';
 import type { ContourSet } from '../plot/contours';
 
 /** A sampled surface, ready for contouring. */
@@ -43,6 +44,12 @@ export interface WorkerClientOptions {
   onError(message: string): void;
   /** Receives the per-step record of a finished run whose config set `explain`. */
   onExplain?(key: string, record: StepRecord): void;
+  /**
+   * Give each worker a shared mailbox for its run replies (worker/mailbox.ts)
+   * and look in it in the animation frame after each run request. Default:
+   * where the page is cross-origin isolated.
+   */
+  mailbox?: boolean;
 }
 
 export interface WorkerClient {
@@ -59,6 +66,8 @@ export interface WorkerClient {
   dispose(): void;
   /** How many times a dead worker was replaced. */
   readonly restartCount: number;
+  /** How many run replies were read from the shared mailbox (always 0 without one). */
+  readonly mailTaken: number;
   /** Test hook: terminate the worker and recover exactly as if it had crashed. */
   kill(): void;
 }
@@ -77,14 +86,14 @@ const maxRestartsWithoutReply = 3;
  * to the client. Events from a worker that has since been replaced
  * (`isCurrent` false) are ignored, so a late reply or error never reaches the new one's state.
  */
-export function listenToWorker(
+export function listenToWorker<Message extends FromWorker | MailedNotice = FromWorker>(
   created: WorkerLike,
   isCurrent: () => boolean,
-  onMessage: (message: FromWorker) => void,
+  onMessage: (message: Message) => void,
   onDeath: () => void,
 ): void {
   created.addEventListener('message', (event) => {
-    const message = (event as MessageEvent<FromWorker>).data;
+    const message = (event as MessageEvent<Message>).data;
     if (isCurrent()) onMessage(message);
     // From a worker already replaced: nothing reads it, so a picture it carries is freed.
     else if (message?.type === 'grid') message.picture?.bitmap.close();
@@ -149,11 +158,43 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   let restartCount = 0;
   let crashesWithoutReply = 0;
   let disposed = false;
+  const useMailbox = options.mailbox ?? (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  /** The current worker's mailbox, and how many of its run replies the page has taken, posted or mailed. */
+  let mailbox: Mailbox | null = null;
+  let taken = 0;
+  /** The animation frame that looks in the mailbox after a run request (0: none pending). */
+  let pollFrame = 0;
+  let mailTaken = 0;
 
   function spawn(): WorkerLike {
     const created = createWorker();
-    listenToWorker(created, () => created === worker, receive, () => recover(true));
+    listenToWorker(created, () => created === worker, fromWorker, () => recover(true));
+    // A new worker numbers its replies from 1, into a box of its own.
+    taken = 0;
+    mailbox = useMailbox ? createMailbox(undefined, true) : null;
+    if (mailbox) created.postMessage({ type: 'mailbox', buffer: mailbox.buffer });
     return created;
+  }
+
+  /** Take the run reply in the mailbox if it is the next one due (mailbox.ts: the order). */
+  function checkMailbox() {
+    if (!mailbox) return;
+    takeMail(mailbox, taken + 1, (reply) => {
+      taken++;
+      mailTaken++;
+      receive(reply);
+    });
+  }
+
+  function fromWorker(message: FromWorker | MailedNotice) {
+    if (message?.type === 'mailed') {
+      crashesWithoutReply = 0;
+      checkMailbox();
+      return;
+    }
+    // Posted run replies count too: mail is taken only when every reply sent before it was.
+    if (isRunReply(message)) taken++;
+    receive(message);
   }
 
   function send(message: ToWorker) {
@@ -271,6 +312,16 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     trajectories.reset(runs.map((run) => run.key), runs.map((run) => run.config.steps + 1), keep);
     // Sent even when nothing changed: the worker then drops whatever it was still computing.
     send({ type: 'run', generation, runs: changed });
+    // The worker's answer to a small change (a slider step) is often in the
+    // mailbox by this frame's animation callbacks: taken there, the paths
+    // are painted in the frame that shows the new setting, not the next.
+    if (mailbox && changed.length > 0 && typeof requestAnimationFrame === 'function') {
+      if (pollFrame !== 0) cancelAnimationFrame(pollFrame);
+      pollFrame = requestAnimationFrame(() => {
+        pollFrame = 0;
+        checkMailbox();
+      });
+    }
   }
 
   function requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }, picture?: PictureRequest) {
@@ -318,11 +369,16 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     requestGrid,
     dispose() {
       disposed = true;
+      if (pollFrame !== 0) cancelAnimationFrame(pollFrame);
+      pollFrame = 0;
       worker?.terminate();
       worker = null;
     },
     get restartCount() {
       return restartCount;
+    },
+    get mailTaken() {
+      return mailTaken;
     },
     kill() {
       recover(false);

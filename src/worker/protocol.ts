@@ -82,7 +82,13 @@ export type ToWorker =
    * Chunk buffers the page has copied, given back (transferred) for later
    * chunks: see worker/chunkPool.ts. No generation: any run may use them.
    */
-  | { type: 'recycle'; buffers: ArrayBuffer[] };
+  | { type: 'recycle'; buffers: ArrayBuffer[] }
+  /**
+   * Shared memory for the runs' replies (worker/mailbox.ts), sent once by a
+   * cross-origin isolated page right after it creates the worker. The
+   * worker entry takes it; the dispatcher never sees it.
+   */
+  | { type: 'mailbox'; buffer: SharedArrayBuffer };
 
 /**
  * One run at one step, for the step inspector. Step t moves the point from
@@ -188,6 +194,12 @@ export type FromWorker =
       key?: string;
       message: string;
     };
+
+/** Posted by the worker entry, not the dispatcher: run reply number `seq` is in the shared mailbox (worker/mailbox.ts). */
+export interface MailedNotice {
+  type: 'mailed';
+  seq: number;
+}
 
 /** Poster the dispatcher writes through: `self.postMessage` in the worker, a spy in tests. */
 export type Post = (message: FromWorker, transfer?: Transferable[]) => void;

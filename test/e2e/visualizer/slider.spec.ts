@@ -1,6 +1,7 @@
 import {
   expect, test, colorMoved, decodePng, legendColors, linkRuns, openApp, plotShot, runsSettled, showWholePaths,
 } from './helpers';
+import { trajectoryPrints, withoutKeys } from '../security/pageGuards';
 
 /** The learning rate a link gives run `index`, or undefined when it is the optimizer's default. */
 function linkLearningRate(runs: string[], index: number): number | undefined {
@@ -53,4 +54,25 @@ test('dragging a learning-rate slider redraws that run’s path and rewrites lr 
   await expect
     .poll(async () => colorMoved(before, await decodePng(page, await plotShot(page)), gdColor), { message: 'GD pixels that moved' })
     .toBeGreaterThan(300);
+});
+
+test('on a cross-origin isolated page a slider step’s runs come through the shared mailbox, bit for bit as a reload computes them', async ({ page }) => {
+  await openApp(page, 'v=1&s=bumpy&n=1000&run=gd(lr=0.01)&run=adam(lr=0.01)&run=momentum(lr=0.01)');
+  // vite preview sends COOP and COEP (vite.config.ts), as a host with public/_headers does.
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+  const slider = page.getByTestId('run-1-lr');
+  await slider.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press(i < 3 ? 'ArrowRight' : 'ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await runsSettled(page);
+  const taken = await page.evaluate(() => (window as unknown as { __optiscope: { client: { mailTaken: number } } }).__optiscope.client.mailTaken);
+  expect(taken, 'run replies read from the mailbox').toBeGreaterThan(0);
+  const stepped = withoutKeys(await trajectoryPrints(page));
+  expect(stepped.map((run) => run.count)).toEqual([1001, 1001, 1001]);
+  // The link now holds the new η: a fresh page computes every run again, and must get the same bits.
+  const link = new URL(page.url()).hash.slice(1);
+  expect(link).not.toContain('run=adam(lr=0.01)');
+  await page.goto('about:blank');
+  await openApp(page, link);
+  expect(withoutKeys(await trajectoryPrints(page))).toEqual(stepped);
 });

@@ -61,7 +61,8 @@ export function App() {
       </header>
       <Notices />
       <PresetNote />
-      <main className="app-main">
+      {/* Focusable from script only: where focus goes when the last notice above is closed. */}
+      <main className="app-main" tabIndex={-1}>
         <PlotPanel />
         <aside className="controls" aria-label={t('app.settings')} aria-busy={!columnShown && !columnFailed}>
           {columnFailed && <p className="hint">{t('app.partFailed')}</p>}

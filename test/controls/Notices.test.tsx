@@ -22,4 +22,29 @@ describe('Notices', () => {
     expect(appStore.getState().notices).toEqual([]);
     expect(screen.queryByTestId('notices')).toBeNull();
   });
+
+  it('keeps keyboard focus in the list when a notice is closed, and gives it to the main area when none is left', () => {
+    render(<><Notices /><main tabIndex={-1} data-testid="main" /></>);
+    act(() => appStore.getState().setNotices(['first', 'second', 'third']));
+    const closeButtons = () => screen.getAllByRole('button', { name: 'Dismiss this message' });
+    closeButtons()[1].focus();
+    fireEvent.click(closeButtons()[1]);
+    expect(appStore.getState().notices).toEqual(['first', 'third']);
+    // The ✕ of the notice that took its place.
+    expect(document.activeElement).toBe(closeButtons()[1]);
+    fireEvent.click(closeButtons()[1]);
+    expect(document.activeElement).toBe(closeButtons()[0]);
+    act(() => appStore.getState().addNotices(['fourth']));
+    screen.getByTestId('notices-clear').focus();
+    fireEvent.click(screen.getByTestId('notices-clear'));
+    expect(document.activeElement).toBe(screen.getByTestId('main'));
+  });
+
+  it('leaves focus alone when notices go while it is elsewhere', () => {
+    render(<><Notices /><input data-testid="elsewhere" /></>);
+    act(() => appStore.getState().setNotices(['first', 'second']));
+    screen.getByTestId('elsewhere').focus();
+    act(() => appStore.getState().setNotices([]));
+    expect(document.activeElement).toBe(screen.getByTestId('elsewhere'));
+  });
 });

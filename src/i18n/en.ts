@@ -243,6 +243,7 @@ export const en = {
   'link.labelCut': 'Label cut to {max} characters.',
   'link.labelCleaned': 'Label: removed characters that cannot be shown.',
   'link.badSmoothing': 'Ignored smoothing {value}: not a number.',
+  'link.smoothingRange': 'Smoothing β {value} is out of range (0 to {max}); used {used}.',
   'runs.tooMany': 'At most {max} runs fit on one plot; remove one first.',
   // What the expression parser says (core/expression), matched as sentences; 'ln' before the general case
   'expr.startMoved': 'The start {from} is outside the domain of the new f or outside its box: the runs start at {to}.',

@@ -5,8 +5,8 @@
  * the language they change pixels, not what is computed, so they stay out of
  * the scene's hash and its history: a change replaces the current entry.
  */
-import { quote } from '../state/normalize';
-import { clampSmoothingBeta, defaultSmoothing, useTeachStore, type PlotLayout, type Smoothing } from './teachStore';
+import { formatNumber, quote } from '../state/normalize';
+import { clampSmoothingBeta, defaultSmoothing, maxSmoothingBeta, useTeachStore, type PlotLayout, type Smoothing } from './teachStore';
 
 export interface TeachView {
   layout: PlotLayout;
@@ -26,7 +26,10 @@ export function readTeachView(search: string): { view: TeachView; notices: strin
   if (rawBeta !== null) {
     const beta = Number(rawBeta);
     if (rawBeta.trim() === '' || !Number.isFinite(beta)) notices.push(`Ignored smoothing ${quote(rawBeta)}: not a number.`);
-    else smoothing = { on: true, beta: clampSmoothingBeta(beta), biasCorrection: params.get('ewabc') !== '0' };
+    else {
+      smoothing = { on: true, beta: clampSmoothingBeta(beta), biasCorrection: params.get('ewabc') !== '0' };
+      if (smoothing.beta !== beta) notices.push(`Smoothing β ${formatNumber(beta)} is out of range (0 to ${maxSmoothingBeta}); used ${formatNumber(smoothing.beta)}.`);
+    }
   }
   return { view: { layout, smoothing }, notices };
 }

@@ -3,6 +3,7 @@ import { en } from '../../src/i18n/en';
 import { translate } from '../../src/i18n';
 import { isKnownSentence, translateSentence } from '../../src/i18n/sentences';
 import { decodeScene } from '../../src/state/urlCodec';
+import { readTeachView } from '../../src/teach/urlTeach';
 import { normalizeScene, normalizeView } from '../../src/state/normalize';
 import { limits, type Scene } from '../../src/state/scene';
 import { workerMessages } from '../../src/worker/client';
@@ -39,6 +40,8 @@ function linkNotices(): string[] {
   } as unknown as Scene;
   normalizeScene(raw, notices);
   normalizeView({ x: [0], y: [1, 2] } as never, notices);
+  // The query's teaching settings (teach/urlTeach).
+  for (const query of ['?layout=x&ewa=abc', '?ewa=5', '?ewa=-1']) notices.push(...readTeachView(query).notices);
   return [...new Set(notices)];
 }
 

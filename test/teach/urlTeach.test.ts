@@ -20,7 +20,12 @@ describe('the teaching view in the link', () => {
     const { view, notices } = readTeachView('?layout=%3Cb%3E&ewa=abc');
     expect(view).toEqual({ layout: 'single', smoothing: defaultSmoothing });
     expect(notices).toEqual(["Ignored unknown layout '<b>'.", "Ignored smoothing 'abc': not a number."]);
-    expect(readTeachView('?ewa=5').view.smoothing.beta).toBe(0.99);
+    expect(readTeachView('?ewa=5')).toEqual({
+      view: { layout: 'single', smoothing: { on: true, beta: 0.99, biasCorrection: true } },
+      notices: ['Smoothing β 5 is out of range (0 to 0.99); used 0.99.'],
+    });
+    expect(readTeachView('?ewa=-0.5').notices).toEqual(['Smoothing β -0.5 is out of range (0 to 0.99); used 0.']);
+    expect(readTeachView('?ewa=0.99').notices).toEqual([]);
   });
 
   it('writes only what differs from the defaults and keeps other parameters', () => {

@@ -65,9 +65,10 @@ export function App() {
       <main className="app-main" tabIndex={-1}>
         <PlotPanel />
         <aside className="controls" aria-label={t('app.settings')} aria-busy={!columnShown && !columnFailed}>
-          {columnFailed && <p className="hint">{t('app.partFailed')}</p>}
+          {/* The chunk did not load (a render error inside it shows the boundary's fallback instead). */}
+          {columnFailed && !SettingsColumn && <p className="hint">{t('app.partFailed')}</p>}
           {SettingsColumn && (
-            <ChunkBoundary fallback={<p className="hint">{t('app.partFailed')}</p>}>
+            <ChunkBoundary fallback={<p className="hint">{t('app.partFailed')}</p>} onFailed={() => setColumnFailed(true)}>
               <SettingsColumn onShown={setColumnShown} />
             </ChunkBoundary>
           )}

@@ -11,6 +11,8 @@ import { translate } from '../i18n';
 interface Props {
   children: ReactNode;
   fallback?: ReactNode;
+  /** Called once the part has failed, e.g. so a container no longer says it is busy. */
+  onFailed?: () => void;
 }
 
 export class ChunkBoundary extends Component<Props, { failed: boolean }> {
@@ -23,6 +25,7 @@ export class ChunkBoundary extends Component<Props, { failed: boolean }> {
   componentDidCatch(): void {
     // Stored in English like every notice; Notices translates it when shown.
     appStore.getState().addNotices([translate('en', 'app.partFailed')]);
+    this.props.onFailed?.();
   }
 
   render(): ReactNode {

@@ -25,4 +25,19 @@ describe('ChunkBoundary', () => {
     expect(screen.getByText('the plot')).toBeTruthy();
     expect(appStore.getState().notices).toContain(translate('en', 'app.partFailed'));
   });
+
+  it('tells its container when the part fails to render, so the container stops saying it is busy', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const onFailed = vi.fn();
+    const Broken = () => {
+      throw new Error('render error');
+    };
+    render(
+      <ChunkBoundary fallback={<p>placeholder</p>} onFailed={onFailed}>
+        <Broken />
+      </ChunkBoundary>,
+    );
+    expect(await screen.findByText('placeholder')).toBeTruthy();
+    expect(onFailed).toHaveBeenCalledTimes(1);
+  });
 });

@@ -112,6 +112,8 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
   servedKept = hit !== null;
   pending = !hit && request.keep ? { key, surface, request } : null;
   if (hit) {
+    // The worker may still be computing a grid this one replaces (the last step of a zoom): it stops.
+    client.dropGrid();
     noteGrid();
     showGrid(hit);
     return;

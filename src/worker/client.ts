@@ -63,6 +63,11 @@ export interface WorkerClient {
    * With `picture`, the worker paints the bands too (PictureRequest).
    */
   requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }, picture?: PictureRequest): void;
+  /**
+   * The page answered the newest grid request itself (a kept grid): the
+   * worker stops the one it is computing, and nothing more comes for it.
+   */
+  dropGrid(): void;
   dispose(): void;
   /** How many times a dead worker was replaced. */
   readonly restartCount: number;
@@ -336,6 +341,15 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     send(request);
   }
 
+  function dropGrid() {
+    if (!latestGrid || latestGrid.answered) return;
+    generation++;
+    // No grid is awaited now: late replies are dropped, and a restarted worker is not asked again.
+    latestGrid = null;
+    sameSceneBefore = new Set();
+    send({ type: 'dropGrid', generation });
+  }
+
   /** Replace a dead worker and redo whatever it had not finished. */
   function recover(crashed: boolean) {
     if (disposed || !worker) return;
@@ -367,6 +381,7 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   return {
     run: startRuns,
     requestGrid,
+    dropGrid,
     dispose() {
       disposed = true;
       if (pollFrame !== 0) cancelAnimationFrame(pollFrame);

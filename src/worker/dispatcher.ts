@@ -402,6 +402,12 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
         runGeneration = message.generation;
         job = null;
         return;
+      case 'dropGrid':
+        if (!(message.generation >= gridGeneration)) return;
+        gridGeneration = message.generation;
+        pendingGrid = null;
+        gridJob = null;
+        return;
       case 'inspect': {
         if (!(message.generation >= inspectGeneration)) return;
         if (!Array.isArray(message.runs)) throw new Error('An inspect request must list its runs.');

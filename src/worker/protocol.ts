@@ -73,6 +73,11 @@ export type ToWorker =
   /** Stop every run of this generation or older. */
   | { type: 'cancel'; generation: number }
   /**
+   * Stop the grid asked with an older generation, and send nothing for it:
+   * the page shows a grid it kept (app/gridCache.ts) instead.
+   */
+  | { type: 'dropGrid'; generation: number }
+  /**
    * Explain step `step` of these runs (the step inspector). Inspections keep
    * their own generation: a newer one supersedes an older one still being
    * computed, and neither runs nor grids are cancelled by it.

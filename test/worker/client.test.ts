@@ -148,6 +148,21 @@ describe('worker client', () => {
     expect(onGrid).toHaveBeenCalledExactlyOnceWith({ surface: { id: 'bumpy', ripple: 0.5 }, view, nx: 2, ny: 2, values, criticalPoints: [], contours, final: true });
   });
 
+  it('drops the grid being computed when the page answered it itself: the worker is told, a late answer is not drawn, a new worker is not asked', () => {
+    const { client, onGrid, current } = setup();
+    client.requestGrid('bowl', view, 2, 2);
+    client.dropGrid();
+    expect(current().posted.at(-1)).toEqual({ type: 'dropGrid', generation: 2 });
+    const values = new Float64Array([1, 2, 3, 4]);
+    current().reply({ type: 'grid', generation: 1, values, nx: 2, ny: 2, view, criticalPoints: [], contours: createContourSet(values, 2, 2), final: true });
+    expect(onGrid).not.toHaveBeenCalled();
+    current().crash();
+    expect(current().posted.filter((m) => m.type === 'grid')).toEqual([]);
+    // Nothing in flight: nothing to drop, nothing sent.
+    client.dropGrid();
+    expect(current().posted.filter((m) => m.type === 'dropGrid')).toEqual([]);
+  });
+
   it('asks a restarted worker for the newest grid, not the one the dead worker was computing', () => {
     const { client, current } = setup();
     client.requestGrid('bowl', view, 2, 2);

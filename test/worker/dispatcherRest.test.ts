@@ -94,6 +94,21 @@ describe('dispatcher pauses between run slices', () => {
     expect(pause.pending).toBe(1);
   });
 
+  it('drops a grid the page no longer needs, but not for a drop older than the grid', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    const grid = (generation: number) => ({ type: 'grid', generation, surface: 'bowl', view: { x: [-1, 1], y: [-1, 1] }, nx: 12, ny: 9 } as const);
+    dispatcher.handle(grid(1));
+    scheduler.step();
+    dispatcher.handle({ type: 'dropGrid', generation: 2 });
+    scheduler.drain();
+    expect(messages().filter((m) => m.type === 'grid')).toEqual([]);
+    // A grid asked after the drop is computed; a drop older than it changes nothing.
+    dispatcher.handle(grid(3));
+    dispatcher.handle({ type: 'dropGrid', generation: 2 });
+    scheduler.drain();
+    expect(messages().filter((m) => m.type === 'grid').map((m) => m.generation)).toEqual([3]);
+  });
+
   it('ends the pause at once for a step inspection', () => {
     const { dispatcher, scheduler, pause, messages } = setup();
     dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: { ...long, steps: 2000 } }] });

@@ -6,7 +6,7 @@
 import type { CriticalPoint, StepRecord, SurfaceSpec, ViewBox } from '../core/types';
 import type { TrajectoryStore } from '../state/trajectories';
 import type { BandPicture, FromWorker, MailedNotice, PictureRequest, RunRequest, ToWorker } from './protocol';
-import { createMailbox, isRunReply, takeMail, type Mailbox } from './mailbox';
+import { createMailbox, holdsMail, isRunReply, takeMail, type Mailbox } from './mailbox';
 import type { ContourSet } from '../plot/contours';
 
 /** A sampled surface, ready for contouring. */
@@ -177,18 +177,22 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     // A new worker numbers its replies from 1, into a box of its own.
     taken = 0;
     mailbox = useMailbox ? createMailbox(undefined, true) : null;
-    if (mailbox) created.postMessage({ type: 'mailbox', buffer: mailbox.buffer });
+    try {
+      if (mailbox) created.postMessage({ type: 'mailbox', buffer: mailbox.buffer });
+    } catch {
+      // Shared memory that cannot be sent: every reply is posted, as on a page that is not isolated.
+      mailbox = null;
+    }
     return created;
   }
 
   /** Take the run reply in the mailbox if it is the next one due (mailbox.ts: the order). */
   function checkMailbox() {
-    if (!mailbox) return;
-    takeMail(mailbox, taken + 1, (reply) => {
-      taken++;
-      mailTaken++;
-      receive(reply);
-    });
+    if (!mailbox || !holdsMail(mailbox, taken + 1)) return;
+    // Counted before it is read: a reply that cannot be read must not hold back every later one.
+    taken++;
+    mailTaken++;
+    takeMail(mailbox, taken, receive);
   }
 
   function fromWorker(message: FromWorker | MailedNotice) {

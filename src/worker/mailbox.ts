@@ -22,9 +22,9 @@
  * applied before one sent earlier. The box holds one reply; while it is
  * full the worker posts.
  *
- * Layout of the shared buffer: a header of eight int32 (state: 0 empty, 1
- * full; the reply's number; its JSON's bytes; its numbers' count; room for
- * numbers, set when the box is made), then the
+ * Layout of the shared buffer: a header of four int32 (state: 0 empty, 1
+ * full; the reply's number; its JSON's bytes; room for numbers, set when
+ * the box is made), then the
  * chunks' float64 numbers, then the JSON, in which a chunk's `points` is
  * replaced by where its numbers are (`at`, `n`).
  */
@@ -46,13 +46,12 @@ export function isRunReply(message: FromWorker): message is RunReply {
   }
 }
 
-const headerBytes = 32;
+const headerBytes = 16;
 const state = 0;
 const number = 1;
 const jsonLength = 2;
-const floatCount = 3;
 /** Set once by createMailbox: where the numbers end and the JSON begins. */
-const floatRoom = 4;
+const floatRoom = 3;
 
 /** Room for 8 runs × ~20,000 steps of numbers (3 a step) and their ends. */
 export const mailboxSizes = { floats: 512 * 1024, bytes: 64 * 1024 } as const;
@@ -129,19 +128,25 @@ export function writeMail(box: Mailbox, seq: number, reply: RunReply): boolean {
   box.bytes.set(json);
   box.header[number] = seq;
   box.header[jsonLength] = json.length;
-  box.header[floatCount] = floats;
   // Last, and atomically: the page reads nothing of a reply before it sees the box full.
   Atomics.store(box.header, state, 1);
   return true;
 }
 
+/** Page side: whether the box holds reply number `seq`. */
+export function holdsMail(box: Mailbox, seq: number): boolean {
+  return Atomics.load(box.header, state) === 1 && box.header[number] === seq;
+}
+
 /**
  * Page side: if the box holds reply number `seq`, hand it to `receive` and
- * empty the box; true if it did. A chunk's points are a view of the shared
- * memory, valid only during `receive` (the trajectory store copies them).
+ * empty the box; true if it did. The box is emptied even if reading the
+ * reply or `receive` throws (the error is rethrown). A chunk's points are a
+ * view of the shared memory, valid only during `receive` (the trajectory
+ * store copies them).
  */
 export function takeMail(box: Mailbox, seq: number, receive: (reply: RunReply) => void): boolean {
-  if (Atomics.load(box.header, state) !== 1 || box.header[number] !== seq) return false;
+  if (!holdsMail(box, seq)) return false;
   try {
     const json = decoder.decode(box.bytes.slice(0, box.header[jsonLength]));
     const parsed = JSON.parse(json) as RunReply | ChunkRef | { type: 'batch'; messages: Array<RunReply | ChunkRef> };

@@ -137,9 +137,11 @@ export type FromWorker =
       key: string;
       /**
        * New iterates, x, y, f interleaved (3 numbers each). The first chunk of
-       * a run starts with its start point. A view at the start of its buffer,
-       * which may be longer; the buffer is transferred, and the page gives it
-       * back once copied (a 'recycle' request).
+       * a run starts with its start point. Posted: a view at the start of its
+       * buffer, which may be longer; the buffer is transferred, and the page
+       * gives it back once copied (a 'recycle' request). Mailed (mailbox.ts):
+       * a view of shared memory the worker writes again once the page has
+       * read it, so it must be copied before the handler returns, never kept.
        */
       points: Float64Array;
     }

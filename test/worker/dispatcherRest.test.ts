@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { simulate, type SimulationConfig } from '../../src/core';
 import { createDispatcher, type DispatcherOptions } from '../../src/worker/dispatcher';
 import { restFor } from '../../src/worker/pacing';
+import type { ToWorker } from '../../src/worker/protocol';
 import { chunksOf, concat, createManualScheduler, createRecorder, sameBits } from './harness';
 
 /** A pause the test ends by hand: `pending` pauses under way, `cancelled` how many a request ended. */
@@ -96,7 +97,7 @@ describe('dispatcher pauses between run slices', () => {
 
   it('drops a grid the page no longer needs, but not for a drop older than the grid', () => {
     const { dispatcher, scheduler, messages } = setup();
-    const grid = (generation: number) => ({ type: 'grid', generation, surface: 'bowl', view: { x: [-1, 1], y: [-1, 1] }, nx: 12, ny: 9 } as const);
+    const grid = (generation: number): ToWorker => ({ type: 'grid', generation, surface: 'bowl', view: { x: [-1, 1], y: [-1, 1] }, nx: 12, ny: 9 });
     dispatcher.handle(grid(1));
     scheduler.step();
     dispatcher.handle({ type: 'dropGrid', generation: 2 });

@@ -124,15 +124,11 @@ describe('the page side: the client with a mailbox', () => {
     client.run([...runs]);
     const worker = FakeWorker.created[0];
     const sent = worker.posted[0] as Extract<ToWorker, { type: 'mailbox' }>;
-    // The worker side of the same shared memory, as the worker entry wires it.
-    const toPage = (message: FromWorker | MailedNotice) => worker.reply(message as FromWorker);
-    const mail = createMailingPost(toPage, () => {});
-    mail.attach(sent.buffer);
-    return { trajectories, worker, mail, sent };
+    return { trajectories, worker, sent };
   }
 
   it('sends the worker its mailbox first, and takes a mailed reply in the frame after the request', () => {
-    const { trajectories, worker, mail, sent } = setup();
+    const { trajectories, worker, sent } = setup();
     expect(sent.type).toBe('mailbox');
     expect(worker.posted[1]).toMatchObject({ type: 'run', generation: 1 });
     // The worker answers while the page's frame is still rendering: the notice is not read yet.
@@ -150,7 +146,6 @@ describe('the page side: the client with a mailbox', () => {
     // The notice, read later, finds nothing more to take.
     worker.reply(notices[0] as unknown as FromWorker);
     expect(trajectories.get('a')!.count).toBe(2);
-    void mail;
   });
 
   it('never applies mail before a reply posted earlier', () => {
@@ -173,10 +168,33 @@ describe('the page side: the client with a mailbox', () => {
   });
 
   it('gives a restarted worker a new box and counts from one again', () => {
-    const { worker } = setup();
+    const { trajectories, worker, sent } = setup();
+    // The first worker's reply 1 was taken: the page had counted one.
+    const first = createMailingPost((message) => worker.reply(message as FromWorker), () => {});
+    first.attach(sent.buffer);
+    first.post({ type: 'chunk', generation: 1, key: 'a', points: new Float64Array([9, 9, 9]) });
+    expect(trajectories.get('a')!.count).toBe(1);
     worker.crash();
     const next = FakeWorker.created[1];
-    expect(next.posted[0]).toMatchObject({ type: 'mailbox' });
-    expect((next.posted[0] as Extract<ToWorker, { type: 'mailbox' }>).buffer).not.toBe((worker.posted[0] as Extract<ToWorker, { type: 'mailbox' }>).buffer);
+    const box = next.posted[0] as Extract<ToWorker, { type: 'mailbox' }>;
+    expect(box.type).toBe('mailbox');
+    expect(box.buffer).not.toBe(sent.buffer);
+    // The new worker numbers from 1 again (its runs are generation 2, asked again after the crash).
+    const second = createMailingPost((message) => next.reply(message as FromWorker), () => {});
+    second.attach(box.buffer);
+    second.post({ type: 'chunk', generation: 2, key: 'a', points: new Float64Array([1, 1, 1]) });
+    expect(Array.from(trajectories.get('a')!.points.subarray(0, 3))).toEqual([1, 1, 1]);
+  });
+
+  it('counts a mailed reply it could not read, so later mail still comes in', () => {
+    const { trajectories, worker, sent } = setup();
+    // Reply 1 is unreadable JSON (written by hand): its notice throws, the box is emptied.
+    const box = openMailbox(sent.buffer);
+    writeMail(box, 1, { type: 'done', generation: 1, key: 'a', status: 'budget', stoppedAt: 0, message: '', steps: 0 });
+    box.bytes[0] = 0x7b; box.bytes[1] = 0x7b;
+    expect(() => worker.reply({ type: 'mailed', seq: 1 } as unknown as FromWorker)).toThrow();
+    writeMail(box, 2, { type: 'chunk', generation: 1, key: 'b', points: new Float64Array([4, 4, 4]) });
+    worker.reply({ type: 'mailed', seq: 2 } as unknown as FromWorker);
+    expect(trajectories.get('b')!.count).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import {
   expect, test, colorMoved, decodePng, legendColors, linkRuns, openApp, plotShot, runsSettled, showWholePaths,
 } from './helpers';
+import type { Page } from '@playwright/test';
 import { trajectoryPrints, withoutKeys } from '../security/pageGuards';
 
 /** The learning rate a link gives run `index`, or undefined when it is the optimizer's default. */
@@ -56,23 +57,60 @@ test('dragging a learning-rate slider redraws that run’s path and rewrites lr 
     .toBeGreaterThan(300);
 });
 
-test('on a cross-origin isolated page a slider step’s runs come through the shared mailbox, bit for bit as a reload computes them', async ({ page }) => {
+/** A page of the same build served without the isolation headers: every reply is posted, as on a host that cannot send them. */
+async function plainPage(page: Page): Promise<Page> {
+  const plain = await page.context().newPage();
+  await plain.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+  return plain;
+}
+
+const mailTaken = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __optiscope: { client: { mailTaken: number } } }).__optiscope.client.mailTaken);
+
+test('on a cross-origin isolated page each slider step comes through the shared mailbox, bit for bit as posted replies give it', async ({ page }) => {
   await openApp(page, 'v=1&s=bumpy&n=1000&run=gd(lr=0.01)&run=adam(lr=0.01)&run=momentum(lr=0.01)');
   // vite preview sends COOP and COEP (vite.config.ts), as a host with public/_headers does.
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+  const before = await mailTaken(page);
   const slider = page.getByTestId('run-1-lr');
   await slider.focus();
-  for (let i = 0; i < 6; i++) await page.keyboard.press(i < 3 ? 'ArrowRight' : 'ArrowLeft');
-  await page.keyboard.press('ArrowRight');
-  await runsSettled(page);
-  const taken = await page.evaluate(() => (window as unknown as { __optiscope: { client: { mailTaken: number } } }).__optiscope.client.mailTaken);
-  expect(taken, 'run replies read from the mailbox').toBeGreaterThan(0);
+  // One step at a time: each is one reply, and the box is empty again once the store has it.
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowRight']) {
+    await page.keyboard.press(key);
+    await runsSettled(page);
+  }
+  expect((await mailTaken(page)) - before, 'slider steps read from the mailbox').toBeGreaterThanOrEqual(4);
   const stepped = withoutKeys(await trajectoryPrints(page));
   expect(stepped.map((run) => run.count)).toEqual([1001, 1001, 1001]);
-  // The link now holds the new η: a fresh page computes every run again, and must get the same bits.
+  // The link is written in idle time: wait until it holds the η on screen.
+  const typed = page.getByTestId('run-1-lr-text');
+  await expect
+    .poll(async () => linkLearningRate(linkRuns(page), 1) === Number(await typed.inputValue()), { message: 'link agrees with the field' })
+    .toBe(true);
   const link = new URL(page.url()).hash.slice(1);
   expect(link).not.toContain('run=adam(lr=0.01)');
-  await page.goto('about:blank');
+  // The same link on a page without the headers: no mailbox, the same bits.
+  const plain = await plainPage(page);
+  await openApp(plain, link);
+  expect(await plain.evaluate(() => window.crossOriginIsolated)).toBe(false);
+  expect(await mailTaken(plain)).toBe(0);
+  expect(withoutKeys(await trajectoryPrints(plain))).toEqual(stepped);
+});
+
+test('a long stream read through the mailbox ends with the bits of an all-posted one', async ({ page }) => {
+  test.slow();
+  const link = 'v=1&s=rosenbrock&n=60000&run=gd(lr=0.001)&run=adam(lr=0.01)&run=rmsprop(lr=0.001)';
   await openApp(page, link);
-  expect(withoutKeys(await trajectoryPrints(page))).toEqual(stepped);
+  expect(await mailTaken(page), 'replies read from the mailbox').toBeGreaterThan(0);
+  const mailed = withoutKeys(await trajectoryPrints(page));
+  const plain = await plainPage(page);
+  await openApp(plain, link);
+  expect(await mailTaken(plain)).toBe(0);
+  expect(withoutKeys(await trajectoryPrints(plain))).toEqual(mailed);
 });

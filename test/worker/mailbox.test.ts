@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMailbox, createMailingPost, openMailbox, takeMail, writeMail, type RunReply } from '../../src/worker/mailbox';
-import { createWorkerClient } from '../../src/worker/client';
+import { answeredInOneSlice, createWorkerClient } from '../../src/worker/client';
+import { dispatcherDefaults } from '../../src/worker/dispatcher';
 import { createTrajectoryStore } from '../../src/state/trajectories';
 import type { FromWorker, MailedNotice, ToWorker } from '../../src/worker/protocol';
 import { FakeWorker } from './harness';
@@ -111,7 +112,10 @@ describe('the page side: the client with a mailbox', () => {
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
     vi.stubGlobal('cancelAnimationFrame', () => {});
   });
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
 
   const runs = [
     { key: 'a', config: { surface: 'bumpy', optimizer: { id: 'gd', learningRate: 0.01 }, steps: 1 } },
@@ -146,6 +150,45 @@ describe('the page side: the client with a mailbox', () => {
     // The notice, read later, finds nothing more to take.
     worker.reply(notices[0] as unknown as FromWorker);
     expect(trajectories.get('a')!.count).toBe(2);
+  });
+
+  it('waits in the frame, a few ms at most, for the answer to a small request', () => {
+    // The clock: each read is 0.5 ms later; the worker's answer lands at the 4th read in the frame.
+    let t = 0;
+    let reads = 0;
+    const worker = createMailingPost(() => {}, () => {});
+    vi.spyOn(performance, 'now').mockImplementation(() => {
+      if (++reads === 4) worker.post(batch(1));
+      return (t += 0.5);
+    });
+    const { trajectories, sent } = setup();
+    worker.attach(sent.buffer);
+    reads = 0;
+    frames[0]();
+    expect(trajectories.get('a')).toMatchObject({ count: 2, status: 'budget' });
+    expect(reads).toBeLessThan(10);
+  });
+
+  it('stops waiting at the deadline when no answer comes, and does not wait for a large request', () => {
+    let t = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (t += 0.5));
+    const { trajectories } = setup();
+    const sentAt = t;
+    frames[0]();
+    expect(trajectories.get('a')!.count).toBe(0);
+    // Waited until 6 ms after the request, no longer.
+    expect(t - sentAt).toBeGreaterThanOrEqual(6);
+    expect(t - sentAt).toBeLessThan(8);
+    // Many steps: the answer streams over many slices, so the frame does not wait.
+    const big = createWorkerClient({ createWorker: () => new FakeWorker(), trajectories: createTrajectoryStore(), onGrid: () => {}, onError: () => {}, mailbox: true });
+    big.run([{ key: 'c', config: { surface: 'bumpy', optimizer: { id: 'gd', learningRate: 0.01 }, steps: answeredInOneSlice + 1 } }]);
+    const readsBefore = now.mock.calls.length;
+    frames.at(-1)!();
+    expect(now.mock.calls.length - readsBefore).toBeLessThan(3);
+  });
+
+  it('waits only for what the worker answers in one slice', () => {
+    expect(answeredInOneSlice).toBe(dispatcherDefaults.eagerSteps);
   });
 
   it('never applies mail before a reply posted earlier', () => {

@@ -8,6 +8,7 @@ import { memo, useDeferredValue } from 'react';
 import type { SurfaceId } from '../core/types';
 import { surfaceInfo } from '../core';
 import { LossChart } from '../plot/LossChart';
+import { LossReadout } from '../plot/LossReadout';
 import { appStore } from '../state/store';
 import type { RunSpec } from '../state/scene';
 import { DataInset } from '../teach/DataInset';
@@ -45,6 +46,7 @@ function BelowPlot(props: BelowPlotProps) {
         steps={steps}
         smoothing={smoothing.on ? smoothing : null}
       />
+      <LossReadout runs={runs} step={hoverStep} lang={lang} />
       <SmoothingControls />
       <div className="teach-strip">
         <DataInset surfaceId={surfaceId} runs={runs} step={upTo} hoverStep={hoverStep} />

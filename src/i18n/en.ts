@@ -36,6 +36,9 @@ export const en = {
   'loss.ariaOne': 'Loss f against step for 1 run',
   'loss.ariaMany': 'Loss f against step for {count} runs',
   'loss.stepAxis': 'step',
+  'loss.readoutHint': 'Point at the chart to read every run’s f at that step.',
+  'loss.readoutStep': 'step {step}:',
+  'loss.readoutStopped': 'stopped at step {step}',
 
   // RunLegend
   'legend.aria': 'Runs on the plot',

@@ -38,6 +38,9 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'loss.ariaOne': '실행 1개의 스텝별 손실 f',
   'loss.ariaMany': '실행 {count}개의 스텝별 손실 f',
   'loss.stepAxis': '스텝',
+  'loss.readoutHint': '차트를 가리키면 그 스텝에서 모든 실행의 f 값을 보여 줍니다.',
+  'loss.readoutStep': '스텝 {step}:',
+  'loss.readoutStopped': '스텝 {step}에서 멈춤',
 
   // RunLegend
   'legend.aria': '그래프 위의 실행',

@@ -24,9 +24,8 @@
  *
  * Layout of the shared buffer: a header of four int32 (state: 0 empty, 1
  * full; the reply's number; its JSON's bytes; room for numbers, set when
- * the box is made), then the
- * chunks' float64 numbers, then the JSON, in which a chunk's `points` is
- * replaced by where its numbers are (`at`, `n`).
+ * the box is made), then the chunks' float64 numbers, then the JSON, in
+ * which a chunk's `points` is replaced by where its numbers are (`at`, `n`).
  */
 import type { FromWorker, MailedNotice } from './protocol';
 

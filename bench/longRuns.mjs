@@ -6,7 +6,7 @@
 // Memory: JS heap plus ArrayBuffer memory after a forced GC, once before the
 // first stream and once after the last.
 
-import { appUrl, eightRuns, openPage, percentile, settled, showAll, sleep } from './page.mjs';
+import { appUrl, describeLongTask, eightRuns, openPage, percentile, settled, showAll, sleep } from './page.mjs';
 
 const runs = 8;
 const longSteps = 100_000;
@@ -84,15 +84,19 @@ export async function measureLongRuns(browser, baseURL, say) {
     const after = await heapBytes(cdp);
     const probe = await page.evaluate((from) => ({
       longTasks: window.__bench.longTasks.filter((task) => task.start >= from),
+      longFrames: window.__bench.longFrames.filter((frame) => frame.start + frame.duration >= from),
       delays: window.__bench.events.filter((e) => e.type === 'pointerdown' && e.handled >= from).map((e) => e.handled - e.stamp),
     }), t0);
     const longest = Math.max(0, ...probe.longTasks.map((task) => task.duration));
+    // The three longest, each with what its long animation frame ran.
+    const what = [...probe.longTasks].sort((a, b) => b.duration - a.duration).slice(0, 3)
+      .map((task) => `${task.duration.toFixed(0)} ms (${describeLongTask(task, probe.longFrames) || 'in no long frame'})`);
     return [
       { figure: `long runs: stream 8 × 100,000 steps (mean of ${streams.length})`, value: streams.reduce((s, x) => s + x.ms, 0) / streams.length, unit: 'ms' },
       {
         figure: 'long runs: longest main-thread task (longtask)',
         value: longest, unit: 'ms', budget: 50, op: '≤',
-        note: `${probe.longTasks.length} long task(s)`,
+        note: [`${probe.longTasks.length} long task(s)`, ...what].join('; '),
       },
       { figure: 'long runs: click waited for the page, p95', value: percentile(probe.delays, 95), unit: 'ms', note: `${probe.delays.length} clicks` },
       { figure: 'long runs: click waited for the page, max', value: Math.max(0, ...probe.delays), unit: 'ms', budget: 50, op: '≤' },

@@ -6,6 +6,7 @@
  * Runs in the page before any of its scripts (addInitScript), so the long
  * task observer sees the boot too. It records:
  * - every long task (> 50 ms, the browser's definition) with its start,
+ * - every long animation frame (> 50 ms) with the scripts that ran in it,
  * - for chosen DOM events, when the browser stamped the event and when its
  *   first listener ran (the gap is how long input waited for the main thread),
  * - animation frame times while `__bench.frames.on` is set,
@@ -15,7 +16,7 @@
  *   it and the grid's size (coarser mid-gesture).
  */
 function probes() {
-  const bench = { longTasks: [], events: [], frames: { on: false, times: [] }, contours: [] };
+  const bench = { longTasks: [], longFrames: [], events: [], frames: { on: false, times: [] }, contours: [] };
   window.__bench = bench;
   try {
     new PerformanceObserver((list) => {
@@ -23,6 +24,25 @@ function probes() {
     }).observe({ type: 'longtask', buffered: true });
   } catch {
     bench.longTaskUnsupported = true;
+  }
+  try {
+    // Long animation frames, with the scripts that ran in them: what a long task was.
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        bench.longFrames.push({
+          start: entry.startTime,
+          duration: entry.duration,
+          renderStart: entry.renderStart,
+          styleAndLayoutStart: entry.styleAndLayoutStart,
+          scripts: entry.scripts.map((s) => ({
+            invoker: s.invoker, invokerType: s.invokerType, fn: s.sourceFunctionName, start: s.startTime, duration: s.duration,
+            layout: s.forcedStyleAndLayoutDuration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    bench.longFrameUnsupported = true;
   }
   for (const type of ['pointerdown', 'keydown', 'input', 'wheel']) {
     window.addEventListener(type, (event) => {
@@ -112,4 +132,21 @@ export function eightRuns() {
     'gd(lr=0.01)', 'momentum(lr=0.01)', 'nesterov(lr=0.01)', 'adagrad(lr=0.1)',
     'rmsprop(lr=0.01)', 'adadelta(lr=1)', 'adam(lr=0.01)', 'adamw(lr=0.01)',
   ].map((run) => `run=${run}`).join('&');
+}
+
+/**
+ * What a long task was, from the long animation frame holding it: the
+ * frame's length, its scripts over 5 ms (by function, or what invoked them)
+ * and its rendering. Empty when no frame holds the task.
+ */
+export function describeLongTask(task, longFrames) {
+  const frame = longFrames.find((f) => f.start <= task.start + 1 && task.start + task.duration <= f.start + f.duration + 1);
+  if (!frame) return '';
+  const scripts = frame.scripts
+    .filter((s) => s.duration >= 5)
+    .map((s) => `${s.fn || s.invoker || s.invokerType} ${s.duration.toFixed(0)}`);
+  const render = frame.renderStart > 0 ? frame.start + frame.duration - frame.renderStart : 0;
+  const parts = [...scripts];
+  if (render >= 5) parts.push(`rendering ${render.toFixed(0)}`);
+  return `frame ${frame.duration.toFixed(0)} ms: ${parts.join(', ') || 'no script or rendering over 5 ms'}`;
 }

@@ -8,6 +8,7 @@ import { startUrlSync } from './state/urlSync';
 import { startLanguageSync } from './i18n/urlLanguage';
 import { languageReady } from './i18n';
 import { startTeachSync } from './teach/urlTeach';
+import { startPlaybackSync } from './state/urlPlayback';
 import { startWorkerBridge } from './app/workerBridge';
 import './app/app.css';
 
@@ -17,6 +18,8 @@ startUrlSync(appStore);
 startLanguageSync({ onNotice: (text) => appStore.getState().addNotices([text]) });
 // The layout and loss smoothing ride in the query too (?layout=side&ewa=0.9).
 startTeachSync({ onNotice: (text) => appStore.getState().addNotices([text]) });
+// A paused replay's step too (?at=12), clamped to the linked scene's step budget.
+startPlaybackSync(appStore, { onNotice: (text) => appStore.getState().addNotices([text]) });
 
 // Before the first render: the worker loads and computes the linked runs while React builds the page.
 startWorkerBridge(appStore);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { appStore } from '../state/store';
 import { trajectories } from '../state/trajectories';
 import { encodeScene } from '../state/urlCodec';
+import { currentSearch } from '../state/urlPlayback';
 import { pngLegend } from './pngLegend';
 import { translate, useT } from '../i18n';
 
@@ -17,8 +18,10 @@ export function ShareMenu() {
     setTimeout(() => setCopied(null), 2000);
   };
   const copyLink = async () => {
-    // Built from the store, not read from the address bar, which has no hash until the first change.
-    const link = `${window.location.href.split('#')[0]}#${encodeScene(appStore.getState().scene)}`;
+    // Built from the store, not read from the address bar, which has no hash until the first
+    // change and writes the replay's step in idle time.
+    const { origin, pathname, search } = window.location;
+    const link = `${origin}${pathname}${currentSearch(appStore, search)}#${encodeScene(appStore.getState().scene)}`;
     try {
       await navigator.clipboard.writeText(link);
       say(t('share.copied'));

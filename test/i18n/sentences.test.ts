@@ -4,6 +4,8 @@ import { translate } from '../../src/i18n';
 import { isKnownSentence, translateSentence } from '../../src/i18n/sentences';
 import { decodeScene } from '../../src/state/urlCodec';
 import { readTeachView } from '../../src/teach/urlTeach';
+import { readPlaybackAt, startPlaybackSync } from '../../src/state/urlPlayback';
+import { createAppStore } from '../../src/state/store';
 import { normalizeScene, normalizeView } from '../../src/state/normalize';
 import { limits, type Scene } from '../../src/state/scene';
 import { workerMessages } from '../../src/worker/client';
@@ -42,6 +44,11 @@ function linkNotices(): string[] {
   normalizeView({ x: [0], y: [1, 2] } as never, notices);
   // The query's teaching settings (teach/urlTeach).
   for (const query of ['?layout=x&ewa=abc', '?ewa=5', '?ewa=-1']) notices.push(...readTeachView(query).notices);
+  // The replay's step (state/urlPlayback): unreadable, and past the step budget.
+  notices.push(...readPlaybackAt('?at=soon').notices);
+  const page = { location: { search: '?at=500', pathname: '/', hash: '' }, history: { state: null, replaceState: () => {} },
+    addEventListener: () => {}, removeEventListener: () => {} } as unknown as Window;
+  startPlaybackSync(createAppStore(), { window: page, defer: () => () => {}, onNotice: (text) => notices.push(text) })();
   return [...new Set(notices)];
 }
 

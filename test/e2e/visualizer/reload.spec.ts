@@ -34,3 +34,26 @@ test('reloading the page draws the same picture and exports the same runs', asyn
     .toBe(0);
   expect(comparable(await exportJson(page))).toEqual(comparable(exported));
 });
+
+test('a paused replay opens from its link at the same step, with the same picture', async ({ page }) => {
+  await openApp(page, 'v=1&s=ellipse&start=-7,2&n=30&run=gd(lr=0.95)&run=adam(lr=0.3)');
+  // A teacher lets the replay end, then scrubs back to step 12 to point at something.
+  await expect(page.getByTestId('play')).toBeVisible();
+  await page.getByRole('slider', { name: 'Step shown' }).fill('12');
+  await expect.poll(() => new URL(page.url()).searchParams.get('at'), { message: 'the step in the link' }).toBe('12');
+  const picture = await settledShot(page, 'the paused picture settles');
+  const link = page.url();
+
+  await page.goto('about:blank');
+  await page.goto(link);
+  await runsSettled(page);
+  await expect(page.getByTestId('play'), 'paused, not replaying').toBeVisible();
+  await expect(page.getByTestId('step-count')).toContainText('12');
+  await expect
+    .poll(async () => differingPixels(picture, await decodePng(page, await plotShot(page))), { message: 'pixels that differ', timeout: 5_000 })
+    .toBe(0);
+  // Playing on from there replays to the end and takes the step out of the link again.
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('step-count')).toContainText('30');
+  await expect.poll(() => new URL(page.url()).searchParams.get('at')).toBeNull();
+});

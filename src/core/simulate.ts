@@ -44,6 +44,18 @@ function outsideDomain(surface: Surface, x: number, y: number): boolean {
   return surface.id === 'custom' && Math.abs(x) <= divergenceBound && Math.abs(y) <= divergenceBound;
 }
 
+/**
+ * Why f has no finite value at a point of a custom surface's plane: NaN is
+ * outside its domain (log of a negative number); ±∞ is a pole or an overflow
+ * (1/x at 0, exp(x² + y²) far out), a value too large, not a missing one.
+ */
+function noFiniteValue(surface: Surface, x: number, y: number): string {
+  const f = surface.rawF ? surface.rawF(x, y) : surface.f(x, y);
+  return Number.isNaN(f)
+    ? `${point(x, y)} is outside the function's domain (f has no finite value there)`
+    : `f is ${f > 0 ? '+∞' : '−∞'} at ${point(x, y)} (a pole, or a value past the largest number)`;
+}
+
 const point = (x: number, y: number) => `(${Number(x.toPrecision(4))}, ${Number(y.toPrecision(4))})`;
 
 function negated(surface: Surface): Objective {
@@ -115,9 +127,14 @@ export function createSimulation(config: SimulationConfig): Simulation {
   };
 
   if (!Number.isFinite(start[0]) || !Number.isFinite(start[1]) || !Number.isFinite(start[2])) {
-    stop('diverged', 0, outsideDomain(surface, start[0], start[1])
-      ? `The start point ${point(start[0], start[1])} is outside the function's domain (f has no finite value there), so the run could not begin.`
-      : 'The start point is not a finite number, so the run could not begin.');
+    let why = 'The start point is not a finite number, so the run could not begin.';
+    if (outsideDomain(surface, start[0], start[1])) {
+      const undefinedThere = Number.isNaN(surface.rawF?.(start[0], start[1]) ?? start[2]);
+      why = undefinedThere
+        ? `The start point ${point(start[0], start[1])} is outside the function's domain (f has no finite value there), so the run could not begin.`
+        : `The run could not begin: ${noFiniteValue(surface, start[0], start[1])}.`;
+    }
+    stop('diverged', 0, why);
   } else if (budget === 0) {
     stop('budget', 0, 'The step budget is 0.');
   }
@@ -161,7 +178,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
           ? `|x| or |y| passed ${divergenceBound.toExponential(0)}`
           : 'the point left the finite numbers';
         stop('diverged', t, outsideDomain(surface, p[0], p[1])
-          ? `Stopped at step ${t}: ${point(p[0], p[1])} is outside the function's domain (f has no finite value there).`
+          ? `Stopped at step ${t}: ${noFiniteValue(surface, p[0], p[1])}.`
           : `Diverged at step ${t}: ${what}.`);
         break;
       }

@@ -70,6 +70,11 @@ export interface Surface {
   /** Human-readable formula, plain text. */
   formula: string;
   f(x: number, y: number): number;
+  /**
+   * Present on custom surfaces, whose f reads +∞ where it has no finite value:
+   * f as computed, NaN outside the domain and ±∞ at a pole or an overflow.
+   */
+  rawF?(x: number, y: number): number;
   gradient(x: number, y: number, out: Float64Array): void;
   hessian(x: number, y: number, out: Float64Array): void;
   view: ViewBox;

@@ -290,6 +290,8 @@ export const en = {
   'stop.singular': 'the Hessian is singular (|det H| = {det} < 1e−12)',
   'stop.outsideStart': "The start point {point} is outside the function's domain (f has no finite value there), so the run could not begin.",
   'stop.outsideDomain': "{point} is outside the function's domain (f has no finite value there)",
+  'stop.infiniteStart': 'The run could not begin: {cause}.',
+  'stop.infiniteValue': 'f is {sign} at {point} (a pole, or a value past the largest number)',
   'stop.noDescent': 'no step size in [100 … 1e−5] lowers f: a minimum, to the resolution of the search',
 
   // Names of settings inside those sentences ({what})

@@ -291,6 +291,8 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'stop.singular': '헤시안이 특이 행렬입니다 (|det H| = {det} < 1e−12)',
   'stop.outsideStart': '시작점 {point}이(가) 함수의 정의역 밖이라(f가 정의되지 않거나 무한대) 실행을 시작할 수 없었습니다.',
   'stop.outsideDomain': '{point}이(가) 함수의 정의역 밖입니다 (f가 정의되지 않거나 무한대)',
+  'stop.infiniteStart': '실행을 시작할 수 없었습니다: {cause}.',
+  'stop.infiniteValue': '{point}에서 f가 {sign}입니다 (극점이거나, 가장 큰 수를 넘는 값)',
   'stop.noDescent': '[100 … 1e−5] 범위의 어떤 보폭도 f를 줄이지 못합니다: 탐색 해상도 안에서 최솟값입니다',
 
   // Names of settings inside those sentences ({what})

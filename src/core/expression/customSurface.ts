@@ -124,6 +124,7 @@ export function createCustomSurface(options: CustomSurfaceOptions): CustomSurfac
       formula: options.expression.trim(),
       // f goes through the cache too, so a run's f at the new iterate also prepares ∇f there.
       f: cached.f,
+      rawF: evaluator.raw,
       gradient: cached.gradient,
       hessian: cached.hessian,
       view,

@@ -28,6 +28,8 @@ const {
 export interface Evaluator {
   /** f(x, y), or +∞ outside the domain. */
   value(x: number, y: number): number;
+  /** f(x, y) as computed: NaN outside the domain, ±∞ at a pole or an overflow. */
+  raw(x: number, y: number): number;
   /** Writes ∇f into out[0..1] (NaN outside the domain) and returns f. */
   gradient(x: number, y: number, out: Float64Array): number;
   /** Writes f, fx, fy, fxx, fxy, fyy into out[0..5] in one pass. */
@@ -191,6 +193,13 @@ export function createEvaluator(p: Program): Evaluator {
       runValue(codes[0], K, one, n);
       const f = one[result];
       return finite(f) ? f : Infinity;
+    },
+    raw(x, y) {
+      if (constant) return p.constant;
+      one[0] = x;
+      one[1] = y;
+      runValue(codes[0], K, one, n);
+      return one[result];
     },
     gradient(x, y, out) {
       if (constant) {

@@ -6,6 +6,8 @@ export interface SurfaceDefinition {
   id: SurfaceId;
   formula: string;
   f(x: number, y: number): number;
+  /** See Surface.rawF. */
+  rawF?(x: number, y: number): number;
   gradient(x: number, y: number, out: Float64Array): void;
   hessian(x: number, y: number, out: Float64Array): void;
   view: ViewBox;
@@ -38,6 +40,7 @@ export function defineSurface(definition: SurfaceDefinition, search?: (s: Surfac
     id: definition.id,
     formula: definition.formula,
     f: definition.f,
+    ...(definition.rawF ? { rawF: definition.rawF } : {}),
     gradient: definition.gradient,
     hessian: definition.hessian,
     view: definition.view,

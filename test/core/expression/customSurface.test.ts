@@ -138,6 +138,20 @@ describe('runs on a custom surface', () => {
     expect(Array.from(run.points)).toEqual([0.5, 1, Math.log(0.5) + 1]);
   });
 
+  it('tells an overflow or a pole from a point outside the domain', () => {
+    // exp(x² + y²) is defined everywhere; from (3, 0) GD's first step lands at x = 3 − 6·e⁹·0.1 ≈ −4,862, where it overflows.
+    const overflow = simulate({
+      surface: { id: 'custom', expression: 'exp(x^2 + y^2)', view: square }, optimizer: { id: 'gd', learningRate: 0.1 }, start: [3, 0], steps: 5,
+    });
+    expect(overflow).toMatchObject({ status: 'diverged', stoppedAt: 1 });
+    expect(overflow.message).toBe('Stopped at step 1: f is +∞ at (-4859, 0) (a pole, or a value past the largest number).');
+    // 1/x² at x = 0 is a pole: the run cannot begin there, and the message does not call it undefined.
+    const pole = simulate({ surface: { id: 'custom', expression: '1/x^2 + y', view: square }, optimizer: { id: 'gd' }, start: [0, 1], steps: 5 });
+    expect(pole.message).toBe('The run could not begin: f is +∞ at (0, 1) (a pole, or a value past the largest number).');
+    const below = simulate({ surface: { id: 'custom', expression: 'log(x^2) + y', view: square }, optimizer: { id: 'gd' }, start: [0, 1], steps: 5 });
+    expect(below.message).toContain('f is −∞ at (0, 1)');
+  });
+
   it('cannot begin outside the domain, and says so', () => {
     const run = simulate({ surface: { id: 'custom', expression: 'sqrt(x)', view: square }, optimizer: { id: 'gd' }, start: [-1, 0], steps: 5 });
     expect(run).toMatchObject({ status: 'diverged', stoppedAt: 0, points: new Float64Array(0) });

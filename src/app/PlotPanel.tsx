@@ -200,6 +200,8 @@ function plotLabels(lang: Lang): ContourPlotLabels {
     range: (parts) => t('plot.range', parts),
     logLevels: t('plot.logLevels'),
     pointAt: (parts) => t('plot.pointAt', parts),
+    undefinedKey: t('plot.undefinedKey'),
+    undefinedRegion: t('plot.undefinedRegion'),
     critical: {
       kinds: { min: t('critical.min'), max: t('critical.max'), saddle: t('critical.saddle'), degenerate: t('critical.degenerate') },
       eigenvalues: t('critical.eigenvalues'),

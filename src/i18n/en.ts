@@ -19,6 +19,8 @@ export const en = {
   'plot.range': '{axis} from {from} to {to}',
   'plot.logLevels': 'log-spaced levels',
   'plot.pointAt': '{kind} at ({x}, {y})',
+  'plot.undefinedKey': 'undefined',
+  'plot.undefinedRegion': 'f is undefined in the hatched region',
   'plot.resetView': 'Reset view',
   'plot.zoomIn': 'Zoom in',
   'plot.zoomOut': 'Zoom out',

@@ -21,6 +21,8 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'plot.range': '{axis}는 {from}부터 {to}까지',
   'plot.logLevels': '로그 간격 등고선',
   'plot.pointAt': '({x}, {y})의 {kind}',
+  'plot.undefinedKey': '정의 안 됨',
+  'plot.undefinedRegion': '빗금 친 영역에서는 f가 정의되지 않습니다',
   'plot.resetView': '보기 초기화',
   'plot.zoomIn': '확대',
   'plot.zoomOut': '축소',

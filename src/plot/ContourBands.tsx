@@ -35,19 +35,21 @@ import { sizedContext, useScreenPixelRatio } from './canvasSize';
 import { noteContours } from './latency';
 
 /** What paintBands needs, with the bands as the worker sends them (path strings) and their levels. */
-export type ContourBandsProps = Omit<BandPaintOptions, 'bands' | 'ratio'> & {
+export type ContourBandsProps = Omit<BandPaintOptions, 'bands' | 'ratio' | 'undefinedRegion'> & {
   /** Band paths in grid units, lowest level first; empty while there is no grid. */
   bands: readonly string[];
+  /** Where f is undefined, in grid units (ContourSet.undefinedRegion). */
+  undefinedRegion?: string;
   levels: readonly number[];
   /** The same bands painted by the worker for `view`, when it sent them. */
   picture?: BandPicture | null;
 };
 
-export function ContourBands({ bands, levels, colors, nx, ny, view, displayView, width, height, picture }: ContourBandsProps) {
+export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, view, displayView, width, height, picture }: ContourBandsProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const paints = useRef(0);
   // Parsed at most once per grid, and only when the page paints them.
-  const parsed = useRef<{ bands: readonly string[]; paths: Path2D[] } | null>(null);
+  const parsed = useRef<{ bands: readonly string[]; paths: Path2D[]; undefinedPath?: Path2D } | null>(null);
   // Views a few millionths of a span apart (a gesture's end tidies its view, scales.ts) are one picture: far below a pixel.
   const stretched = bands.length > 0 && !sameView(view, displayView, 2e-6);
   const stretch = stretched ? stretchTransform(view, displayView, width, height) : undefined;
@@ -65,9 +67,12 @@ export function ContourBands({ bands, levels, colors, nx, ny, view, displayView,
     const copied = bands.length > 0 && paintView === view && picture && fitsCanvas(picture, width, height) && copyPicture(ctx, picture, width, height, ratio);
     if (!copied) {
       if (parsed.current?.bands !== bands) {
-        parsed.current = { bands, paths: typeof Path2D === 'function' ? bands.map((band) => new Path2D(band)) : [] };
+        const paths = typeof Path2D === 'function' ? bands.map((band) => new Path2D(band)) : [];
+        const undefinedPath = undefinedRegion && paths.length > 0 ? new Path2D(undefinedRegion) : undefined;
+        parsed.current = { bands, paths, undefinedPath };
       }
-      paintBands(ctx, { bands: parsed.current.paths, colors, nx, ny, view, displayView: paintView, width, height, ratio });
+      const { paths, undefinedPath } = parsed.current;
+      paintBands(ctx, { bands: paths, undefinedRegion: undefinedPath, colors, nx, ny, view, displayView: paintView, width, height, ratio });
     }
     canvas.dataset.painter = copied ? 'worker' : 'page';
     canvas.dataset.pictureRatio = copied ? String(picture.ratio) : '';

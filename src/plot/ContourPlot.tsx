@@ -40,6 +40,10 @@ export interface ContourPlotLabels {
   logLevels: string;
   /** "Minimum at (1, 1)", in the description. */
   pointAt: (parts: { kind: string; x: string; y: string }) => string;
+  /** The legend's key for the hatched region where f has no value (under the legend's "f"). */
+  undefinedKey: string;
+  /** The description's sentence for that region. */
+  undefinedRegion: string;
 }
 
 export const defaultContourPlotLabels: ContourPlotLabels = {
@@ -52,6 +56,8 @@ export const defaultContourPlotLabels: ContourPlotLabels = {
   range: ({ axis, from, to }) => `${axis} from ${from} to ${to}`,
   logLevels: 'log-spaced levels',
   pointAt: ({ kind, x, y }) => `${kind} at (${x}, ${y})`,
+  undefinedKey: 'undefined',
+  undefinedRegion: 'f is undefined in the hatched region',
 };
 
 export interface ContourPlotProps {
@@ -104,7 +110,7 @@ export function ContourPlot(props: ContourPlotProps) {
   });
 
   const usable = contours && contours.nx >= 2 && contours.ny >= 2 && contours.bands.length === contours.levels.length ? contours : null;
-  const choice: ThresholdChoice | null = usable;
+  const choice: (ThresholdChoice & { undefinedRegion?: string }) | null = usable;
   const bands = usable?.bands ?? noBands;
   const colors = useMemo(() => bandColors(choice?.levels.length ?? 0), [choice]);
   const scales = useMemo(
@@ -130,6 +136,7 @@ export function ContourPlot(props: ContourPlotProps) {
       >
         <ContourBands
           bands={bands}
+          undefinedRegion={usable?.undefinedRegion}
           levels={usable?.levels ?? noLevels}
           colors={colors}
           nx={usable?.nx ?? 0}
@@ -159,6 +166,7 @@ export function ContourPlot(props: ContourPlotProps) {
               colors={colors}
               max={choice.extent[1]}
               spacing={choice.spacing}
+              undefinedLabel={choice.undefinedRegion ? labels.undefinedKey : undefined}
               x={inner.width + 14}
               y={18}
               height={Math.max(0, inner.height - 18)}
@@ -195,17 +203,18 @@ export function ContourPlot(props: ContourPlotProps) {
 
 /** "Contour plot …: x from −2 to 2, y from −1 to 3; f from 0 to 2500, log-spaced levels; Minimum at (1, 1)." */
 export function describePlot(
-  labels: Pick<ContourPlotLabels, 'surface' | 'critical'> & Partial<Pick<ContourPlotLabels, 'range' | 'logLevels' | 'pointAt'>>,
+  labels: Pick<ContourPlotLabels, 'surface' | 'critical'> & Partial<Pick<ContourPlotLabels, 'range' | 'logLevels' | 'pointAt' | 'undefinedRegion'>>,
   view: ViewBox,
-  choice: ThresholdChoice | null,
+  choice: (ThresholdChoice & { undefinedRegion?: string }) | null,
   criticalPoints: readonly CriticalPoint[],
 ): string {
   const f = (v: number) => formatValue(v, 3);
-  const { range, logLevels, pointAt } = { ...defaultContourPlotLabels, ...labels };
+  const { range, logLevels, pointAt, undefinedRegion } = { ...defaultContourPlotLabels, ...labels };
   const parts = [`${labels.surface}: ${range({ axis: 'x', from: f(view.x[0]), to: f(view.x[1]) })}, ${range({ axis: 'y', from: f(view.y[0]), to: f(view.y[1]) })}`];
   if (choice && choice.levels.length > 0) {
     const spacing = choice.spacing === 'linear' ? '' : `, ${logLevels}`;
     parts.push(`${range({ axis: 'f', from: f(choice.extent[0]), to: f(choice.extent[1]) })}${spacing}`);
+    if (choice.undefinedRegion) parts.push(undefinedRegion);
   }
   const shown = criticalPoints.slice(0, 6).map((p) => pointAt({ kind: labels.critical.kinds[p.kind], x: f(p.x), y: f(p.y) }));
   if (shown.length > 0) parts.push(shown.join(', '));

@@ -3,7 +3,7 @@
  * equal-height swatch per band (the levels are not evenly spaced in f, so a
  * continuous ramp would lie), each boundary labelled with its level.
  */
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import { formatLevels } from './format';
 import type { ThresholdSpacing } from './thresholds';
 
@@ -20,18 +20,24 @@ export interface LegendProps {
   height: number;
   /** Caption above the bar. */
   title?: string;
+  /** When f is undefined somewhere: the text of a hatched key under the bar (the bar makes room for it). */
+  undefinedLabel?: string;
 }
 
 const barWidth = 12;
 /** Labels closer than this (px) collide; keep every k-th. */
 const labelSpacing = 12;
+/** Room the undefined-region key takes under the bar. */
+const keyRoom = 22;
 
 /**
  * Memoised: a zoom step re-renders the plot on every frame, and the legend
  * only changes with a grid. Its swatches are keyed by position, so a new
  * grid's levels repaint twenty fills instead of replacing twenty elements.
  */
-export const Legend = memo(function Legend({ levels, colors, max, spacing, x, y, height, title = 'f' }: LegendProps) {
+export const Legend = memo(function Legend({ levels, colors, max, spacing, x, y, height: space, title = 'f', undefinedLabel }: LegendProps) {
+  const hatchId = useId();
+  const height = undefinedLabel ? space - keyRoom : space;
   if (levels.length === 0 || height <= 0) return null;
   const n = levels.length;
   const band = height / n;
@@ -53,6 +59,18 @@ export const Legend = memo(function Legend({ levels, colors, max, spacing, x, y,
         />
       ))}
       <rect className="plot-legend-frame" x={0} y={0} width={barWidth} height={height} />
+      {undefinedLabel ? (
+        <g className="plot-legend-undefined" transform={`translate(0,${height + keyRoom - barWidth})`}>
+          {/* The same look as the plot's undefined region (paintBands): a pale wash, hatched. */}
+          <pattern id={hatchId} width={5} height={5} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width={5} height={5} className="plot-legend-undefined-wash" />
+            <line x1={0} y1={0} x2={0} y2={5} className="plot-legend-hatch" />
+          </pattern>
+          <rect width={barWidth} height={barWidth} fill={`url(#${hatchId})`} />
+          <rect width={barWidth} height={barWidth} className="plot-legend-frame" />
+          <text className="plot-legend-label" x={barWidth + 5} y={barWidth / 2} dy="0.32em">{undefinedLabel}</text>
+        </g>
+      ) : null}
       {edges.map((_, k) => {
         // The top label (the maximum) always shows; the others thin out from the bottom.
         if (k !== n && (k % every !== 0 || n - k < every)) return null;

@@ -118,6 +118,12 @@ export interface ContourSet {
   extent: [number, number];
   /** One SVG path per level, lowest first, in grid units. */
   bands: string[];
+  /**
+   * Where f is undefined (sampled as NaN: a custom f outside its domain), in
+   * grid units; absent when f is defined at every sample. The bands count
+   * those samples as above every level, so this is painted over them.
+   */
+  undefinedRegion?: string;
 }
 
 /** Levels chosen for the values, bands filled for those levels. Pure: the worker calls it, tests too. */
@@ -142,5 +148,21 @@ export function* contourSetSteps(values: ArrayLike<number>, nx: number, ny: numb
     yield;
     bands.push(contourPath(banding.band(level), nx, ny, nx - 1, ny - 1));
   }
-  return { nx, ny, levels: choice.levels, spacing: choice.spacing, extent: choice.extent, bands };
+  const set: ContourSet = { nx, ny, levels: choice.levels, spacing: choice.spacing, extent: choice.extent, bands };
+  const undefinedRegion = banding.levels.length > 0 ? undefinedPath(values, nx, ny) : '';
+  if (undefinedRegion) set.undefinedRegion = undefinedRegion;
+  return set;
+}
+
+/** The region of NaN samples, traced like a band (1 where NaN, 0 elsewhere, at level ½), or '' when there is none. */
+function undefinedPath(values: ArrayLike<number>, nx: number, ny: number): string {
+  let any = false;
+  const mask = new Float64Array(nx * ny);
+  for (let k = 0; k < nx * ny; k++) {
+    if (Number.isNaN(values[k])) {
+      mask[k] = 1;
+      any = true;
+    }
+  }
+  return any ? contourPath(gridContourer(mask, nx, ny)(0.5), nx, ny, nx - 1, ny - 1) : '';
 }

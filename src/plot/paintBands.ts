@@ -13,7 +13,9 @@ import type { ViewBox } from '../core/types';
 import { viewMatrix } from './scales';
 
 /** The part of CanvasRenderingContext2D the band painter uses. */
-export type BandContext = Pick<CanvasRenderingContext2D, 'clearRect' | 'fill' | 'stroke' | 'setTransform' | 'save' | 'restore'> & {
+export type BandContext = Pick<
+  CanvasRenderingContext2D, 'clearRect' | 'fill' | 'stroke' | 'setTransform' | 'save' | 'restore' | 'clip' | 'beginPath' | 'moveTo' | 'lineTo'
+> & {
   fillStyle: CanvasRenderingContext2D['fillStyle'];
   strokeStyle: CanvasRenderingContext2D['strokeStyle'];
   lineWidth: number;
@@ -35,11 +37,19 @@ export interface BandPaintOptions {
   height: number;
   /** Device pixels per CSS pixel. */
   ratio: number;
+  /** Where f is undefined, in grid units: painted over the bands, pale and hatched (see undefinedFill). */
+  undefinedRegion?: Path2D;
 }
 
 /** Band outlines: thin and faint, so they separate the bands without hiding the paths. */
 export const outlineColor = 'rgba(40, 50, 70, 0.22)';
 const outlineWidth = 0.75;
+/** Where f is undefined: a pale wash over the bands, hatched, so it reads as "no value", not as the top band. */
+export const undefinedFill = 'rgba(250, 250, 250, 0.92)';
+const hatchColor = 'rgba(40, 50, 70, 0.45)';
+/** Hatch lines: this far apart, this wide (CSS pixels). */
+const hatchSpacing = 7;
+const hatchWidth = 1;
 
 /** Grid units → device pixels: a, d scale and e, f translate, as in setTransform(a, 0, 0, d, e, f). */
 export function bandTransform(options: Omit<BandPaintOptions, 'bands' | 'colors'>): { a: number; d: number; e: number; f: number } {
@@ -72,5 +82,25 @@ export function paintBands(ctx: BandContext, options: BandPaintOptions): void {
     // The lowest band covers the whole grid: its outline would only trace the frame.
     if (k > 0) ctx.stroke(band);
   });
+  if (options.undefinedRegion) paintUndefined(ctx, options.undefinedRegion, width * ratio, height * ratio, ratio);
   ctx.restore();
+}
+
+/** Fill the undefined region pale, outline it and hatch it at 45° (the context holds the bands' transform). */
+function paintUndefined(ctx: BandContext, region: Path2D, deviceWidth: number, deviceHeight: number, ratio: number): void {
+  ctx.fillStyle = undefinedFill;
+  ctx.fill(region);
+  ctx.stroke(region);
+  ctx.clip(region);
+  // The clip stays where it is; the lines are drawn in device pixels.
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.strokeStyle = hatchColor;
+  ctx.lineWidth = hatchWidth * ratio;
+  ctx.beginPath();
+  const step = hatchSpacing * ratio;
+  for (let offset = -deviceHeight; offset < deviceWidth; offset += step) {
+    ctx.moveTo(offset, deviceHeight);
+    ctx.lineTo(offset + deviceHeight, 0);
+  }
+  ctx.stroke();
 }

@@ -61,6 +61,7 @@ export function paintPicture(contours: ContourSet, request: PictureRequest | und
     if (!canvas || !ctx) return null;
     paintBands(ctx, {
       bands: contours.bands.map((band) => painter.createPath(band)),
+      undefinedRegion: contours.undefinedRegion ? painter.createPath(contours.undefinedRegion) : undefined,
       colors: rampColors(ramp, contours.levels.length),
       nx: contours.nx,
       ny: contours.ny,

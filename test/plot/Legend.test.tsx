@@ -35,6 +35,22 @@ describe('Legend', () => {
     expect([...container.querySelectorAll('.plot-legend-label')].map((t) => t.textContent)).toEqual(['0.5', '1.5', '2.5', '3.5', '4.5']);
   });
 
+  it('makes room under the bar for a hatched key when f is undefined somewhere', () => {
+    const { container } = render(
+      <svg><Legend levels={[0, 1, 2, 3]} colors={colors} max={4} spacing="linear" x={0} y={0} height={222} undefinedLabel="undefined" /></svg>,
+    );
+    // The bar is 22 px shorter: four swatches of 50 px, as without the key at 200 px.
+    expect(swatches(container).map((r) => Number(r.getAttribute('y')))).toEqual([150, 100, 50, 0]);
+    const key = container.querySelector('.plot-legend-undefined')!;
+    expect(key.querySelector('text')?.textContent).toBe('undefined');
+    const fill = key.querySelector(':scope > rect')?.getAttribute('fill');
+    const pattern = key.querySelector('pattern');
+    expect(fill).toBe(`url(#${pattern?.id})`);
+    expect(pattern?.querySelector('.plot-legend-hatch')).not.toBeNull();
+    const plain = render(<svg><Legend levels={[0, 1]} colors={colors} max={2} spacing="linear" x={0} y={0} height={200} /></svg>);
+    expect(plain.container.querySelector('.plot-legend-undefined')).toBeNull();
+  });
+
   it('draws nothing without levels or height', () => {
     const { container } = render(<svg><Legend levels={[]} colors={[]} max={0} spacing="linear" x={0} y={0} height={200} /></svg>);
     expect(container.querySelector('.plot-legend')).toBeNull();

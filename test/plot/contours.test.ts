@@ -144,3 +144,24 @@ describe('contourPath, written out', () => {
     }
   });
 });
+
+describe('the undefined region', () => {
+  it('traces where f is NaN, apart from the bands, which count it as above every level', () => {
+    // log(x) + y² over [−1, 1]²: undefined on the left half.
+    const nx = 21;
+    const ny = 11;
+    const values = sample(nx, ny, (x, y) => Math.log(x) + y * y);
+    const set = createContourSet(values, nx, ny, 8);
+    expect(set.undefinedRegion).toBeDefined();
+    const xs = coordinates(set.undefinedRegion!).map(([x]) => x);
+    // Grid units: x = 10 is the sample at 0, where log(0) = −∞ (defined, the lowest); the region ends half a cell before it.
+    expect(Math.min(...xs)).toBe(0);
+    expect(Math.max(...xs)).toBeCloseTo(9.5, 9);
+    expect(set.bands).toHaveLength(set.levels.length);
+  });
+
+  it('is absent where f is defined everywhere, an overflow (+∞) included', () => {
+    expect(createContourSet(sample(9, 9, (x, y) => x * x + y * y), 9, 9, 6).undefinedRegion).toBeUndefined();
+    expect(createContourSet(sample(9, 9, (x, y) => (x > 0.5 ? Infinity : x + y)), 9, 9, 6).undefinedRegion).toBeUndefined();
+  });
+});

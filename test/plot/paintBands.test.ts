@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewBox } from '../../src/core/types';
-import { bandTransform, outlineColor, paintBands } from '../../src/plot/paintBands';
+import { bandTransform, outlineColor, paintBands, undefinedFill } from '../../src/plot/paintBands';
 import { createRecordingContext } from './fakeContext';
 
 const view: ViewBox = { x: [-2, 2], y: [-1, 3] };
@@ -40,6 +40,24 @@ describe('paintBands', () => {
       // In device pixels the line is 0.75 CSS px × the ratio.
       expect(stroke.lineWidth * Math.sqrt(a * d)).toBeCloseTo(1.5, 9);
     }
+  });
+
+  it('paints the undefined region over the bands, pale, outlined and hatched inside it only', () => {
+    const ctx = createRecordingContext();
+    paintBands(ctx, { ...base, undefinedRegion: 'hole' as unknown as Path2D });
+    const fills = ctx.named('fill');
+    expect(fills.map((c) => c.args[0])).toEqual(['floor', 'middle', 'top', 'hole']);
+    expect(fills[3].fillStyle).toBe(undefinedFill);
+    expect(ctx.named('clip').map((c) => c.args[0])).toEqual(['hole']);
+    // The hatch: lines in device pixels (the transform reset after the clip), one stroke.
+    const order = ctx.calls.map((c) => c.name);
+    expect(order.indexOf('clip')).toBeLessThan(order.lastIndexOf('moveTo'));
+    expect(ctx.count('moveTo')).toBeGreaterThan(400 / 7);
+    expect(ctx.named('stroke').at(-1)?.args).toEqual([]);
+    // Without one, nothing of it.
+    const plain = createRecordingContext();
+    paintBands(plain, base);
+    expect(plain.count('clip') + plain.count('moveTo')).toBe(0);
   });
 
   it('clears and draws nothing without bands or with a degenerate view', () => {

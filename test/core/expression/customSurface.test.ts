@@ -119,9 +119,13 @@ describe('createCustomSurface', () => {
     expect(built('x*y').criticalPoints).toMatchObject([{ x: 0, y: 0, kind: 'saddle' }]);
   });
 
-  it('draws +∞ outside the domain, finite values inside', () => {
+  it('samples NaN outside the domain (the plot hatches it) and ±∞ where f is infinite, finite values inside', () => {
     const values = sampleGrid(built('sqrt(x) + y'), square, 5, 3);
-    expect(Array.from(values.slice(0, 5))).toEqual([Infinity, Infinity, 0 - 2, 1 - 2, Math.SQRT2 - 2]);
+    expect(Array.from(values.slice(0, 5))).toEqual([NaN, NaN, 0 - 2, 1 - 2, Math.SQRT2 - 2]);
+    // A pole is a value, too large to write: not undefined.
+    expect(Array.from(sampleGrid(built('1/x^2'), square, 5, 1))).toEqual([0.25, 1, Infinity, 1, 0.25]);
+    // Runs still read +∞ there, as the course's safe(f) does.
+    expect(built('sqrt(x) + y').f(-1, 0)).toBe(Infinity);
   });
 });
 

@@ -13,9 +13,13 @@ async function bandPixels(page: Page): Promise<{ width: number; height: number; 
 }
 
 const link = 'v=1&s=himmelblau&n=200&run=momentum(lr=0.01,b=0.9)';
+/** A typed f undefined on the left half: its region is hatched over the bands. */
+const undefinedLink = 'v=1&s=custom&fx=log(x)%20+%20y%5E2&box=-3,3,-3,3&start=2,2&run=gd(lr=0.3)';
 
-test('the worker paints the contour bands, the same picture the page paints without it', async ({ page, context }) => {
-  await openApp(page, link);
+const pictures = [['', link], [', its undefined region hatched too', undefinedLink]] as const;
+
+for (const [what, url] of pictures) test(`the worker paints the contour bands, the same picture the page paints without it${what}`, async ({ page, context }) => {
+  await openApp(page, url);
   const bands = page.getByTestId('contour-bands');
   await expect(bands).toHaveAttribute('data-painter', 'worker');
   const fromWorker = await bandPixels(page);
@@ -26,19 +30,24 @@ test('the worker paints the contour bands, the same picture the page paints with
     await route.fulfill({ response, body: `self.OffscreenCanvas = undefined;\n${await response.text()}` });
   });
   const other = await context.newPage();
-  await openApp(other, link);
+  await openApp(other, url);
   await expect(other.getByTestId('contour-bands')).toHaveAttribute('data-painter', 'page');
   const fromPage = await bandPixels(other);
 
   expect([fromPage.width, fromPage.height]).toEqual([fromWorker.width, fromWorker.height]);
   let differing = 0;
   let opaque = 0;
+  let pale = 0;
   for (let i = 0; i < fromPage.data.length; i += 4) {
     const d = Math.max(...[0, 1, 2, 3].map((c) => Math.abs(fromPage.data[i + c] - fromWorker.data[i + c])));
     if (d > 2) differing++;
     if (fromWorker.data[i + 3] === 255) opaque++;
+    if (Math.min(fromWorker.data[i], fromWorker.data[i + 1], fromWorker.data[i + 2]) >= 240) pale++;
   }
   const pixels = fromPage.data.length / 4;
+  // The undefined half is washed out (the hatch lines take a share of it); no band of the ramp is that pale.
+  if (url === undefinedLink) expect(pale / pixels).toBeGreaterThan(0.3);
+  else expect(pale / pixels).toBeLessThan(0.05);
   // The bands cover the whole plotting area, and the two paintings agree everywhere.
   expect(opaque / pixels).toBeGreaterThan(0.99);
   expect(differing / pixels).toBeLessThan(0.001);

@@ -16,7 +16,11 @@ import { SchedulePlot } from '../teach/SchedulePlot';
 import { SmoothingControls } from '../teach/SmoothingControls';
 import { useTeachStore } from '../teach/teachStore';
 import { InspectorPanel } from '../inspector/InspectorPanel';
+import { startInspectorSync } from '../inspector/urlInspector';
 import { translate, useLanguage, type Lang } from '../i18n';
+
+// The inspector's place in the link (?insp=2) is read, and then kept, once this chunk arrives.
+startInspectorSync(appStore, { onNotice: (text) => appStore.getState().addNotices([text]) });
 
 export interface BelowPlotProps {
   surfaceId: SurfaceId;

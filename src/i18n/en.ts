@@ -251,6 +251,8 @@ export const en = {
   'link.smoothingRange': 'Smoothing β {value} is out of range (0 to {max}); used {used}.',
   'link.badReplayStep': 'Ignored replay step {value}: not a whole number of steps; replaying from the start.',
   'link.replayStepPast': 'Replay step {value} is past the last step; showing step {used}.',
+  'link.badInspectorRun': 'Ignored inspector run {value}: not a run number; inspecting the first run.',
+  'link.inspectorRunPast': 'Inspector run {value} is past the last run ({count}); inspecting the first run.',
   'runs.tooMany': 'At most {max} runs fit on one plot; remove one first.',
   // What the expression parser says (core/expression), matched as sentences; 'ln' before the general case
   'expr.startMoved': 'The start {from} is outside the domain of the new f or outside its box: the runs start at {to}.',

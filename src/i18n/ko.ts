@@ -252,6 +252,8 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'link.smoothingRange': '평활화 β {value}은(는) 범위(0 ~ {max})를 벗어나 {used}을(를) 썼습니다.',
   'link.badReplayStep': '재생 스텝 {value}은(는) 0 이상의 정수가 아니라 무시하고 처음부터 재생합니다.',
   'link.replayStepPast': '재생 스텝 {value}은(는) 마지막 스텝보다 뒤라서 스텝 {used}을(를) 보여 줍니다.',
+  'link.badInspectorRun': '검사할 실행 {value}은(는) 실행 번호가 아니라 무시하고 첫 실행을 검사합니다.',
+  'link.inspectorRunPast': '검사할 실행 {value}은(는) 마지막 실행({count})보다 뒤라서 첫 실행을 검사합니다.',
   'runs.tooMany': '한 그래프에는 실행을 최대 {max}개까지 둘 수 있습니다. 먼저 하나를 지우세요.',
   // 식 파서(core/expression)가 하는 말
   'expr.startMoved': '시작점 {from}은(는) 새 f의 정의역 밖이거나 상자 밖이므로 {to}에서 시작합니다.',

@@ -5,6 +5,7 @@ import { isKnownSentence, translateSentence } from '../../src/i18n/sentences';
 import { decodeScene } from '../../src/state/urlCodec';
 import { readTeachView } from '../../src/teach/urlTeach';
 import { readPlaybackAt, startPlaybackSync } from '../../src/state/urlPlayback';
+import { readInspectorRun, startInspectorSync } from '../../src/inspector/urlInspector';
 import { createAppStore } from '../../src/state/store';
 import { normalizeScene, normalizeView } from '../../src/state/normalize';
 import { limits, type Scene } from '../../src/state/scene';
@@ -49,6 +50,10 @@ function linkNotices(): string[] {
   const page = { location: { search: '?at=500', pathname: '/', hash: '' }, history: { state: null, replaceState: () => {} },
     addEventListener: () => {}, removeEventListener: () => {} } as unknown as Window;
   startPlaybackSync(createAppStore(), { window: page, defer: () => () => {}, onNotice: (text) => notices.push(text) })();
+  // The inspector's run (inspector/urlInspector): unreadable, and past the last run.
+  notices.push(...readInspectorRun('?insp=x').notices);
+  const inspecting = { ...page, location: { search: '?insp=9', pathname: '/', hash: '' } } as unknown as Window;
+  startInspectorSync(createAppStore(), { window: inspecting, onNotice: (text) => notices.push(text) })();
   return [...new Set(notices)];
 }
 

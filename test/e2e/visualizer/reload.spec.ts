@@ -35,12 +35,18 @@ test('reloading the page draws the same picture and exports the same runs', asyn
   expect(comparable(await exportJson(page))).toEqual(comparable(exported));
 });
 
-test('a paused replay opens from its link at the same step, with the same picture', async ({ page }) => {
+test('a paused replay opens from its link at the same step, inspector and picture', async ({ page }) => {
   await openApp(page, 'v=1&s=ellipse&start=-7,2&n=30&run=gd(lr=0.95)&run=adam(lr=0.3)');
-  // A teacher lets the replay end, then scrubs back to step 12 to point at something.
+  // A teacher lets the replay end, scrubs back to step 12 and opens the inspector on Adam.
   await expect(page.getByTestId('play')).toBeVisible();
   await page.getByRole('slider', { name: 'Step shown' }).fill('12');
   await expect.poll(() => new URL(page.url()).searchParams.get('at'), { message: 'the step in the link' }).toBe('12');
+  await page.getByTestId('inspector-toggle').click();
+  await page.getByTestId('inspector-run').selectOption({ label: 'Adam · lr 0.3' });
+  await expect.poll(() => new URL(page.url()).searchParams.get('insp'), { message: 'the inspected run in the link' }).toBe('2');
+  await expect(page.getByTestId('inspector-table')).toBeVisible();
+  const numbers = await page.getByTestId('inspector-table').innerText();
+  await page.mouse.move(0, 0);
   const picture = await settledShot(page, 'the paused picture settles');
   const link = page.url();
 
@@ -49,6 +55,9 @@ test('a paused replay opens from its link at the same step, with the same pictur
   await runsSettled(page);
   await expect(page.getByTestId('play'), 'paused, not replaying').toBeVisible();
   await expect(page.getByTestId('step-count')).toContainText('12');
+  await expect(page.getByTestId('inspector-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('inspector-step')).toContainText('12');
+  await expect.poll(() => page.getByTestId('inspector-table').innerText(), { message: 'the same numbers' }).toBe(numbers);
   await expect
     .poll(async () => differingPixels(picture, await decodePng(page, await plotShot(page))), { message: 'pixels that differ', timeout: 5_000 })
     .toBe(0);

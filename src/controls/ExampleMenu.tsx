@@ -3,9 +3,10 @@
  * example's surface, from its default start), so it can be opened in a new
  * tab, copied, or left with Back; following it loads the scene like any link.
  */
-import { useState } from 'react';
+import { useState, type MouseEvent } from 'react';
 import { customExamples, type CustomExample } from '../state/customExamples';
 import { encodeScene } from '../state/urlCodec';
+import { withoutSceneView } from '../state/urlPlayback';
 import type { Scene } from '../state/scene';
 import { useAppStore } from '../state/store';
 import { useT } from '../i18n';
@@ -21,6 +22,21 @@ export function exampleHash(scene: Scene, example: CustomExample): string {
   })}`;
 }
 
+/**
+ * A plain click follows the example in this page, as a change of hash, after
+ * taking this scene's replay step and inspector out of the address bar: the
+ * example's scene must not open paused at this one's step. (The href carries
+ * the same query for a new tab or a copied link.)
+ */
+function followInPage(event: MouseEvent<HTMLAnchorElement>, hash: string) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  const { pathname, search } = window.location;
+  const plain = withoutSceneView(search);
+  if (plain !== search) window.history.replaceState(window.history.state, '', `${pathname}${plain}${window.location.hash}`);
+  window.location.hash = hash;
+}
+
 export function ExampleMenu() {
   const t = useT();
   const [open, setOpen] = useState(false);
@@ -34,7 +50,13 @@ export function ExampleMenu() {
           <ul>
             {customExamples.map((example) => (
               <li key={example.id}>
-                <a href={exampleHash(scene, example)} data-testid={`example-${example.id}`}>{t(`custom.example.${example.id}`)}</a>
+                <a
+                  href={`${withoutSceneView(window.location.search)}${exampleHash(scene, example)}`}
+                  onClick={(event) => followInPage(event, exampleHash(scene, example))}
+                  data-testid={`example-${example.id}`}
+                >
+                  {t(`custom.example.${example.id}`)}
+                </a>
                 <code>{example.expression}</code>
               </li>
             ))}

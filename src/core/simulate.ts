@@ -49,11 +49,11 @@ function outsideDomain(surface: Surface, x: number, y: number): boolean {
  * outside its domain (log of a negative number); ±∞ is a pole or an overflow
  * (1/x at 0, exp(x² + y²) far out), a value too large, not a missing one.
  */
-function noFiniteValue(surface: Surface, x: number, y: number): string {
+function noFiniteValue(surface: Surface, x: number, y: number): { outside: boolean; text: string } {
   const f = surface.rawF ? surface.rawF(x, y) : surface.f(x, y);
   return Number.isNaN(f)
-    ? `${point(x, y)} is outside the function's domain (f has no finite value there)`
-    : `f is ${f > 0 ? '+∞' : '−∞'} at ${point(x, y)} (a pole, or a value past the largest number)`;
+    ? { outside: true, text: `${point(x, y)} is outside the function's domain (f has no finite value there)` }
+    : { outside: false, text: `f is ${f > 0 ? '+∞' : '−∞'} at ${point(x, y)} (a pole, or a value past the largest number)` };
 }
 
 const point = (x: number, y: number) => `(${Number(x.toPrecision(4))}, ${Number(y.toPrecision(4))})`;
@@ -129,10 +129,8 @@ export function createSimulation(config: SimulationConfig): Simulation {
   if (!Number.isFinite(start[0]) || !Number.isFinite(start[1]) || !Number.isFinite(start[2])) {
     let why = 'The start point is not a finite number, so the run could not begin.';
     if (outsideDomain(surface, start[0], start[1])) {
-      const undefinedThere = Number.isNaN(surface.rawF?.(start[0], start[1]) ?? start[2]);
-      why = undefinedThere
-        ? `The start point ${point(start[0], start[1])} is outside the function's domain (f has no finite value there), so the run could not begin.`
-        : `The run could not begin: ${noFiniteValue(surface, start[0], start[1])}.`;
+      const { outside, text } = noFiniteValue(surface, start[0], start[1]);
+      why = outside ? `The start point ${text}, so the run could not begin.` : `The run could not begin: ${text}.`;
     }
     stop('diverged', 0, why);
   } else if (budget === 0) {
@@ -178,7 +176,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
           ? `|x| or |y| passed ${divergenceBound.toExponential(0)}`
           : 'the point left the finite numbers';
         stop('diverged', t, outsideDomain(surface, p[0], p[1])
-          ? `Stopped at step ${t}: ${noFiniteValue(surface, p[0], p[1])}.`
+          ? `Stopped at step ${t}: ${noFiniteValue(surface, p[0], p[1]).text}.`
           : `Diverged at step ${t}: ${what}.`);
         break;
       }

@@ -49,7 +49,7 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const paints = useRef(0);
   // Parsed at most once per grid, and only when the page paints them.
-  const parsed = useRef<{ bands: readonly string[]; paths: Path2D[]; undefinedPath?: Path2D } | null>(null);
+  const parsed = useRef<{ bands: readonly string[]; undefinedRegion?: string; paths: Path2D[]; undefinedPath?: Path2D } | null>(null);
   // Views a few millionths of a span apart (a gesture's end tidies its view, scales.ts) are one picture: far below a pixel.
   const stretched = bands.length > 0 && !sameView(view, displayView, 2e-6);
   const stretch = stretched ? stretchTransform(view, displayView, width, height) : undefined;
@@ -66,10 +66,11 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
     if (!ctx) return;
     const copied = bands.length > 0 && paintView === view && picture && fitsCanvas(picture, width, height) && copyPicture(ctx, picture, width, height, ratio);
     if (!copied) {
-      if (parsed.current?.bands !== bands) {
-        const paths = typeof Path2D === 'function' ? bands.map((band) => new Path2D(band)) : [];
-        const undefinedPath = undefinedRegion && paths.length > 0 ? new Path2D(undefinedRegion) : undefined;
-        parsed.current = { bands, paths, undefinedPath };
+      if (parsed.current?.bands !== bands || parsed.current.undefinedRegion !== undefinedRegion) {
+        const parse = typeof Path2D === 'function';
+        const paths = parse ? bands.map((band) => new Path2D(band)) : [];
+        const undefinedPath = undefinedRegion && parse ? new Path2D(undefinedRegion) : undefined;
+        parsed.current = { bands, undefinedRegion, paths, undefinedPath };
       }
       const { paths, undefinedPath } = parsed.current;
       paintBands(ctx, { bands: paths, undefinedRegion: undefinedPath, colors, nx, ny, view, displayView: paintView, width, height, ratio });
@@ -78,7 +79,7 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
     canvas.dataset.pictureRatio = copied ? String(picture.ratio) : '';
     canvas.dataset.paints = String(++paints.current);
     if (bands.length > 0) noteContours();
-  }, [bands, picture, colors, nx, ny, view, paintView, width, height, ratio]);
+  }, [bands, undefinedRegion, picture, colors, nx, ny, view, paintView, width, height, ratio]);
 
   return (
     <canvas

@@ -214,8 +214,8 @@ export function describePlot(
   if (choice && choice.levels.length > 0) {
     const spacing = choice.spacing === 'linear' ? '' : `, ${logLevels}`;
     parts.push(`${range({ axis: 'f', from: f(choice.extent[0]), to: f(choice.extent[1]) })}${spacing}`);
-    if (choice.undefinedRegion) parts.push(undefinedRegion);
   }
+  if (choice?.undefinedRegion) parts.push(undefinedRegion);
   const shown = criticalPoints.slice(0, 6).map((p) => pointAt({ kind: labels.critical.kinds[p.kind], x: f(p.x), y: f(p.y) }));
   if (shown.length > 0) parts.push(shown.join(', '));
   return `${parts.join('; ')}.`;

@@ -29,6 +29,11 @@ const barWidth = 12;
 const labelSpacing = 12;
 /** Room the undefined-region key takes under the bar. */
 const keyRoom = 22;
+/**
+ * The key's hatch tile: its lines 5 px apart across them, as the plot's are
+ * (paintBands: 7 px apart along the x axis at 45°, 7/√2 ≈ 5 across).
+ */
+const hatchTile = 5;
 
 /**
  * Memoised: a zoom step re-renders the plot on every frame, and the legend
@@ -38,17 +43,18 @@ const keyRoom = 22;
 export const Legend = memo(function Legend({ levels, colors, max, spacing, x, y, height: space, title = 'f', undefinedLabel }: LegendProps) {
   const hatchId = useId();
   const height = undefinedLabel ? space - keyRoom : space;
-  if (levels.length === 0 || height <= 0) return null;
+  const bar = levels.length > 0 && height > 0;
+  if (!bar && !undefinedLabel) return null;
   const n = levels.length;
   const band = height / n;
   const edges = [...levels, max];
-  const labels = formatLevels(edges);
+  const labels = bar ? formatLevels(edges) : [];
   const every = Math.max(1, Math.ceil(labelSpacing / band));
   const caption = spacing === 'linear' ? title : `${title} (log)`;
   return (
     <g className="plot-legend" transform={`translate(${x},${y})`} aria-hidden="true">
       <text className="plot-legend-title" x={0} y={-10}>{caption}</text>
-      {levels.map((_, k) => (
+      {bar && levels.map((_, k) => (
         <rect
           key={k}
           x={0}
@@ -58,20 +64,21 @@ export const Legend = memo(function Legend({ levels, colors, max, spacing, x, y,
           fill={colors[k]}
         />
       ))}
-      <rect className="plot-legend-frame" x={0} y={0} width={barWidth} height={height} />
+      {bar && <rect className="plot-legend-frame" x={0} y={0} width={barWidth} height={height} />}
       {undefinedLabel ? (
-        <g className="plot-legend-undefined" transform={`translate(0,${height + keyRoom - barWidth})`}>
-          {/* The same look as the plot's undefined region (paintBands): a pale wash, hatched. */}
-          <pattern id={hatchId} width={5} height={5} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width={5} height={5} className="plot-legend-undefined-wash" />
-            <line x1={0} y1={0} x2={0} y2={5} className="plot-legend-hatch" />
+        // Under the bar; alone at the top when nothing in view is defined.
+        <g className="plot-legend-undefined" transform={`translate(0,${bar ? height + keyRoom - barWidth : 0})`}>
+          {/* The look of the plot's undefined region (paintBands): a pale wash, hatched "/". */}
+          <pattern id={hatchId} width={hatchTile} height={hatchTile} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width={hatchTile} height={hatchTile} className="plot-legend-undefined-wash" />
+            <line x1={hatchTile / 2} y1={0} x2={hatchTile / 2} y2={hatchTile} className="plot-legend-hatch" />
           </pattern>
           <rect width={barWidth} height={barWidth} fill={`url(#${hatchId})`} />
           <rect width={barWidth} height={barWidth} className="plot-legend-frame" />
           <text className="plot-legend-label" x={barWidth + 5} y={barWidth / 2} dy="0.32em">{undefinedLabel}</text>
         </g>
       ) : null}
-      {edges.map((_, k) => {
+      {bar && edges.map((_, k) => {
         // The top label (the maximum) always shows; the others thin out from the bottom.
         if (k !== n && (k % every !== 0 || n - k < every)) return null;
         const ty = height - k * band;

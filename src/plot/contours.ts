@@ -149,20 +149,24 @@ export function* contourSetSteps(values: ArrayLike<number>, nx: number, ny: numb
     bands.push(contourPath(banding.band(level), nx, ny, nx - 1, ny - 1));
   }
   const set: ContourSet = { nx, ny, levels: choice.levels, spacing: choice.spacing, extent: choice.extent, bands };
-  const undefinedRegion = banding.levels.length > 0 ? undefinedPath(values, nx, ny) : '';
-  if (undefinedRegion) set.undefinedRegion = undefinedRegion;
+  if (nx >= 2 && ny >= 2 && values.length >= nx * ny && hasNaN(values, nx * ny)) {
+    yield;
+    set.undefinedRegion = banding.levels.length > 0
+      ? undefinedPath(values, nx, ny)
+      // Nothing defined to band (a view zoomed into where f is undefined): all of it is the region.
+      : `M0,0L${nx - 1},0L${nx - 1},${ny - 1}L0,${ny - 1}Z`;
+  }
   return set;
 }
 
-/** The region of NaN samples, traced like a band (1 where NaN, 0 elsewhere, at level ½), or '' when there is none. */
+function hasNaN(values: ArrayLike<number>, count: number): boolean {
+  for (let k = 0; k < count; k++) if (Number.isNaN(values[k])) return true;
+  return false;
+}
+
+/** The region of NaN samples, traced like a band: 1 where NaN, 0 elsewhere, at level ½. */
 function undefinedPath(values: ArrayLike<number>, nx: number, ny: number): string {
-  let any = false;
   const mask = new Float64Array(nx * ny);
-  for (let k = 0; k < nx * ny; k++) {
-    if (Number.isNaN(values[k])) {
-      mask[k] = 1;
-      any = true;
-    }
-  }
-  return any ? contourPath(gridContourer(mask, nx, ny)(0.5), nx, ny, nx - 1, ny - 1) : '';
+  for (let k = 0; k < nx * ny; k++) mask[k] = Number.isNaN(values[k]) ? 1 : 0;
+  return contourPath(gridContourer(mask, nx, ny)(0.5), nx, ny, nx - 1, ny - 1);
 }

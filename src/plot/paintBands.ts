@@ -67,7 +67,7 @@ export function paintBands(ctx: BandContext, options: BandPaintOptions): void {
   const { bands, colors, width, height, ratio } = options;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, width * ratio, height * ratio);
-  if (bands.length === 0 || options.nx < 2 || options.ny < 2) return;
+  if ((bands.length === 0 && !options.undefinedRegion) || options.nx < 2 || options.ny < 2) return;
   const { a, d, e, f } = bandTransform(options);
   if (![a, d, e, f].every(Number.isFinite) || a === 0 || d === 0) return;
   ctx.save();

@@ -9,6 +9,13 @@
  *
  * The step changes every frame of a replay and every move of the scrubber,
  * so the address bar is written in idle time, once the value has settled.
+ *
+ * Order matters on Back and Forward: main.tsx starts this after urlSync, so
+ * urlSync's popstate listener loads the entry's scene (which replays it)
+ * first, and this one then reads the entry's `at`. The write that the scene's
+ * load queues is asynchronous (idle time, or a timer where there is no
+ * requestIdleCallback), so it cannot drop `at` before it is read; `load`
+ * cancels it.
  */
 import { formatNumber, quote } from './normalize';
 import type { Playback } from './playbackSlice';
@@ -41,6 +48,21 @@ export function withPlaybackAt(search: string, at: PlaybackAt): string {
   const params = new URLSearchParams(search);
   if (at === null) params.delete('at');
   else params.set('at', String(at));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * Query parameters that describe a view of the scene on screen (its replay's
+ * step; the step inspector's run, inspector/urlInspector.ts): a link to
+ * another scene from this page leaves them out.
+ */
+const sceneViewKeys = ['at', 'insp'];
+
+/** `search` for a link to another scene: the language and the teaching settings kept, this scene's step and inspector left out. */
+export function withoutSceneView(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const key of sceneViewKeys) params.delete(key);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -80,6 +102,7 @@ export interface PlaybackSyncOptions {
  */
 export function startPlaybackSync(store: AppStore, options: PlaybackSyncOptions = {}): () => void {
   const win = options.window ?? window;
+  // Asynchronous in every case (see the order above), unlike urlSync's writes.
   const defer = options.defer ?? ((task: () => void) => {
     if (typeof win.requestIdleCallback !== 'function') {
       const timer = win.setTimeout(task, 0);
@@ -124,6 +147,8 @@ export function startPlaybackSync(store: AppStore, options: PlaybackSyncOptions 
   });
   const onNavigate = () => {
     for (const notice of load()) options.onNotice?.(notice);
+    // An entry without `at` whose page still shows every run whole ("Show all" outlives a scene's load).
+    if (currentSearch(store, win.location.search) !== win.location.search) write();
   };
   win.addEventListener('popstate', onNavigate);
   return () => {

@@ -12,6 +12,7 @@ import { useLanguage, type Lang } from '../i18n';
 import { withLanguage } from '../i18n/urlLanguage';
 import { presets, presetTopics, type Preset } from '../state/presets';
 import { encodeScene } from '../state/urlCodec';
+import { withoutSceneView } from '../state/urlPlayback';
 import { loadPreset } from './currentPreset';
 import { galleryText, say, topicTitles } from './presetText';
 import './presetGallery.css';
@@ -20,9 +21,12 @@ export interface PresetGalleryProps {
   onClose(): void;
 }
 
-/** The relative link of a preset's view: the page's query with the language, and the scene's hash. */
+/**
+ * The relative link of a preset's view: the page's query with the language
+ * (not this scene's replay step or inspector), and the scene's hash.
+ */
 export function presetHref(preset: Preset, lang: Lang, search = typeof window === 'undefined' ? '' : window.location.search): string {
-  return `${withLanguage(search, lang)}#${encodeScene(preset.scene(lang))}`;
+  return `${withLanguage(withoutSceneView(search), lang)}#${encodeScene(preset.scene(lang))}`;
 }
 
 const focusable = 'button:not([disabled]), a[href]';

@@ -51,6 +51,12 @@ describe('Legend', () => {
     expect(plain.container.querySelector('.plot-legend-undefined')).toBeNull();
   });
 
+  it('shows the key alone when nothing in view is defined', () => {
+    const { container } = render(<svg><Legend levels={[]} colors={[]} max={0} spacing="linear" x={0} y={0} height={200} undefinedLabel="undefined" /></svg>);
+    expect(swatches(container)).toEqual([]);
+    expect(container.querySelector('.plot-legend-undefined text')?.textContent).toBe('undefined');
+  });
+
   it('draws nothing without levels or height', () => {
     const { container } = render(<svg><Legend levels={[]} colors={[]} max={0} spacing="linear" x={0} y={0} height={200} /></svg>);
     expect(container.querySelector('.plot-legend')).toBeNull();

@@ -160,6 +160,12 @@ describe('the undefined region', () => {
     expect(set.bands).toHaveLength(set.levels.length);
   });
 
+  it('covers the whole grid when nothing in view is defined (no bands to draw)', () => {
+    const set = createContourSet(new Float64Array(25).fill(NaN), 5, 5, 6);
+    expect(set.bands).toEqual([]);
+    expect(set.undefinedRegion).toBe('M0,0L4,0L4,4L0,4Z');
+  });
+
   it('is absent where f is defined everywhere, an overflow (+∞) included', () => {
     expect(createContourSet(sample(9, 9, (x, y) => x * x + y * y), 9, 9, 6).undefinedRegion).toBeUndefined();
     expect(createContourSet(sample(9, 9, (x, y) => (x > 0.5 ? Infinity : x + y)), 9, 9, 6).undefinedRegion).toBeUndefined();

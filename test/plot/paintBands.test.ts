@@ -60,6 +60,12 @@ describe('paintBands', () => {
     expect(plain.count('clip') + plain.count('moveTo')).toBe(0);
   });
 
+  it('paints the undefined region alone when there are no bands', () => {
+    const ctx = createRecordingContext();
+    paintBands(ctx, { ...base, bands: [], undefinedRegion: 'everything' as unknown as Path2D });
+    expect(ctx.named('fill').map((c) => [c.args[0], c.fillStyle])).toEqual([['everything', undefinedFill]]);
+  });
+
   it('clears and draws nothing without bands or with a degenerate view', () => {
     const empty = createRecordingContext();
     paintBands(empty, { ...base, bands: [] });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { currentSearch, playbackAt, readPlaybackAt, startPlaybackSync, withPlaybackAt } from '../../src/state/urlPlayback';
+import { currentSearch, playbackAt, readPlaybackAt, startPlaybackSync, withPlaybackAt, withoutSceneView } from '../../src/state/urlPlayback';
 import { startUrlSync } from '../../src/state/urlSync';
 import { createAppStore, type AppStore } from '../../src/state/store';
 import { initialPlayback } from '../../src/state/playbackSlice';
@@ -114,7 +114,21 @@ describe('the replay step in the link', () => {
     open('/#v=1&s=bowl&n=30');
     store.getState().pause();
     store.getState().setStep(4);
+    expect(window.location.search).toBe('');
     expect(currentSearch(store, window.location.search)).toBe('?at=4');
+  });
+
+  it('drops the step when fewer steps end the replay there', () => {
+    open('/?at=12#v=1&s=bowl&n=30');
+    store.getState().setSteps(10);
+    expect(store.getState().playback).toMatchObject({ playing: false, step: 10 });
+    runIdle();
+    expect(window.location.search).toBe('');
+  });
+
+  it('leaves this scene\'s step and inspector out of links to other scenes', () => {
+    expect(withoutSceneView('?lang=ko&at=12&insp=2&layout=side')).toBe('?lang=ko&layout=side');
+    expect(withoutSceneView('?at=all')).toBe('');
   });
 
   it('on Back, loads the entry\'s scene and then its step', () => {
@@ -127,5 +141,18 @@ describe('the replay step in the link', () => {
     expect(store.getState().playback).toMatchObject({ playing: false, step: 20 });
     runIdle();
     expect(window.location.search).toBe('?at=20');
+  });
+
+  it('on Back to an entry without a step, says `all` in the address bar while every run is still shown whole', () => {
+    open('/#v=1&s=bowl&n=30');
+    store.getState().showAll();
+    runIdle();
+    expect(window.location.search).toBe('?at=all');
+    // "Show all" outlives loading another scene: the entry's link must say so once it is shown.
+    window.history.replaceState(null, '', '/#v=1&s=bowl&n=40');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(store.getState().scene.steps).toBe(40);
+    expect(store.getState().playback.showAll).toBe(true);
+    expect(window.location.search).toBe('?at=all');
   });
 });

@@ -3,6 +3,7 @@ import {
   createSurface, optimizerIds, sampleGrid, simulate, type SurfaceId, type SurfaceSpec, type ViewBox,
 } from '../../../src/core';
 import { createCustomSurface, prepareCustomSurface } from '../../../src/core/expression';
+import { statusLabel } from '../../../src/controls/useRunStatus';
 
 const square: ViewBox = { x: [-2, 2], y: [-2, 2] };
 
@@ -154,6 +155,11 @@ describe('runs on a custom surface', () => {
     expect(pole.message).toBe('The run could not begin: f is +∞ at (0, 1) (a pole, or a value past the largest number).');
     const below = simulate({ surface: { id: 'custom', expression: 'log(x^2) + y', view: square }, optimizer: { id: 'gd' }, start: [0, 1], steps: 5 });
     expect(below.message).toContain('f is −∞ at (0, 1)');
+    // The run's badge: an infinite f diverged; an undefined one left the domain.
+    const badge = (run: typeof overflow) => statusLabel({ status: run.status, stoppedAt: run.stoppedAt, message: run.message, steps: run.steps }, (key, vars) => `${key} ${vars?.step}`);
+    expect(badge(overflow)).toBe('status.diverged 1');
+    const outside = simulate({ surface: { id: 'custom', expression: 'log(x) + y^2', view: square }, optimizer: { id: 'gd', learningRate: 1 }, start: [0.5, 1], steps: 5 });
+    expect(badge(outside)).toBe('status.outsideDomain 1');
   });
 
   it('cannot begin outside the domain, and says so', () => {

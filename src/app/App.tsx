@@ -60,11 +60,12 @@ export function App() {
         <LanguageSwitch />
       </header>
       <Notices />
-      <PresetNote />
       {/* Focusable from script only: where focus goes when the last notice above is closed. */}
       <main className="app-main" tabIndex={-1}>
         <PlotPanel />
         <aside className="controls" aria-label={t('app.settings')} aria-busy={!columnShown && !columnFailed}>
+          {/* Beside the plot, not above it: it appears after the first picture, and above it pushed the plot down then. */}
+          <PresetNote />
           {/* The chunk did not load (a render error inside it shows the boundary's fallback instead). */}
           {columnFailed && !SettingsColumn && <p className="hint">{t('app.partFailed')}</p>}
           {SettingsColumn && (

@@ -172,9 +172,10 @@ export function PlotPanel() {
           </ContourPlot>
         )}
       </div>
-      <LayoutToggle />
-      <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />
+      {/* The replay's controls first, right under the plot they drive: in a 1280 × 800 window both fit. */}
       <PlaybackBar />
+      <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />
+      <LayoutToggle />
       {secondary ? (
         <ChunkBoundary fallback={placeholder}>
           <Suspense fallback={placeholder}>

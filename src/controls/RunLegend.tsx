@@ -1,11 +1,13 @@
 /**
  * Which colour is which run, and how each one ended, right under the plot —
- * so a screenshot or a shared link explains itself.
+ * so a screenshot or a shared link explains itself. A run's ending shows
+ * once the replay has reached it.
  */
 import { memo } from 'react';
 import type { RunSpec } from '../state/scene';
 import { sampleCount } from '../core';
 import { runColor } from '../plot/colors';
+import { useAppStore } from '../state/store';
 import { statusLabel, useRunStatus } from './useRunStatus';
 import { useLanguage, useT, type Translate } from '../i18n';
 import { translateSentence } from '../i18n/sentences';
@@ -14,13 +16,17 @@ function LegendItem({ run, isData }: { run: RunSpec; isData: boolean }) {
   const status = useRunStatus(run.key);
   const t = useT();
   const lang = useLanguage((s) => s.lang);
+  // How the run ended is told when the replay gets there (its last point, with a diverged run's ✕):
+  // "ran all steps" beside dots still mid-path read as finished. A boolean: no render per replayed step.
+  const told = useAppStore((s) => status.status === 'running' || s.playback.showAll || s.playback.step >= status.steps);
   const bad = status.status === 'diverged' || status.status === 'singular';
+  const text = run.hidden ? t('legend.hidden') : told ? statusLabel(status, t) : '';
   return (
     <li className={run.hidden ? 'is-hidden' : undefined} title={translateSentence(lang, status.message)}>
       <span className="swatch" style={{ background: runColor(run.color) }} aria-hidden="true" />
       <span className="legend-label">{run.label}</span>
       {isData && <span className="legend-detail">{batchText(run.batchSize, t)}</span>}
-      <span className={`legend-status${bad ? ' is-bad' : ''}`}>{run.hidden ? t('legend.hidden') : statusLabel(status, t)}</span>
+      <span className={`legend-status${bad && told ? ' is-bad' : ''}`}>{text}</span>
     </li>
   );
 }

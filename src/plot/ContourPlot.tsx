@@ -56,8 +56,9 @@ export const defaultContourPlotLabels: ContourPlotLabels = {
   range: ({ axis, from, to }) => `${axis} from ${from} to ${to}`,
   logLevels: 'log-spaced levels',
   pointAt: ({ kind, x, y }) => `${kind} at (${x}, ${y})`,
-  undefinedKey: 'undefined',
-  undefinedRegion: 'f is undefined in the hatched region',
+  // Not the word "undefined": on a page it reads like a leaked JavaScript value (the browser tests look for it).
+  undefinedKey: 'no value',
+  undefinedRegion: 'f has no value in the hatched region',
 };
 
 export interface ContourPlotProps {
@@ -84,6 +85,8 @@ export interface ContourPlotProps {
   /** A zoom or pan gesture ended (d3-zoom's 'end': 150 ms after a wheel's last notch, or the pointer released). */
   onGestureEnd?: () => void;
   onResetView?: () => void;
+  /** Whether to show the zoom and reset buttons (default true; side by side, only the first panel does). */
+  zoomButtons?: boolean;
   /** When given, a draggable, keyboard-operable handle marks the start. */
   start?: Vec2;
   /** Axis names: ['x', 'y'], or ['w', 'b'] on the data surfaces. */
@@ -190,13 +193,13 @@ export function ContourPlot(props: ContourPlotProps) {
           />
         ) : null}
       </div>
-      <div className="plot-buttons" style={{ top: `${plotMargins.top + 4}px`, right: `${plotMargins.right + 4}px` }}>
+      {props.zoomButtons === false ? null : <div className="plot-buttons" style={{ top: `${plotMargins.top + 4}px`, right: `${plotMargins.right + 4}px` }}>
         <button type="button" className="plot-button" aria-label={labels.zoomIn} title={labels.zoomIn} onClick={() => zoomBy(zoomStep)}>+</button>
         <button type="button" className="plot-button" aria-label={labels.zoomOut} title={labels.zoomOut} onClick={() => zoomBy(1 / zoomStep)}>−</button>
         {onResetView ? (
           <button type="button" className="plot-button plot-button-text" onClick={onResetView}>{labels.resetView}</button>
         ) : null}
-      </div>
+      </div>}
     </div>
   );
 }

@@ -1,7 +1,10 @@
 /**
- * "About this view": the current preset's title and explanation, above the
- * plot, so the learner reads what to look at while the runs play. It also
- * appears when the page opens on a preset's link (followPresetLinks).
+ * "About this view": the current preset's title and explanation, at the top
+ * of the settings beside the plot, so the learner reads what to look at
+ * while the runs play. It also appears when the page opens on a preset's
+ * link (followPresetLinks). Above the plot, it pushed the plot ~90 px down
+ * once it appeared (after the first picture), and its "changed" line pushed
+ * it again under the pointer that had just changed the view.
  *
  * The presets are a chunk of their own (≈ 8 KB gzipped): this component
  * loads it, and matches the link against every preset, once the plot's first

@@ -70,11 +70,13 @@ export function SmallMultiples(props: SmallMultiplesProps) {
         gap: `${layout.gap}px`,
       }}
     >
-      {visible.map((run) => (
+      {visible.map((run, index) => (
         <Panel
           key={run.key}
           {...props}
           run={run}
+          // The panels share one view: the zoom buttons once, on the first (the wheel zooms every panel).
+          zoomButtons={index === 0}
           width={layout.panelWidth}
           height={layout.panelHeight}
           surfaceLabel={
@@ -88,10 +90,10 @@ export function SmallMultiples(props: SmallMultiplesProps) {
   );
 }
 
-type PanelProps = Omit<SmallMultiplesProps, 'runs'> & { run: RunSpec; height: number; surfaceLabel: string };
+type PanelProps = Omit<SmallMultiplesProps, 'runs'> & { run: RunSpec; height: number; surfaceLabel: string; zoomButtons: boolean };
 
 const Panel = memo(function Panel({
-  run, width, height, surfaceLabel, contours, preview, view, displayView, criticalPoints, upTo, hoverStep = null,
+  run, width, height, surfaceLabel, zoomButtons, contours, preview, view, displayView, criticalPoints, upTo, hoverStep = null,
   onPick, onViewChange, onPictureDue, onGestureEnd, onResetView, holdPaths, start, axisLabels, labels: pageLabels, store,
 }: PanelProps) {
   const inner = plotInnerSize(width, height);
@@ -117,6 +119,7 @@ const Panel = memo(function Panel({
         onPictureDue={onPictureDue}
         onGestureEnd={onGestureEnd}
         onResetView={onResetView}
+        zoomButtons={zoomButtons}
         start={start}
         axisLabels={axisLabels}
         labels={labels}

@@ -37,12 +37,12 @@ describe('Legend', () => {
 
   it('makes room under the bar for a hatched key when f is undefined somewhere', () => {
     const { container } = render(
-      <svg><Legend levels={[0, 1, 2, 3]} colors={colors} max={4} spacing="linear" x={0} y={0} height={222} undefinedLabel="undefined" /></svg>,
+      <svg><Legend levels={[0, 1, 2, 3]} colors={colors} max={4} spacing="linear" x={0} y={0} height={222} undefinedLabel="no value" /></svg>,
     );
     // The bar is 22 px shorter: four swatches of 50 px, as without the key at 200 px.
     expect(swatches(container).map((r) => Number(r.getAttribute('y')))).toEqual([150, 100, 50, 0]);
     const key = container.querySelector('.plot-legend-undefined')!;
-    expect(key.querySelector('text')?.textContent).toBe('undefined');
+    expect(key.querySelector('text')?.textContent).toBe('no value');
     const fill = key.querySelector(':scope > rect')?.getAttribute('fill');
     const pattern = key.querySelector('pattern');
     expect(fill).toBe(`url(#${pattern?.id})`);
@@ -52,9 +52,9 @@ describe('Legend', () => {
   });
 
   it('shows the key alone when nothing in view is defined', () => {
-    const { container } = render(<svg><Legend levels={[]} colors={[]} max={0} spacing="linear" x={0} y={0} height={200} undefinedLabel="undefined" /></svg>);
+    const { container } = render(<svg><Legend levels={[]} colors={[]} max={0} spacing="linear" x={0} y={0} height={200} undefinedLabel="no value" /></svg>);
     expect(swatches(container)).toEqual([]);
-    expect(container.querySelector('.plot-legend-undefined text')?.textContent).toBe('undefined');
+    expect(container.querySelector('.plot-legend-undefined text')?.textContent).toBe('no value');
   });
 
   it('draws nothing without levels or height', () => {

@@ -98,6 +98,12 @@ describe('SmallMultiples', () => {
     expect(bandCounts[0]).toBeGreaterThan(3);
   });
 
+  it('shows the zoom buttons once, on the first panel: the panels share one view', () => {
+    renderMultiples([spec('a', 0), spec('b', 1), spec('c', 2)], { onResetView: () => {} });
+    const panels = screen.getAllByTestId('small-multiple');
+    expect(panels.map((panel) => panel.querySelectorAll('.plot-button').length)).toEqual([3, 0, 0]);
+  });
+
   it('sizes each panel from the layout and names it after its run', () => {
     renderMultiples([spec('a', 0), spec('b', 1)]);
     const layout = multiplesLayout(2, 900);

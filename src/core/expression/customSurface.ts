@@ -42,9 +42,17 @@ function checkView(view: ViewBox): string | null {
 /**
  * The default start: the point of a 9 × 9 grid over the view nearest to the
  * upper-left quarter (away from the centre, where example minima tend to sit)
- * at which f is finite; null when f is finite nowhere on the grid.
+ * at which f and its gradient are finite (sqrt(x) + y² must not start on
+ * x = 0, where every run would diverge at its first step), or else only f;
+ * null when f is finite nowhere on the grid.
  */
-function defaultStart(f: (x: number, y: number) => number, view: ViewBox): Vec2 | null {
+function defaultStart(evaluator: Evaluator, view: ViewBox): Vec2 | null {
+  const g = new Float64Array(2);
+  const smooth = (x: number, y: number) => Number.isFinite(evaluator.gradient(x, y, g)) && Number.isFinite(g[0]) && Number.isFinite(g[1]);
+  return nearestStart(smooth, view) ?? nearestStart((x, y) => Number.isFinite(evaluator.value(x, y)), view);
+}
+
+function nearestStart(usable: (x: number, y: number) => boolean, view: ViewBox): Vec2 | null {
   const width = view.x[1] - view.x[0];
   const height = view.y[1] - view.y[0];
   const preferred: Vec2 = [view.x[0] + 0.25 * width, view.y[0] + 0.75 * height];
@@ -55,7 +63,7 @@ function defaultStart(f: (x: number, y: number) => number, view: ViewBox): Vec2 
       const x = view.x[0] + (i / 8) * width;
       const y = view.y[0] + (j / 8) * height;
       const d = Math.hypot((x - preferred[0]) / width, (y - preferred[1]) / height);
-      if (d < bestDistance && Number.isFinite(f(x, y))) {
+      if (d < bestDistance && usable(x, y)) {
         best = [x, y];
         bestDistance = d;
       }
@@ -100,7 +108,7 @@ export function prepareCustomSurface(options: CustomSurfaceOptions): PreparedCus
   const evaluator = createEvaluator(compileTree(parsed.tree));
 
   // A view where f is finite nowhere would draw nothing and run nowhere.
-  const fallbackStart = defaultStart(evaluator.value, view);
+  const fallbackStart = defaultStart(evaluator, view);
   if (!fallbackStart) return fail('f has no finite value anywhere in the view');
   let start = fallbackStart;
   if (options.start) {

@@ -114,6 +114,14 @@ describe('createCustomSurface', () => {
     expect(built('x', square, [0.5, -1]).start).toEqual([0.5, -1]);
   });
 
+  it('starts where the gradient is finite too: not on the edge of sqrt(x), where every run would diverge at once', () => {
+    // Over [−3, 3]² the preferred point is (−1.5, 1.5); f is finite from x = 0 on, its slope only for x > 0.
+    const s = built('sqrt(x) + y^2', { x: [-3, 3], y: [-3, 3] });
+    expect(s.start).toEqual([0.75, 1.5]);
+    // Where no grid point has a finite slope, a finite f is enough.
+    expect(built('sqrt(abs(x)) * 0 + sqrt(-abs(y))', square).start[1]).toBe(0);
+  });
+
   it('keeps an isolated critical point but not the hundreds Newton finds along a ring of minima', () => {
     const ring = built('(x^2 + y^2 - 1)^2');
     expect(ring.criticalPoints.map((p) => [p.x, p.y, p.kind])).toEqual([[0, 0, 'max']]);

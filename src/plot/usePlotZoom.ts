@@ -26,7 +26,7 @@
  * says data-zoom="ready" once the behaviour is attached.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { select, type ZoomBehavior } from 'd3';
+import type { ZoomBehavior } from 'd3';
 import type { ViewBox } from '../core/types';
 import { sameView, zoomedView } from './scales';
 import { createGesturePacer, type GesturePacer } from './gesturePacing';
@@ -35,9 +35,20 @@ export const clickDistance = 4;
 
 type ZoomModule = typeof import('./zoomBehavior');
 let zoomModule: Promise<ZoomModule> | null = null;
+/**
+ * d3-selection's `select`, from the zoom chunk: it is used only on a zoom
+ * behaviour, which exists once the chunk has loaded, so the first picture's
+ * JavaScript does without d3-selection (~4 KB gzipped).
+ */
+let select: ZoomModule['select'] = () => {
+  throw new Error('d3-zoom is not loaded yet');
+};
 /** The d3-zoom chunk, fetched once; a failed fetch is retried by the next plot that mounts. */
 function loadZoom(): Promise<ZoomModule> {
-  zoomModule ??= import('./zoomBehavior').catch((error: unknown) => {
+  zoomModule ??= import('./zoomBehavior').then((module) => {
+    select = module.select;
+    return module;
+  }, (error: unknown) => {
     zoomModule = null;
     throw error;
   });

@@ -316,8 +316,8 @@ const landscapePresets: Preset[] = [
     topic: 'landscape',
     title: { en: 'A saddle point', ko: '안장점' },
     description: {
-      en: 'At the origin of x² − y² the gradient is zero, but the Hessian\'s eigenvalues are 2 and −2: a minimum along x and a maximum along y, so a saddle (the marker on the plot lists them). Started just off the ridge, GD, momentum and Adam slowly slide off down the y direction, while Newton\'s method, which jumps to where its quadratic model is flat, lands exactly on the saddle in one step.',
-      ko: 'x² − y²의 원점에서 기울기는 0이지만 헤시안 고윳값은 2와 −2입니다. x 방향으로는 최소, y 방향으로는 최대인 안장점입니다(그림의 표식에 고윳값이 나옵니다). 능선에서 살짝 벗어나 출발한 GD, 모멘텀, Adam은 y 방향 내리막으로 천천히 미끄러져 내려가지만, 이차 모델이 평평한 곳으로 뛰는 뉴턴 방법은 한 걸음에 정확히 안장점에 내려앉습니다.',
+      en: 'At the origin of x² − y² the gradient is zero, but the Hessian\'s eigenvalues are 2 and −2: a minimum along x and a maximum along y, so a saddle (point at its ✕ marker on the plot to read them). Started just off the ridge, GD, momentum and Adam slowly slide off down the y direction, while Newton\'s method, which jumps to where its quadratic model is flat, lands exactly on the saddle in one step.',
+      ko: 'x² − y²의 원점에서 기울기는 0이지만 헤시안 고윳값은 2와 −2입니다. x 방향으로는 최소, y 방향으로는 최대인 안장점입니다(그림의 ✕ 표식을 가리키면 고윳값이 나옵니다). 능선에서 살짝 벗어나 출발한 GD, 모멘텀, Adam은 y 방향 내리막으로 천천히 미끄러져 내려가지만, 이차 모델이 평평한 곳으로 뛰는 뉴턴 방법은 한 걸음에 정확히 안장점에 내려앉습니다.',
     },
     scene: () => scene('saddle', 40, [
       ['gd', lr(0.1)], ['momentum', lr(0.05, { optimizer: { beta: 0.9 } })], ['adam', lr(0.05)], ['newton', lr(1)],

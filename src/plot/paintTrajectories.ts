@@ -97,11 +97,17 @@ export function paintTrajectories(ctx: PaintContext, options: TrajectoryPaintOpt
   } else {
     for (const { path, color, stride } of paths) strokeRunPath(ctx, path, color, stride);
   }
+  // Every start ring before any head: runs share their start, and a run that stopped at its
+  // first step has its head (its ✕) there, which another run's ring drawn later would hide.
   for (const run of runs) {
     const n = visibleCount(run, last);
     if (n === 0) continue;
     const start = finitePoint(run.points, 0, n, 1);
     if (start >= 0) drawStart(ctx, run.color, toPx(run.points[3 * start]), toPy(run.points[3 * start + 1]));
+  }
+  for (const run of runs) {
+    const n = visibleCount(run, last);
+    if (n === 0) continue;
     const head = finitePoint(run.points, n - 1, -1, -1);
     if (head < 0) continue;
     const hx = toPx(run.points[3 * head]);

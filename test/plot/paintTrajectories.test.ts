@@ -25,6 +25,17 @@ function paint(runs: PaintedRun[], extra: { upTo?: number; hoverStep?: number | 
 }
 
 describe('paintTrajectories', () => {
+  it('draws a run that stopped at its first step with its ✕ over the start every run shares', () => {
+    // Run A left the domain at step 1: only its start, and its ✕ there. Run B, drawn after it, starts there too.
+    const stopped = run(pointsOf([[0, 0, 1]]), 'diverged', '#0072B2');
+    const going = run(pointsOf([[0, 0, 1], [2, 1, 0.5], [4, 2, 0.2]]), 'budget', '#D55E00');
+    const ctx = paint([stopped, going]);
+    // Start rings have radius 5 (heads 4).
+    const lastRing = ctx.calls.findLastIndex((c) => c.name === 'arc' && c.args[2] === 5);
+    const crossStroke = ctx.calls.findIndex((c) => c.name === 'stroke' && c.strokeStyle === '#0072B2' && c.lineWidth === 2.5);
+    expect(crossStroke).toBeGreaterThan(lastRing);
+  });
+
   it('draws a 100,000-step run along a line with at most two vertices per pixel of path', () => {
     const n = 100_000;
     const points = new Float64Array(3 * n);

@@ -199,7 +199,7 @@ function baseRule(optimizer: OptimizerConfig, maximize: boolean): BaseRule {
       return {
         id,
         lines: [
-          `H &= ${maximize ? '-' : ''}\\nabla^2 f(${xPrev})`,
+          `${sym(S.derived('hessian'), 'H')} &= ${maximize ? '-' : ''}\\nabla^2 f(${xPrev})`,
           `${sym(S.derived('direction'), 'p_t')} &= H^{-1} ${g}`,
           `${dx} &= -${eta}\\, ${sym(S.derived('direction'), 'p_t')}`,
         ],

@@ -10,7 +10,7 @@ import type { MessageKey, Translate } from '../i18n';
 import type { StepInspection } from '../worker/protocol';
 import { formatInspected, formatPair } from './format';
 import { effectiveRates } from './stepVectors';
-import { carriedState, derivedState, symbolIds as S } from './symbols';
+import { carriedState, derivedState, matrixState, symbolIds as S } from './symbols';
 
 export interface PanelRow {
   /** Symbol id shared with the formula (two rows may share one: g and ‖g‖). */
@@ -77,6 +77,9 @@ export function stepRows(
       { id: S.after(name), name, symbol: `${symbol}ₜ`, what: t('inspector.after', { what }), value: formatPair(item.after[name]) },
     );
   }
+  // Newton's H before the direction p = H⁻¹g, as the rule writes them.
+  const { hessianX, hessianY } = item.after;
+  if (hessianX && hessianY && uses.has(S.derived(matrixState.hessianX))) rows.push(...hessianRows(hessianX, hessianY, t));
   for (const name of derivedState) {
     const value = item.after[name];
     if (!value || !uses.has(S.derived(name))) continue;
@@ -92,6 +95,32 @@ export function stepRows(
     { id: 'f-next', name: 'fTo', symbol: 'f(xₜ)', what: t('inspector.row.fTo'), value: formatInspected(item.to[2]) },
   );
   return rows;
+}
+
+/**
+ * Newton's H at xₜ₋₁ (its rows as the core records them) and its eigenvalues,
+ * which say what the local quadratic's stationary point is: both positive a
+ * minimum, both negative a maximum, mixed signs a saddle (where Newton walks
+ * straight in).
+ */
+function hessianRows(rowX: readonly [number, number], rowY: readonly [number, number], t: Translate): PanelRow[] {
+  const [a, b] = rowX;
+  const c = rowY[1];
+  const mean = (a + c) / 2;
+  const spread = Math.hypot((a - c) / 2, b);
+  const low = mean - spread;
+  const high = mean + spread;
+  const kind = low > 0 ? 'min' : high < 0 ? 'max' : low < 0 && high > 0 ? 'saddle' : 'flat';
+  return [
+    {
+      id: S.derived(matrixState.hessianX), name: 'hessian', symbol: 'H', what: t('inspector.row.hessian'),
+      value: `(${formatPair([a, b])}, ${formatPair([rowY[0], c])})`,
+    },
+    {
+      id: S.derived(matrixState.hessianX), name: 'hessianEigenvalues', symbol: 'λ(H)', what: t(`inspector.row.hessianEigen.${kind}`),
+      value: formatPair([low, high]),
+    },
+  ];
 }
 
 /** How the effective rate is computed, as stepVectors.effectiveRates does. */

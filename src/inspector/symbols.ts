@@ -9,6 +9,8 @@
 export const carriedState = ['velocity', 'm', 's', 'sMax', 'u'] as const;
 /** State computed afresh in each step (shown once). */
 export const derivedState = ['mHat', 'sHat', 'delta', 'direction', 'stepSize'] as const;
+/** State recorded as the rows of a matrix and shown as one (Newton's H), by the symbol it is shown under. */
+export const matrixState: Readonly<Record<string, string>> = { hessianX: 'hessian', hessianY: 'hessian' };
 
 export const symbolIds = {
   step: 't',

@@ -4,7 +4,7 @@ import { createOptimizer, optimizerIds, optimizerInfo } from '../../src/core';
 import type { OptimizerConfig } from '../../src/core/types';
 import { updateRule } from '../../src/inspector/formulas';
 import { katexOptions } from '../../src/inspector/katexLoader';
-import { carriedState, derivedState, symbolIds as S } from '../../src/inspector/symbols';
+import { carriedState, derivedState, matrixState, symbolIds as S } from '../../src/inspector/symbols';
 
 /** Every optimizer with every combination of the options it has. */
 function everyVariant(): OptimizerConfig[] {
@@ -69,6 +69,8 @@ describe('the update rules', () => {
         if ((carriedState as readonly string[]).includes(name)) {
           expect(rule.symbols, `${rule.id}: ${name}`).toContain(S.after(name));
           expect(rule.symbols, `${rule.id}: ${name} before`).toContain(S.before(name));
+        } else if (matrixState[name]) {
+          expect(rule.symbols, `${rule.id}: ${name}`).toContain(S.derived(matrixState[name]));
         } else {
           expect(derivedState as readonly string[], name).toContain(name);
           // Without bias correction the core still fills m̂ = m and ŝ = s; the rule has no hats to show.

@@ -89,6 +89,27 @@ describe('the panel rows', () => {
     expect(stepNotice(inspectAt(momentum, 31), t)).toBe('The run stopped at step 30, before this one.');
   });
 
+  it('show Newton’s Hessian and its eigenvalues, which say what the quadratic model’s stationary point is', () => {
+    // On the saddle f = x² − y², H = diag(2, −2) everywhere: eigenvalues −2 and 2, a saddle.
+    const saddle = rowsOf({ surface: 'saddle', optimizer: { id: 'newton' }, steps: 5, start: [0.5, 0.1] }, 1);
+    expect(valueOf(saddle, 'hessian')).toBe('((2, 0), (0, −2))');
+    expect(valueOf(saddle, 'hessianEigenvalues')).toBe('(−2, 2)');
+    expect(saddle.find((r) => r.name === 'hessianEigenvalues')?.what).toMatch(/opposite signs.*saddle/);
+    // On Rosenbrock at (−1.5, 2): fxx = 1200x² − 400y + 2 = 1902, fxy = −400x = 600, fyy = 200;
+    // eigenvalues (fxx + fyy)/2 ± √(((fxx − fyy)/2)² + fxy²) = 1051 ± √(851² + 600²) = 1051 ± 1041.26…
+    const rosenbrock = rowsOf({ surface: 'rosenbrock', optimizer: { id: 'newton', learningRate: 0.5 }, steps: 5, start: [-1.5, 2] }, 1);
+    expect(valueOf(rosenbrock, 'hessian')).toBe('((1902, 600), (600, 200))');
+    const [low, high] = pairOf(valueOf(rosenbrock, 'hessianEigenvalues'));
+    expect(low).toBeCloseTo(1051 - Math.hypot(851, 600), 3);
+    expect(high).toBeCloseTo(1051 + Math.hypot(851, 600), 3);
+    expect(rosenbrock.find((r) => r.name === 'hessianEigenvalues')?.what).toMatch(/both positive.*minimum/);
+    // Both rows light up the H of the update rule.
+    expect(saddle.filter((r) => r.id === 'hessian')).toHaveLength(2);
+    expect(updateRule({ id: 'newton' }, false).symbols).toContain('hessian');
+    // Other methods have no such row.
+    expect(rowsOf(momentum, 3).some((r) => r.name === 'hessian')).toBe(false);
+  });
+
   it('list Adam’s moments before and after, the bias-corrected ones, and each axis’s effective rate', () => {
     const adam: SimulationConfig = { surface: 'ellipse', optimizer: { id: 'adam', learningRate: 0.3 }, steps: 30, start: [-7, 2] };
     const names = rowsOf(adam, 2).map((r) => r.name);

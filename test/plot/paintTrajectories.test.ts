@@ -31,7 +31,7 @@ describe('paintTrajectories', () => {
     const going = run(pointsOf([[0, 0, 1], [2, 1, 0.5], [4, 2, 0.2]]), 'budget', '#D55E00');
     const ctx = paint([stopped, going]);
     // Start rings have radius 5 (heads 4).
-    const lastRing = ctx.calls.findLastIndex((c) => c.name === 'arc' && c.args[2] === 5);
+    const lastRing = ctx.calls.map((c) => c.name === 'arc' && c.args[2] === 5).lastIndexOf(true);
     const crossStroke = ctx.calls.findIndex((c) => c.name === 'stroke' && c.strokeStyle === '#0072B2' && c.lineWidth === 2.5);
     expect(crossStroke).toBeGreaterThan(lastRing);
   });

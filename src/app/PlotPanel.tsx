@@ -176,7 +176,8 @@ export function PlotPanel() {
         The replay's controls first, right under the plot they drive: in a 1280 × 800 window both fit.
         They, the legend and the layout toggle are built a frame after the first picture, like the
         panels below: left out of React's first commit, the first contours came ~40 ms and the first
-        paths ~60 ms sooner (4 alternated rounds of 9 cold opens). Their row keeps its place meanwhile.
+        paths ~60 ms sooner (4 alternated rounds of 9 cold opens). The playback row keeps its place
+        meanwhile (one row's height); the legend and the toggle, under it, appear with it.
       */}
       {secondary ? <PlaybackBar /> : <div className="playback-placeholder" aria-hidden="true" />}
       {secondary && <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />}

@@ -20,13 +20,14 @@ function LegendItem({ run, isData }: { run: RunSpec; isData: boolean }) {
   // "ran all steps" beside dots still mid-path read as finished. A boolean: no render per replayed step.
   const told = useAppStore((s) => status.status === 'running' || s.playback.showAll || s.playback.step >= status.steps);
   const bad = status.status === 'diverged' || status.status === 'singular';
-  const text = run.hidden ? t('legend.hidden') : told ? statusLabel(status, t) : '';
+  const shown = run.hidden || told;
   return (
-    <li className={run.hidden ? 'is-hidden' : undefined} title={translateSentence(lang, status.message)}>
+    <li className={run.hidden ? 'is-hidden' : undefined} title={shown ? translateSentence(lang, status.message) : undefined}>
       <span className="swatch" style={{ background: runColor(run.color) }} aria-hidden="true" />
       <span className="legend-label">{run.label}</span>
       {isData && <span className="legend-detail">{batchText(run.batchSize, t)}</span>}
-      <span className={`legend-status${bad && told ? ' is-bad' : ''}`}>{text}</span>
+      {/* Kept in the layout while untold (visibility, not absence), so the legend does not rewrap mid-replay. */}
+      <span className={`legend-status${bad ? ' is-bad' : ''}${shown ? '' : ' is-untold'}`}>{run.hidden ? t('legend.hidden') : statusLabel(status, t)}</span>
     </li>
   );
 }

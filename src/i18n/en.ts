@@ -387,6 +387,7 @@ export const en = {
   'inspector.row.delta': 'rescaled gradient',
   'inspector.row.direction': 'Newton direction H⁻¹g',
   'inspector.row.hessian': 'Hessian ∇²f at xₜ₋₁, by rows',
+  'inspector.row.hessianAscent': 'Hessian of −f (climbing: Newton minimizes −f) at xₜ₋₁, by rows',
   'inspector.row.hessianEigen.min': 'eigenvalues of H: both positive, the quadratic model has a minimum',
   'inspector.row.hessianEigen.max': 'eigenvalues of H: both negative, the quadratic model has a maximum',
   'inspector.row.hessianEigen.saddle': 'eigenvalues of H: opposite signs, the quadratic model has a saddle',

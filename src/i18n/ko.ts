@@ -388,6 +388,7 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'inspector.row.delta': '크기를 조정한 기울기',
   'inspector.row.direction': '뉴턴 방향 H⁻¹g',
   'inspector.row.hessian': 'xₜ₋₁에서의 헤시안 ∇²f (행 단위)',
+  'inspector.row.hessianAscent': 'xₜ₋₁에서 −f의 헤시안 (오르기: 뉴턴은 −f를 최소화), 행 단위',
   'inspector.row.hessianEigen.min': 'H의 고윳값: 둘 다 양수라 이차 모델의 정류점은 최솟값',
   'inspector.row.hessianEigen.max': 'H의 고윳값: 둘 다 음수라 이차 모델의 정류점은 최댓값',
   'inspector.row.hessianEigen.saddle': 'H의 고윳값: 부호가 달라 이차 모델의 정류점은 안장점',

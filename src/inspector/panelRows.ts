@@ -79,7 +79,7 @@ export function stepRows(
   }
   // Newton's H before the direction p = H⁻¹g, as the rule writes them.
   const { hessianX, hessianY } = item.after;
-  if (hessianX && hessianY && uses.has(S.derived(matrixState.hessianX))) rows.push(...hessianRows(hessianX, hessianY, t));
+  if (hessianX && hessianY && uses.has(S.derived(matrixState.hessianX))) rows.push(...hessianRows(hessianX, hessianY, maximize, t));
   for (const name of derivedState) {
     const value = item.after[name];
     if (!value || !uses.has(S.derived(name))) continue;
@@ -103,17 +103,22 @@ export function stepRows(
  * minimum, both negative a maximum, mixed signs a saddle (where Newton walks
  * straight in).
  */
-function hessianRows(rowX: readonly [number, number], rowY: readonly [number, number], t: Translate): PanelRow[] {
+function hessianRows(rowX: readonly [number, number], rowY: readonly [number, number], maximize: boolean, t: Translate): PanelRow[] {
   const [a, b] = rowX;
   const c = rowY[1];
   const mean = (a + c) / 2;
   const spread = Math.hypot((a - c) / 2, b);
-  const low = mean - spread;
-  const high = mean + spread;
-  const kind = low > 0 ? 'min' : high < 0 ? 'max' : low < 0 && high > 0 ? 'saddle' : 'flat';
+  const det = a * c - b * b;
+  // The larger-magnitude eigenvalue directly, the other from det = λ₁λ₂: mean − spread
+  // cancels to nothing for an ill-conditioned H (diag(1e6, 1e−12) would read 0).
+  const big = mean + (mean < 0 ? -spread : spread);
+  const small = big === 0 ? 0 : det / big;
+  const [low, high] = small < big ? [small, big] : [big, small];
+  const kind = det < 0 ? 'saddle' : det === 0 ? 'flat' : a + c > 0 ? 'min' : 'max';
   return [
     {
-      id: S.derived(matrixState.hessianX), name: 'hessian', symbol: 'H', what: t('inspector.row.hessian'),
+      // Climbing, Newton minimizes −f: the H it used is −∇²f, and the sentences are about that model.
+      id: S.derived(matrixState.hessianX), name: 'hessian', symbol: 'H', what: t(maximize ? 'inspector.row.hessianAscent' : 'inspector.row.hessian'),
       value: `(${formatPair([a, b])}, ${formatPair([rowY[0], c])})`,
     },
     {

@@ -99,6 +99,7 @@ export function paintTrajectories(ctx: PaintContext, options: TrajectoryPaintOpt
   }
   // Every start ring before any head: runs share their start, and a run that stopped at its
   // first step has its head (its ✕) there, which another run's ring drawn later would hide.
+  const crosses: Array<[string, number, number]> = [];
   for (const run of runs) {
     const n = visibleCount(run, last);
     if (n === 0) continue;
@@ -118,10 +119,12 @@ export function paintTrajectories(ctx: PaintContext, options: TrajectoryPaintOpt
       const py = run.points[3 * hover + 1];
       if (Number.isFinite(px) && Number.isFinite(py)) drawRing(ctx, run.color, toPx(px), toPy(py));
     }
-    // A diverged run ends with a ✕ where it was last seen, once the replay reaches its end.
-    if (run.status === 'diverged' && n === run.count) drawCross(ctx, run.color, hx, hy);
+    // A diverged run ends with a ✕ where it was last seen, once the replay reaches its end:
+    // drawn after every head, which would cover it at a shared start.
+    if (run.status === 'diverged' && n === run.count) crosses.push([run.color, hx, hy]);
     else drawHead(ctx, run.color, hx, hy);
   }
+  for (const [color, x, y] of crosses) drawCross(ctx, color, x, y);
   ctx.restore();
 }
 

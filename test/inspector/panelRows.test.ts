@@ -110,6 +110,22 @@ describe('the panel rows', () => {
     expect(rowsOf(momentum, 3).some((r) => r.name === 'hessian')).toBe(false);
   });
 
+  it('name the H Newton used when climbing (of −f), and read an ill-conditioned H’s small eigenvalue exactly', () => {
+    // Climbing the saddle x² − y²: Newton minimizes −f, whose Hessian is diag(−2, 2).
+    const climbing = rowsOf({ surface: 'saddle', optimizer: { id: 'newton' }, steps: 5, start: [0.5, 0.1], maximize: true }, 1);
+    expect(valueOf(climbing, 'hessian')).toBe('((−2, 0), (0, 2))');
+    expect(climbing.find((r) => r.name === 'hessian')?.what).toMatch(/of −f/);
+    // A concave f descended: its quadratic model has a maximum, where Newton walks straight in.
+    const concave = rowsOf({ surface: { id: 'custom', expression: '-(x^2 + 4*y^2)', view: { x: [-2, 2], y: [-2, 2] } }, optimizer: { id: 'newton' }, steps: 3, start: [1, 1] }, 1);
+    expect(valueOf(concave, 'hessianEigenvalues')).toBe('(−8, −2)');
+    expect(concave.find((r) => r.name === 'hessianEigenvalues')?.what).toMatch(/both negative.*maximum/);
+    // H = diag(1e6, 1e−12): det 1e−6 passes Newton's test; mean − spread would read 0.
+    const stiff = rowsOf({ surface: { id: 'custom', expression: '5e5*x^2 + 5e-13*y^2', view: { x: [-2, 2], y: [-2, 2] } }, optimizer: { id: 'newton' }, steps: 2, start: [1, 1] }, 1);
+    const [small, big] = pairOf(valueOf(stiff, 'hessianEigenvalues'));
+    expect(small).toBeCloseTo(1e-12, 20);
+    expect(big).toBeCloseTo(1e6, 3);
+  });
+
   it('list Adam’s moments before and after, the bias-corrected ones, and each axis’s effective rate', () => {
     const adam: SimulationConfig = { surface: 'ellipse', optimizer: { id: 'adam', learningRate: 0.3 }, steps: 30, start: [-7, 2] };
     const names = rowsOf(adam, 2).map((r) => r.name);

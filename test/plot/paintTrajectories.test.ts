@@ -29,11 +29,13 @@ describe('paintTrajectories', () => {
     // Run A left the domain at step 1: only its start, and its ✕ there. Run B, drawn after it, starts there too.
     const stopped = run(pointsOf([[0, 0, 1]]), 'diverged', '#0072B2');
     const going = run(pointsOf([[0, 0, 1], [2, 1, 0.5], [4, 2, 0.2]]), 'budget', '#D55E00');
-    const ctx = paint([stopped, going]);
-    // Start rings have radius 5 (heads 4).
-    const lastRing = ctx.calls.map((c) => c.name === 'arc' && c.args[2] === 5).lastIndexOf(true);
+    // A run still at its start (its first chunk not in yet) has its filled head there too.
+    const waiting = run(pointsOf([[0, 0, 1]]), 'running', '#009E73');
+    const ctx = paint([stopped, going, waiting]);
+    // Every ring and head (arcs) comes before the ✕'s coloured stroke.
+    const lastArc = ctx.calls.map((c) => c.name).lastIndexOf('arc');
     const crossStroke = ctx.calls.findIndex((c) => c.name === 'stroke' && c.strokeStyle === '#0072B2' && c.lineWidth === 2.5);
-    expect(crossStroke).toBeGreaterThan(lastRing);
+    expect(crossStroke).toBeGreaterThan(lastArc);
   });
 
   it('draws a 100,000-step run along a line with at most two vertices per pixel of path', () => {

@@ -48,8 +48,8 @@ function checkView(view: ViewBox): string | null {
  */
 function defaultStart(evaluator: Evaluator, view: ViewBox): Vec2 | null {
   const g = new Float64Array(2);
-  const smooth = (x: number, y: number) => Number.isFinite(evaluator.gradient(x, y, g)) && Number.isFinite(g[0]) && Number.isFinite(g[1]);
-  return nearestStart(smooth, view) ?? nearestStart((x, y) => Number.isFinite(evaluator.value(x, y)), view);
+  const finiteSlope = (x: number, y: number) => Number.isFinite(evaluator.gradient(x, y, g)) && Number.isFinite(g[0]) && Number.isFinite(g[1]);
+  return nearestStart(finiteSlope, view) ?? nearestStart((x, y) => Number.isFinite(evaluator.value(x, y)), view);
 }
 
 function nearestStart(usable: (x: number, y: number) => boolean, view: ViewBox): Vec2 | null {
@@ -96,7 +96,7 @@ export type PreparedCustomSurface =
 /**
  * Everything about a custom surface except its critical points: the parse,
  * the view check, the evaluator and the default start. Cheap (one parse and
- * 81 evaluations), so the page can validate what the user types and what a
+ * at most 81 gradient and 81 value evaluations), so the page can validate what the user types and what a
  * link holds without the Newton search, which runs in the worker.
  */
 export function prepareCustomSurface(options: CustomSurfaceOptions): PreparedCustomSurface {

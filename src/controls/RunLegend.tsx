@@ -18,7 +18,8 @@ function LegendItem({ run, isData }: { run: RunSpec; isData: boolean }) {
   const lang = useLanguage((s) => s.lang);
   // How the run ended is told when the replay gets there (its last point, with a diverged run's ✕):
   // "ran all steps" beside dots still mid-path read as finished. A boolean: no render per replayed step.
-  const told = useAppStore((s) => status.status === 'running' || s.playback.showAll || s.playback.step >= status.steps);
+  // At the step the status names ("diverged at step 76" with the counter at 76; its ✕ shows from the last point, 75).
+  const told = useAppStore((s) => status.status === 'running' || s.playback.showAll || s.playback.step >= status.stoppedAt);
   const bad = status.status === 'diverged' || status.status === 'singular';
   const shown = run.hidden || told;
   return (

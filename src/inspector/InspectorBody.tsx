@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useAppStore } from '../state/store';
 import { selectSimulationConfigs, selectVisibleRuns } from '../state/selectors';
 import { useLanguage, useT } from '../i18n';
+import { translateSentence } from '../i18n/sentences';
 import { answerFor, inspectedStep, useInspector } from './inspectorStore';
 import { useInspectionRequests } from './useInspectionRequests';
 import type { WorkerLike } from '../worker/client';
@@ -36,7 +37,7 @@ export function InspectorBody({ createWorker }: InspectorBodyProps = {}) {
   const rows: PanelRow[] = item && run && rule
     ? item.kind === 'step' ? stepRows(item, run.optimizer, maximize, rule.symbols, t) : pointRows(item, t)
     : [];
-  const notice = item ? stepNotice(item, t) : null;
+  const notice = item ? stepNotice(item, t, (english) => translateSentence(lang, english)) : null;
 
   if (!run || !rule) return <p className="inspector-muted">{t('inspector.noRuns')}</p>;
   return (

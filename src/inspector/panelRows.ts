@@ -137,7 +137,7 @@ function rateSymbol(optimizer: OptimizerConfig): string {
 }
 
 /** The sentence shown instead of (or above) the rows when the run took no step t. */
-export function stepNotice(item: StepInspection, t: Translate): string | null {
+export function stepNotice(item: StepInspection, t: Translate, sentence: (english: string) => string = (english) => english): string | null {
   switch (item.kind) {
     case 'step':
       return null;
@@ -146,7 +146,8 @@ export function stepNotice(item: StepInspection, t: Translate): string | null {
     case 'error':
       return t('inspector.error', { message: item.message });
     case 'stopped':
-      if (item.status === 'diverged' && item.stoppedAt === item.step) return t('inspector.divergedAt', { step: item.step });
+      // The core's own sentence says why (past the 1e6 bound, not finite, f infinite, off the domain).
+      if (item.status === 'diverged' && item.stoppedAt === item.step) return item.message ? sentence(item.message) : t('inspector.divergedAt', { step: item.step });
       if (item.stoppedAt === item.step) return t('inspector.stoppedHere', { step: item.step });
       return t('inspector.stoppedBefore', { step: item.stoppedAt });
   }

@@ -38,14 +38,17 @@ export default function PresetNoteText({ id, scene, restore }: PresetNoteTextPro
           {say(preset.title, lang)}
         </h2>
         <p>{say(preset.description, lang)}</p>
-        {standing === 'changed' && (
-          <p className="preset-note-changed" data-testid="preset-note-changed">
-            {say(galleryText.noteChanged, lang)}{' '}
-            <button type="button" onClick={() => restore(preset.scene(lang))}>
-              {say(galleryText.noteRestore, lang)}
-            </button>
-          </p>
-        )}
+        {/* Always laid out, shown when the view has changed: appearing, it moved the field being typed in. */}
+        <p
+          className={`preset-note-changed${standing === 'changed' ? '' : ' is-unchanged'}`}
+          data-testid="preset-note-changed"
+          aria-hidden={standing !== 'changed'}
+        >
+          {say(galleryText.noteChanged, lang)}{' '}
+          <button type="button" onClick={() => restore(preset.scene(lang))} tabIndex={standing === 'changed' ? undefined : -1}>
+            {say(galleryText.noteRestore, lang)}
+          </button>
+        </p>
       </div>
       <button
         type="button"

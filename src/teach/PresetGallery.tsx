@@ -114,7 +114,17 @@ export function PresetGallery({ onClose }: PresetGalleryProps) {
               {presets.filter((p) => p.topic === topic).map((preset) => {
                 const title = say(preset.title, lang);
                 return (
-                  <li key={preset.id} className="preset-card" data-testid={`preset-card-${preset.id}`}>
+                  // The whole card loads, as the intro says (a mouse's convenience; keys use the title's button).
+                  // Not a click that ends selecting text to copy, nor one on the link.
+                  <li
+                    key={preset.id}
+                    className="preset-card"
+                    data-testid={`preset-card-${preset.id}`}
+                    onClick={(event) => {
+                      if ((event.target as Element).closest('a, button') || window.getSelection()?.toString()) return;
+                      choose(preset);
+                    }}
+                  >
                     <h4>
                       <button
                         type="button"

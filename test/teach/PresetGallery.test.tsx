@@ -72,6 +72,15 @@ describe('PresetGallery', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
+  it('loads a preset from a click anywhere on its card, as the intro promises', () => {
+    const onClose = vi.fn();
+    render(<PresetGallery onClose={onClose} />);
+    const card = screen.getByTestId('preset-card-plateau');
+    fireEvent.click(card.querySelector('p')!);
+    expect(withoutKeys(appStore.getState().scene)).toEqual(withoutKeys(findPreset('plateau')!.scene('en')));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
   it('loads the scene with its labels in the page language', () => {
     act(() => useLanguage.getState().setLang('ko'));
     render(<PresetGallery onClose={() => {}} />);

@@ -6,7 +6,7 @@
 import { useState, type MouseEvent } from 'react';
 import { customExamples, type CustomExample } from '../state/customExamples';
 import { encodeScene } from '../state/urlCodec';
-import { withoutSceneView } from '../state/urlPlayback';
+import { withPlaybackAt, withoutSceneView } from '../state/urlPlayback';
 import type { Scene } from '../state/scene';
 import { useAppStore } from '../state/store';
 import { useT } from '../i18n';
@@ -24,15 +24,17 @@ export function exampleHash(scene: Scene, example: CustomExample): string {
 
 /**
  * A plain click follows the example in this page, as a change of hash, after
- * taking this scene's replay step and inspector out of the address bar: the
- * example's scene must not open paused at this one's step. (The href carries
- * the same query for a new tab or a copied link.)
+ * taking this scene's replay step out of the address bar: the example's
+ * scene must not open paused at this one's step. An open inspector stays
+ * open, on the same run (an example keeps the runs), as it does when a
+ * preset is chosen. (The href, for a new tab or a copied link, carries
+ * neither.)
  */
 function followInPage(event: MouseEvent<HTMLAnchorElement>, hash: string) {
   if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   const { pathname, search } = window.location;
-  const plain = withoutSceneView(search);
+  const plain = withPlaybackAt(search, null);
   if (plain !== search) window.history.replaceState(window.history.state, '', `${pathname}${plain}${window.location.hash}`);
   window.location.hash = hash;
 }

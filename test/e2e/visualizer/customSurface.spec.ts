@@ -136,14 +136,18 @@ test('an example from the menu is a link: it loads the surface and Back returns'
   await expect(page.getByTestId('expression')).toHaveValue('x^2 + y^2');
 });
 
-test('an example followed while the replay is paused opens replaying, not at the paused step', async ({ page }) => {
-  await page.goto('./?at=3#v=1&s=custom&fx=x%5E2%20+%20y%5E2&box=-2,2,-2,2&run=adam(lr=0.1)');
+test('an example followed while the replay is paused opens replaying, not at the paused step; the inspector stays open', async ({ page }) => {
+  await page.goto('./?at=3&insp=1#v=1&s=custom&fx=x%5E2%20+%20y%5E2&box=-2,2,-2,2&run=adam(lr=0.1)');
   await runsSettled(page);
   await expect(page.getByTestId('step-count')).toHaveText('step 3 / 60');
+  await expect(page.getByTestId('inspector-toggle')).toHaveAttribute('aria-expanded', 'true');
   await page.getByTestId('custom-examples').locator('summary').click();
   await page.getByTestId('example-matyas').click();
   await expect(page.getByTestId('expression')).toHaveValue('0.26*(x^2 + y^2) - 0.48*x*y');
   expect(new URL(page.url()).searchParams.get('at')).toBeNull();
+  // As when a preset is chosen.
+  await expect(page.getByTestId('inspector-toggle')).toHaveAttribute('aria-expanded', 'true');
+  expect(new URL(page.url()).searchParams.get('insp')).toBe('1');
   // The new scene replays from 0 to its end.
   await expect(page.getByTestId('step-count')).toHaveText('step 60 / 60', { timeout: 10_000 });
 });

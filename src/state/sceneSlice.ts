@@ -105,6 +105,10 @@ export const createSceneSlice: StateCreator<AppState, [], [], SceneSlice> = (set
         && x >= box.x[0] && x <= box.x[1] && y >= box.y[0] && y <= box.y[1];
       const start = keepStart ? current.start : surfaceStart(surface);
       patch({ surface, start, view: sameBox ? current.view : null });
+      // A notice about an earlier f's start no longer holds for this one.
+      const notices = get().notices;
+      const stillTrue = notices.filter((notice) => !isStartMovedNotice(notice));
+      if (stillTrue.length !== notices.length) get().setNotices(stillTrue);
       // The runs jump elsewhere: say why (a start where log(x) is undefined, or outside a smaller box).
       if (!keepStart && (start[0] !== x || start[1] !== y)) {
         get().addNotices([`The start ${pointText(x, y)} is outside the domain of the new f or outside its box: the runs start at ${pointText(start[0], start[1])}.`]);
@@ -177,6 +181,11 @@ export const createSceneSlice: StateCreator<AppState, [], [], SceneSlice> = (set
     },
   };
 };
+
+/** The notice setCustomSurface gives when a new f moves the runs' start. */
+function isStartMovedNotice(notice: string): boolean {
+  return notice.startsWith('The start ') && notice.includes(' is outside the domain of the new f or outside its box: ');
+}
 
 /** The run after a patch, clamped; null when the patch names an unknown optimizer. */
 export function patchRun(run: RunSpec, changes: RunPatch): RunSpec | null {

@@ -154,6 +154,10 @@ describe('the store with a custom surface', () => {
     expect(state().notices).toEqual([
       'The start (1.5, 1) is outside the domain of the new f or outside its box: the runs start at (-1, 0.75).',
     ]);
+    // The next f is defined there: the notice about the last one goes, other notices stay.
+    state().addNotices(['Something else.']);
+    state().setCustomSurface({ expression: 'x^2 + y^2' });
+    expect(state().notices).toEqual(['Something else.']);
   });
 
   it('a new box resets the zoom and must be a proper box', () => {

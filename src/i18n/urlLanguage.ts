@@ -14,6 +14,7 @@
  */
 import { quote } from '../state/normalize';
 import { parseLanguage, translate, useLanguage, type Lang } from './index';
+import { replaceQuery, withParams } from '../state/urlQuery';
 
 export const languageParam = 'lang';
 
@@ -32,9 +33,7 @@ export function readLanguage(search: string): Lang | null | { unknown: string } 
 
 /** `search` with `lang` set to `lang` and every other parameter kept (with its leading '?'). */
 export function withLanguage(search: string, lang: Lang): string {
-  const params = new URLSearchParams(search);
-  params.set(languageParam, lang);
-  return `?${params.toString()}`;
+  return withParams(search, { [languageParam]: lang });
 }
 
 /** Start keeping the link, <html lang> and the title in step with the language; returns a stop function. */
@@ -51,13 +50,8 @@ export function startLanguageSync(options: LanguageSyncOptions = {}): () => void
     const doc = win.document;
     doc.documentElement.lang = lang;
     doc.title = translate(lang, 'app.title');
-    const { pathname, search, hash } = win.location;
-    if (new URLSearchParams(search).get(languageParam) === lang) return;
-    try {
-      win.history.replaceState(win.history.state, '', `${pathname}${withLanguage(search, lang)}${hash}`);
-    } catch {
-      // Throttled by the browser: the page is right; the next switch or navigation writes the link.
-    }
+    const { search } = win.location;
+    if (new URLSearchParams(search).get(languageParam) !== lang) replaceQuery(win, withLanguage(search, lang));
   };
   // A language still loading is written once it is on screen (the subscription below).
   const { lang, wanted } = useLanguage.getState();

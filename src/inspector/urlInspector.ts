@@ -10,6 +10,7 @@
  */
 import type { AppStore } from '../state/store';
 import { quote } from '../state/normalize';
+import { replaceQuery, withParams } from '../state/urlQuery';
 import { useInspector } from './inspectorStore';
 
 /** The run the link asks for, 1-based, or null for a closed inspector; a sentence when its value cannot be used. */
@@ -25,11 +26,7 @@ export function readInspectorRun(search: string): { run: number | null; notices:
 
 /** `search` with `insp` written (removed for a closed inspector), other parameters kept. */
 export function withInspectorRun(search: string, run: number | null): string {
-  const params = new URLSearchParams(search);
-  if (run === null) params.delete('insp');
-  else params.set('insp', String(run));
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return withParams(search, { insp: run === null ? null : String(run) });
 }
 
 /** What the link should say: the inspected run's place among all runs, 1-based, or null when closed or with no run. */
@@ -69,16 +66,7 @@ export function startInspectorSync(
     for (const notice of [...notices, ...applyRun(store, run)]) options.onNotice?.(notice);
   };
   load();
-  const write = () => {
-    const { pathname, search, hash } = win.location;
-    const next = withInspectorRun(search, inspectorRun(store));
-    if (next === search) return;
-    try {
-      win.history.replaceState(win.history.state, '', `${pathname}${next}${hash}`);
-    } catch {
-      // Throttled by the browser: the page is right; the next change writes the link.
-    }
-  };
+  const write = () => replaceQuery(win, withInspectorRun(win.location.search, inspectorRun(store)));
   write();
   const stopInspector = useInspector.subscribe((state, previous) => {
     if (state.open !== previous.open || state.selected !== previous.selected) write();

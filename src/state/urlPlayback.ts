@@ -20,6 +20,7 @@
 import { formatNumber, quote } from './normalize';
 import type { Playback } from './playbackSlice';
 import type { AppStore } from './store';
+import { replaceQuery, withParams } from './urlQuery';
 
 /** A step to open paused at, every run whole, or the default replay. */
 export type PlaybackAt = number | 'all' | null;
@@ -45,11 +46,7 @@ export function readPlaybackAt(search: string): { at: PlaybackAt; notices: strin
 
 /** `search` with `at` written (or removed for the default), other parameters kept. */
 export function withPlaybackAt(search: string, at: PlaybackAt): string {
-  const params = new URLSearchParams(search);
-  if (at === null) params.delete('at');
-  else params.set('at', String(at));
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return withParams(search, { at: at === null ? null : String(at) });
 }
 
 /**
@@ -57,14 +54,11 @@ export function withPlaybackAt(search: string, at: PlaybackAt): string {
  * step; the step inspector's run, inspector/urlInspector.ts): a link to
  * another scene from this page leaves them out.
  */
-const sceneViewKeys = ['at', 'insp'];
+const sceneViewKeys = { at: null, insp: null };
 
 /** `search` for a link to another scene: the language and the teaching settings kept, this scene's step and inspector left out. */
 export function withoutSceneView(search: string): string {
-  const params = new URLSearchParams(search);
-  for (const key of sceneViewKeys) params.delete(key);
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  return withParams(search, sceneViewKeys);
 }
 
 /** The query a link to the page as it is now carries (the address bar may not be written yet). */
@@ -126,14 +120,7 @@ export function startPlaybackSync(store: AppStore, options: PlaybackSyncOptions 
   // A link asking for a step past the end is written back as the end (the default).
   const write = () => {
     cancel = null;
-    const { pathname, search, hash } = win.location;
-    const next = currentSearch(store, search);
-    if (next === search) return;
-    try {
-      win.history.replaceState(win.history.state, '', `${pathname}${next}${hash}`);
-    } catch {
-      // Throttled by the browser: the page is right; the next change writes the link.
-    }
+    replaceQuery(win, currentSearch(store, win.location.search));
   };
   if (currentSearch(store, win.location.search) !== win.location.search) write();
 

@@ -6,6 +6,7 @@
  * the scene's hash and its history: a change replaces the current entry.
  */
 import { formatNumber, quote } from '../state/normalize';
+import { replaceQuery, withParams } from '../state/urlQuery';
 import { clampSmoothingBeta, defaultSmoothing, maxSmoothingBeta, useTeachStore, type PlotLayout, type Smoothing } from './teachStore';
 
 export interface TeachView {
@@ -36,19 +37,12 @@ export function readTeachView(search: string): { view: TeachView; notices: strin
 
 /** `search` with the teaching settings written (defaults removed), other parameters kept. */
 export function withTeachView(search: string, view: TeachView): string {
-  const params = new URLSearchParams(search);
-  if (view.layout === 'multiples') params.set('layout', 'side');
-  else params.delete('layout');
-  if (view.smoothing.on) {
-    params.set('ewa', String(view.smoothing.beta));
-    if (view.smoothing.biasCorrection) params.delete('ewabc');
-    else params.set('ewabc', '0');
-  } else {
-    params.delete('ewa');
-    params.delete('ewabc');
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
+  const { on, beta, biasCorrection } = view.smoothing;
+  return withParams(search, {
+    layout: view.layout === 'multiples' ? 'side' : null,
+    ewa: on ? String(beta) : null,
+    ewabc: on && !biasCorrection ? '0' : null,
+  });
 }
 
 /** Read the settings from the link, then keep the link in step with them; returns a stop function. */
@@ -65,14 +59,7 @@ export function startTeachSync(options: { window?: Window; onNotice?: (text: str
   for (const notice of notices) options.onNotice?.(notice);
   const write = () => {
     const { layout, smoothing } = useTeachStore.getState();
-    const { pathname, search, hash } = win.location;
-    const next = withTeachView(search, { layout, smoothing });
-    if (next === search) return;
-    try {
-      win.history.replaceState(win.history.state, '', `${pathname}${next}${hash}`);
-    } catch {
-      // Throttled by the browser: the page is right; the next change writes the link.
-    }
+    replaceQuery(win, withTeachView(win.location.search, { layout, smoothing }));
   };
   const unsubscribe = useTeachStore.subscribe(write);
   const onPop = () => load();

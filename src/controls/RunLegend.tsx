@@ -16,9 +16,9 @@ function LegendItem({ run, isData }: { run: RunSpec; isData: boolean }) {
   const status = useRunStatus(run.key);
   const t = useT();
   const lang = useLanguage((s) => s.lang);
-  // How the run ended is told when the replay gets there (its last point, with a diverged run's ✕):
-  // "ran all steps" beside dots still mid-path read as finished. A boolean: no render per replayed step.
-  // At the step the status names ("diverged at step 76" with the counter at 76; its ✕ shows from the last point, 75).
+  // How the run ended is told when the replay reaches the step it names ("diverged at step 76" with
+  // the counter at 76): "ran all steps" beside dots still mid-path read as finished. A boolean
+  // selector, so no render per replayed step.
   const told = useAppStore((s) => status.status === 'running' || s.playback.showAll || s.playback.step >= status.stoppedAt);
   const bad = status.status === 'diverged' || status.status === 'singular';
   const shown = run.hidden || told;

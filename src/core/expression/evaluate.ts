@@ -185,22 +185,20 @@ export function createEvaluator(p: Program): Evaluator {
   six[8] = 1;
   const result = p.result;
 
+  const raw = (x: number, y: number): number => {
+    if (constant) return p.constant;
+    one[0] = x;
+    one[1] = y;
+    runValue(codes[0], K, one, n);
+    return one[result];
+  };
+
   return {
     value(x, y) {
-      if (constant) return ok ? p.constant : Infinity;
-      one[0] = x;
-      one[1] = y;
-      runValue(codes[0], K, one, n);
-      const f = one[result];
+      const f = raw(x, y);
       return finite(f) ? f : Infinity;
     },
-    raw(x, y) {
-      if (constant) return p.constant;
-      one[0] = x;
-      one[1] = y;
-      runValue(codes[0], K, one, n);
-      return one[result];
-    },
+    raw,
     gradient(x, y, out) {
       if (constant) {
         out[0] = out[1] = ok ? 0 : NaN;

@@ -81,9 +81,10 @@ export function PlotPanel() {
   const inner = plotInnerSize(width, height);
   // True from a gesture's first step to its end: its grids are coarser.
   const [moving, setMoving] = useState(false);
-  // During a gesture, the last view its pictures (grid, paths) were made for (gesturePacing).
+  // During a gesture, the last views its grid and its paths were made for (gesturePacing).
   // Null until the first; in between, the pictures are only moved.
   const [made, setMade] = useState<ViewBox | null>(null);
+  const [pathsMade, setPathsMade] = useState<ViewBox | null>(null);
   // On another screen (or a zoomed page) the worker's picture is asked for at its pixel ratio.
   const ratio = useScreenPixelRatio();
   // Mid-gesture, the grid is for the view pictures were last made for (a gesture's first step makes them).
@@ -114,7 +115,7 @@ export function PlotPanel() {
     setMoving(true);
     store.setView(next);
   }, []);
-  const onPictureDue = useCallback(() => {
+  const onPictureDue = useCallback((_view: ViewBox, paths: boolean) => {
     // The view as the store keeps it (clamped to its limits), which is the one on screen.
     const { scene } = appStore.getState();
     const due = selectView(scene);
@@ -122,6 +123,7 @@ export function PlotPanel() {
     // it (its request is then the same one and asks nothing): ~4 ms sooner.
     requestGrid(selectSurfaceSpec(scene.surface), gridFor(due, plot.current.size, true, plot.current.single));
     setMade(due);
+    if (paths) setPathsMade(due);
   }, []);
   const onGestureEnd = useCallback(() => {
     // The view the gesture ends on, without its arithmetic's float noise (the link reads -2, not -1.9999999999999991).
@@ -133,6 +135,7 @@ export function PlotPanel() {
     }
     setMoving(false);
     setMade(null);
+    setPathsMade(null);
   }, []);
   const onResetView = useCallback(() => appStore.getState().setView(null), []);
 
@@ -151,7 +154,7 @@ export function PlotPanel() {
     onPictureDue,
     onGestureEnd,
     onResetView,
-    holdPaths: moving && !(made && sameView(made, view)),
+    holdPaths: moving && !(pathsMade && sameView(pathsMade, view)),
     start,
     axisLabels,
     labels,

@@ -80,8 +80,8 @@ export interface ContourPlotProps {
   onPick?: (x: number, y: number) => void;
   /** Every zoom or pan step (`gesture`: part of a wheel, drag or pinch); hand the view back as `displayView` unchanged (no rounding) while a gesture runs. */
   onViewChange?: ViewChange;
-  /** Mid-gesture: time to make the pictures for this view anew (see gesturePacing); until then they are moved. */
-  onPictureDue?: (view: ViewBox) => void;
+  /** Mid-gesture: time to make the pictures for this view anew, the paths too when `paths` (see gesturePacing); until then they are moved. */
+  onPictureDue?: (view: ViewBox, paths: boolean) => void;
   /** A zoom or pan gesture ended (d3-zoom's 'end': 150 ms after a wheel's last notch, or the pointer released). */
   onGestureEnd?: () => void;
   onResetView?: () => void;

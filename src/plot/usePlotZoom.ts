@@ -70,8 +70,8 @@ export type ViewChange = (view: ViewBox, gesture: boolean) => void;
 /** Options of usePlotZoom beyond the view and size. */
 export interface PlotZoomHandlers {
   onViewChange?: ViewChange;
-  /** Mid-gesture: time to make the pictures (grid, paths) for this view (gesturePacing.ts). */
-  onPictureDue?: (view: ViewBox) => void;
+  /** Mid-gesture: time to make the pictures for this view, the grid and, when `paths`, the paths (gesturePacing.ts). */
+  onPictureDue?: (view: ViewBox, paths: boolean) => void;
   /** d3-zoom's 'end' (150 ms after a wheel's last notch, or the pointer released), or the plot taken away mid-gesture. */
   onGestureEnd?: () => void;
 }
@@ -172,7 +172,7 @@ interface ZoomState {
   /** A mouse press that has not left the click distance yet: its moves pan nothing. */
   press: { x: number; y: number } | null;
   onViewChange?: ViewChange;
-  onPictureDue?: (view: ViewBox) => void;
+  onPictureDue?: (view: ViewBox, paths: boolean) => void;
   onGestureEnd?: () => void;
   pacer: GesturePacer | null;
 }
@@ -187,8 +187,8 @@ function attachZoom(
 ): () => void {
   // A drag under way when the behaviour is taken off goes on: d3-zoom listens on the window for it.
   let detached = false;
-  const pacer = createGesturePacer((view) => {
-    if (!detached && s.gestures > 0) s.onPictureDue?.(view);
+  const pacer = createGesturePacer((view, paths) => {
+    if (!detached && s.gestures > 0) s.onPictureDue?.(view, paths);
   });
   s.pacer = pacer;
   const zoomBehavior = zoom<SVGGElement, unknown>()

@@ -38,7 +38,7 @@ export interface SmallMultiplesProps {
   hoverStep?: number | null;
   onPick?: (x: number, y: number) => void;
   onViewChange?: ViewChange;
-  onPictureDue?: (view: ViewBox) => void;
+  onPictureDue?: (view: ViewBox, paths: boolean) => void;
   onGestureEnd?: () => void;
   onResetView?: () => void;
   /** Mid-gesture, until new pictures are due: the paths are moved, not repainted (see TrajectoryCanvas). */

@@ -39,14 +39,14 @@ describe('gesture pacing', () => {
     const due = vi.fn();
     const pacer = createGesturePacer(due, clock);
     pacer.moved(view(1));
-    expect(due).toHaveBeenCalledWith(view(1));
+    expect(due).toHaveBeenCalledWith(view(1), true);
     // Notches 50 ms apart (three frames): every one is made when it comes, and once only.
     for (let k = 2; k <= 4; k++) {
       frame();
       frame();
       wait(50 - 2 * 16.7);
       pacer.moved(view(k));
-      expect(due).toHaveBeenLastCalledWith(view(k));
+      expect(due.mock.lastCall?.[0]).toEqual(view(k));
     }
     frame();
     frame();
@@ -66,7 +66,7 @@ describe('gesture pacing', () => {
     expect(due).toHaveBeenCalledTimes(1);
     frame();
     expect(due).toHaveBeenCalledTimes(2);
-    expect(due).toHaveBeenLastCalledWith(view(5));
+    expect(due.mock.lastCall?.[0]).toEqual(view(5));
     frame();
     frame();
     expect(due).toHaveBeenCalledTimes(2);
@@ -98,11 +98,11 @@ describe('gesture pacing', () => {
     // Frames pass without a step: the view is made, and the next step follows a pause.
     frame();
     frame();
-    expect(due).toHaveBeenLastCalledWith(view(3));
+    expect(due.mock.lastCall?.[0]).toEqual(view(3));
     frame();
     pacer.moved(view(4));
     expect(due).toHaveBeenCalledTimes(3);
-    expect(due).toHaveBeenLastCalledWith(view(4));
+    expect(due.mock.lastCall?.[0]).toEqual(view(4));
   });
 
   it('on a 120 Hz screen, a 60 Hz stream of steps is no pause: every other frame without one', () => {
@@ -119,7 +119,7 @@ describe('gesture pacing', () => {
     const frames = Math.ceil(pauseMs / 8.3);
     for (let f = 0; f < frames; f++) frame(undefined, 8.3);
     expect(due).toHaveBeenCalledTimes(2);
-    expect(due).toHaveBeenLastCalledWith(view(8));
+    expect(due.mock.lastCall?.[0]).toEqual(view(8));
   });
 
   it('makes a view set from elsewhere mid-gesture at once (a reset), and the steps after it as before', () => {
@@ -129,12 +129,33 @@ describe('gesture pacing', () => {
     pacer.moved(view(0));
     frame(() => pacer.moved(view(1)));
     pacer.jumped(view(9));
-    expect(due).toHaveBeenLastCalledWith(view(9));
+    expect(due.mock.lastCall?.[0]).toEqual(view(9));
     frame(() => pacer.moved(view(10)));
     expect(due).toHaveBeenCalledTimes(2);
     frame();
     frame();
-    expect(due).toHaveBeenLastCalledWith(view(10));
+    expect(due.mock.lastCall?.[0]).toEqual(view(10));
+  });
+
+  it('repaints the paths with a grid at most every refreshMs; a jump and a new gesture repaint them at once', () => {
+    const { clock, frame, wait } = fakeClock();
+    const due = vi.fn();
+    const pacer = createGesturePacer(due, clock);
+    // Notches 50 ms apart, each with a grid: the paths at the first, then once refreshMs have passed.
+    for (let k = 0; k < 7; k++) {
+      pacer.moved(view(k));
+      frame();
+      frame();
+      wait(50 - 2 * 16.7);
+    }
+    expect(due.mock.calls.map(([, paths]) => paths)).toEqual([true, false, false, true, false, false, true]);
+    pacer.jumped(view(20));
+    expect(due).toHaveBeenLastCalledWith(view(20), true);
+    pacer.moved(view(21));
+    expect(due).toHaveBeenLastCalledWith(view(21), false);
+    pacer.end();
+    pacer.moved(view(22));
+    expect(due).toHaveBeenLastCalledWith(view(22), true);
   });
 
   it('says nothing more once the gesture has ended, and starts the next one afresh', () => {

@@ -62,10 +62,10 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const ctx = sizedContext(canvas, width, height, ratio);
-    if (!ctx) return;
-    const copied = bands.length > 0 && paintView === view && picture && fitsCanvas(picture, width, height) && copyPicture(ctx, picture, width, height, ratio);
-    if (!copied) {
+    const copyable = bands.length > 0 && paintView === view && picture && fitsCanvas(picture, width, height) ? picture : null;
+    const copied = copyable !== null && copyPicture(canvas, copyable);
+    const ctx = copied ? null : sizedContext(canvas, width, height, ratio);
+    if (!copied && ctx) {
       if (parsed.current?.bands !== bands || parsed.current.undefinedRegion !== undefinedRegion) {
         const parse = typeof Path2D === 'function';
         const paths = parse ? bands.map((band) => new Path2D(band)) : [];
@@ -75,8 +75,9 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
       const { paths, undefinedPath } = parsed.current;
       paintBands(ctx, { bands: paths, undefinedRegion: undefinedPath, colors, nx, ny, view, displayView: paintView, width, height, ratio });
     }
+    if (!copied && !ctx) return;
     canvas.dataset.painter = copied ? 'worker' : 'page';
-    canvas.dataset.pictureRatio = copied ? String(picture.ratio) : '';
+    canvas.dataset.pictureRatio = copied ? String(copyable.ratio) : '';
     canvas.dataset.paints = String(++paints.current);
     if (bands.length > 0) noteContours();
   }, [bands, undefinedRegion, picture, colors, nx, ny, view, paintView, width, height, ratio]);
@@ -107,12 +108,26 @@ export function fitsCanvas(picture: Pick<BandPicture, 'width' | 'height'>, width
   return near(picture.width, width) && near(picture.height, height);
 }
 
-/** Copy the worker's picture over the whole canvas; false if it cannot be drawn (closed, detached). */
-function copyPicture(ctx: CanvasRenderingContext2D, picture: BandPicture, width: number, height: number, ratio: number): boolean {
+/**
+ * Show the worker's picture: the canvas takes the picture's own pixels
+ * (CSS scales them to its size), so the copy is one to one. A gesture's
+ * pictures have half the screen's density: drawn scaled into a canvas at
+ * the screen's, they cost the page a resampling of every pixel (~3 ms on
+ * these machines) and a four times larger canvas to hand the compositor.
+ * False if the picture cannot be drawn (closed, detached, no 2D context).
+ */
+function copyPicture(canvas: HTMLCanvasElement, picture: BandPicture): boolean {
   try {
+    const { width, height } = picture.bitmap;
+    if (!(width > 0 && height > 0)) return false;
+    // Assigning a size clears the canvas: assigned only when it changes, and then cleared anyway below.
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return false;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, width * ratio, height * ratio);
-    ctx.drawImage(picture.bitmap, 0, 0, Math.max(1, Math.round(width * ratio)), Math.max(1, Math.round(height * ratio)));
+    ctx.clearRect(0, 0, width, height);
+    ctx.drawImage(picture.bitmap, 0, 0);
     return true;
   } catch {
     return false;

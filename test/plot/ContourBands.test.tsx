@@ -9,7 +9,8 @@ import { createRecordingContext } from './fakeContext';
 const view: ViewBox = { x: [-2, 2], y: [-1, 1] };
 const bands = ['M0,0L10,0L10,8L0,8Z', 'M2,2L8,2L8,6L2,6Z'];
 const base = { bands, levels: [0, 1], colors: ['#eeeeee', '#cccccc'], nx: 11, ny: 9, view, displayView: view, width: 400, height: 300 };
-const bitmap = (label = 'bitmap') => ({ label, close() {} }) as unknown as ImageBitmap;
+/** A stand-in ImageBitmap of so many device pixels (a picture at ratio 1 of the 400 × 300 canvas by default). */
+const bitmap = (label = 'bitmap', width = 400, height = 300) => ({ label, width, height, close() {} }) as unknown as ImageBitmap;
 
 let ctx: ReturnType<typeof createRecordingContext>;
 beforeEach(() => {
@@ -30,9 +31,27 @@ describe('ContourBands', () => {
   it('copies the worker’s picture over the canvas and parses no path', () => {
     const picture: BandPicture = { bitmap: bitmap(), width: 400, height: 300, ratio: 1 };
     const { container } = render(<ContourBands {...base} picture={picture} />);
-    expect(ctx.named('drawImage').map((call) => call.args)).toEqual([[picture.bitmap, 0, 0, 400, 300]]);
+    expect(ctx.named('drawImage').map((call) => call.args)).toEqual([[picture.bitmap, 0, 0]]);
     expect(ctx.count('fill')).toBe(0);
     expect(canvasOf(container).dataset.painter).toBe('worker');
+  });
+
+  it('takes a gesture’s half-density picture pixel for pixel: the canvas has its pixels, CSS its size', () => {
+    const half: BandPicture = { bitmap: bitmap('half', 200, 150), width: 400, height: 300, ratio: 0.5 };
+    const { container, rerender } = render(<ContourBands {...base} picture={half} />);
+    const canvas = canvasOf(container);
+    expect([canvas.width, canvas.height]).toEqual([200, 150]);
+    expect([canvas.style.width, canvas.style.height]).toEqual(['400px', '300px']);
+    expect(ctx.named('drawImage').map((call) => call.args)).toEqual([[half.bitmap, 0, 0]]);
+    expect(canvas.dataset.pictureRatio).toBe('0.5');
+    // The full grid's picture, at the screen's density, gets the canvas back at full size.
+    const full: BandPicture = { bitmap: bitmap('full'), width: 400, height: 300, ratio: 1 };
+    rerender(<ContourBands {...base} picture={full} bands={[...bands]} />);
+    expect([canvas.width, canvas.height]).toEqual([400, 300]);
+    // Painted by the page (no picture), the canvas is sized for the screen again.
+    rerender(<ContourBands {...base} picture={half} bands={[...bands]} width={800} height={600} />);
+    expect(canvas.dataset.painter).toBe('page');
+    expect([canvas.width, canvas.height]).toEqual([800, 600]);
   });
 
   it('paints the paths itself without a picture, with one painted far from its size, or one it cannot draw', () => {

@@ -8,8 +8,9 @@
  * field says why and what was used ("Steps must be between 1 and 100000;
  * used 100000."), the way a link's corrections are reported. The line is a
  * live region, so screen readers announce it, and the input points at it
- * (aria-describedby). It goes on the next valid edit or after a few seconds,
- * and never stands in the way of typing.
+ * (aria-describedby). It stays until the next valid edit, or until the
+ * value changes from elsewhere (its slider, a preset, a link), so it is not
+ * gone while the reader looked away; it never stands in the way of typing.
  *
  * The limits come from `min`, `max` and `integer` when the owner passes the
  * ones its setter clamps to (state/scene `limits`); the field then fits the
@@ -41,9 +42,6 @@ export interface NumberFieldProps {
   /** The setting's name in the message ("Learning rate η"); the label by default. */
   name?: string;
 }
-
-/** How long the message about a changed value stays under the field. */
-export const noteDurationMs = 6000;
 
 /** Why a typed value was changed; its numbers are the true limits and the value used. */
 type Note =
@@ -100,6 +98,8 @@ export function NumberField({
   const [note, setNote] = useState<Note | null>(null);
   /** The last value sent and what was typed, to notice the owner changing it. */
   const sent = useRef<{ typed: number; used: number; before: number } | null>(null);
+  /** The value the message (if any) is about. */
+  const shown = useRef(value);
   useEffect(() => {
     if (editing) return;
     setText(formatValue(value));
@@ -107,12 +107,10 @@ export function NumberField({
     sent.current = null;
     // The owner clamped or rounded what it was sent. A value it refused (left as it was) is not ours to explain.
     if (last && !Object.is(value, last.before) && value !== last.used) setNote(changedByOwner(last.typed, value));
+    // Changed from elsewhere (its slider, a preset, a link): the message was about another value.
+    else if (!last && !Object.is(value, shown.current)) setNote(null);
+    shown.current = value;
   }, [value, editing]);
-  useEffect(() => {
-    if (!note) return;
-    const timer = setTimeout(() => setNote(null), noteDurationMs);
-    return () => clearTimeout(timer);
-  }, [note]);
   const parsed = parse(text);
   const valid = Number.isFinite(parsed);
   const commit = () => {

@@ -56,7 +56,9 @@ function noFiniteValue(surface: Surface, x: number, y: number): { outside: boole
     : { outside: false, text: `f is ${f > 0 ? '+∞' : '−∞'} at ${point(x, y)} (a pole, or a value past the largest number)` };
 }
 
-const point = (x: number, y: number) => `(${Number(x.toPrecision(4))}, ${Number(y.toPrecision(4))})`;
+/** "(−1.5, 2.25)": four significant digits and a real minus, as the plot and the inspector write numbers. */
+const point = (x: number, y: number) => `(${coordinate(x)}, ${coordinate(y)})`;
+const coordinate = (v: number) => String(Number(v.toPrecision(4))).replace(/-/g, '−');
 
 function negated(surface: Surface): Objective {
   return {

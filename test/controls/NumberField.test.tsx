@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { NumberField, noteDurationMs, type NumberFieldProps } from '../../src/controls/NumberField';
+import { NumberField, type NumberFieldProps } from '../../src/controls/NumberField';
 import { LogSlider } from '../../src/controls/LogSlider';
 import { Slider } from '../../src/controls/Slider';
 import { SceneControls } from '../../src/controls/SceneControls';
@@ -121,7 +121,7 @@ describe('NumberField: a typed value changed to fit', () => {
     expect(status.className).not.toContain('visually-hidden');
   });
 
-  it('goes away on the next valid edit, and by itself after a few seconds', () => {
+  it('goes away on the next valid edit, or when the value changes from elsewhere; never by itself', () => {
     render(<Harness initial={0.01} min={limits.learningRate.min} max={limits.learningRate.max} />);
     typeInto(input(), '1e9');
     expect(note().textContent).not.toBe('');
@@ -138,9 +138,25 @@ describe('NumberField: a typed value changed to fit', () => {
 
     typeInto(input(), '-1');
     expect(note().textContent).toContain('used 0.00001');
-    act(() => { vi.advanceTimersByTime(noteDurationMs - 1); });
-    expect(note().textContent).not.toBe('');
-    act(() => { vi.advanceTimersByTime(1); });
+    // A reader who looked away still finds it.
+    act(() => { vi.advanceTimersByTime(60_000); });
+    expect(note().textContent).toContain('used 0.00001');
+  });
+
+  it('keeps its message while its own value comes back, and drops it when the value is changed from elsewhere', () => {
+    let setFromElsewhere: (value: number) => void = () => {};
+    function Owner() {
+      const [value, setValue] = useState(0.01);
+      setFromElsewhere = setValue;
+      return <NumberField label="learning rate η" testId="field" min={limits.learningRate.min} max={limits.learningRate.max} value={value} onCommit={setValue} />;
+    }
+    render(<Owner />);
+    typeInto(input(), '-1');
+    expect(input().value).toBe('1e-5');
+    expect(note().textContent).toContain('used 0.00001');
+    // A preset (or the slider) sets another value: the message was about the old one.
+    act(() => setFromElsewhere(0.3));
+    expect(input().value).toBe('0.3');
     expect(note().textContent).toBe('');
     expect(input().hasAttribute('aria-describedby')).toBe(false);
   });

@@ -132,7 +132,7 @@ describe('translateSentence', () => {
       simulate({ surface: custom('exp(x^2 + y^2)'), optimizer: { id: 'gd', learningRate: 0.1 }, start: [3, 0], steps: 5 }).message,
       simulate({ surface: custom('1/x^2 + y'), optimizer: { id: 'gd' }, start: [0, 1], steps: 5 }).message,
     ];
-    expect(translateSentence('ko', messages[0])).toBe('1 스텝에서 멈춤: (-4859, 0)에서 f가 +∞입니다 (극점이거나, 가장 큰 수를 넘는 값).');
+    expect(translateSentence('ko', messages[0])).toBe('1 스텝에서 멈춤: (−4859, 0)에서 f가 +∞입니다 (극점이거나, 가장 큰 수를 넘는 값).');
     expect(translateSentence('ko', messages[1])).toBe('실행을 시작할 수 없었습니다: (0, 1)에서 f가 +∞입니다 (극점이거나, 가장 큰 수를 넘는 값).');
   });
 

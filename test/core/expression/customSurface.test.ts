@@ -147,7 +147,7 @@ describe('runs on a custom surface', () => {
     });
     // Step 1: x = 0.5 − 1·(1/0.5) = −1.5, where log is undefined.
     expect(run).toMatchObject({ status: 'diverged', stoppedAt: 1, steps: 0 });
-    expect(run.message).toBe("Stopped at step 1: (-1.5, -1) is outside the function's domain (f has no finite value there).");
+    expect(run.message).toBe("Stopped at step 1: (−1.5, −1) is outside the function's domain (f has no finite value there).");
     expect(Array.from(run.points)).toEqual([0.5, 1, Math.log(0.5) + 1]);
   });
 
@@ -157,7 +157,7 @@ describe('runs on a custom surface', () => {
       surface: { id: 'custom', expression: 'exp(x^2 + y^2)', view: square }, optimizer: { id: 'gd', learningRate: 0.1 }, start: [3, 0], steps: 5,
     });
     expect(overflow).toMatchObject({ status: 'diverged', stoppedAt: 1 });
-    expect(overflow.message).toBe('Stopped at step 1: f is +∞ at (-4859, 0) (a pole, or a value past the largest number).');
+    expect(overflow.message).toBe('Stopped at step 1: f is +∞ at (−4859, 0) (a pole, or a value past the largest number).');
     // 1/x² at x = 0 is a pole: the run cannot begin there, and the message does not call it undefined.
     const pole = simulate({ surface: { id: 'custom', expression: '1/x^2 + y', view: square }, optimizer: { id: 'gd' }, start: [0, 1], steps: 5 });
     expect(pole.message).toBe('The run could not begin: f is +∞ at (0, 1) (a pole, or a value past the largest number).');
@@ -173,7 +173,7 @@ describe('runs on a custom surface', () => {
   it('cannot begin outside the domain, and says so', () => {
     const run = simulate({ surface: { id: 'custom', expression: 'sqrt(x)', view: square }, optimizer: { id: 'gd' }, start: [-1, 0], steps: 5 });
     expect(run).toMatchObject({ status: 'diverged', stoppedAt: 0, points: new Float64Array(0) });
-    expect(run.message).toContain("(-1, 0) is outside the function's domain");
+    expect(run.message).toContain("(−1, 0) is outside the function's domain");
   });
 
   it("line search treats the undefined side as +∞ and carries on, like the course's safe(f)", () => {

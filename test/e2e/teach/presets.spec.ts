@@ -1,8 +1,9 @@
 /**
- * Three presets opened the way a learner does (Presets, then a card), and what
- * each should show: the plateau that stalls GD while Adam escapes, the five
- * learning rates of which two diverge, and Saito's zig-zagging SGD. Each
- * preset's explanation is on the page, in the page's language.
+ * The opening view's note, and three presets opened the way a learner does
+ * (Presets, then a card), and what each should show: the plateau that stalls
+ * GD while Adam escapes, the five learning rates of which two diverge, and
+ * Saito's zig-zagging SGD. Each preset's explanation is on the page, in the
+ * page's language.
  */
 import type { Page } from '@playwright/test';
 import { findPreset } from '../../../src/state/presets';
@@ -94,6 +95,15 @@ test("the saito preset: four runs take their 30 steps, and SGD's path zig-zags a
   let signChanges = 0;
   for (let k = 1; k < sgd.points.length; k++) if (Math.sign(sgd.points[k][1]) * Math.sign(sgd.points[k - 1][1]) < 0) signChanges++;
   expect(signChanges, "SGD's y changes sign").toBeGreaterThanOrEqual(10);
+});
+
+test('the bare page explains what it shows and what to try, in either language, until closed', async ({ page }) => {
+  await openApp(page);
+  await expectNote(page, 'opening', 'en');
+  await page.getByTestId('lang-ko').click();
+  await expectNote(page, 'opening', 'ko');
+  await page.getByTestId('preset-note-close').click();
+  await expect(page.getByTestId('preset-note')).toHaveCount(0);
 });
 
 test("a preset chosen in Korean explains itself in Korean", async ({ page }) => {

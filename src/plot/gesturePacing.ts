@@ -6,7 +6,8 @@
  * nothing. Making them anew (a grid from the worker, a repaint of every
  * path) is paced:
  * - a step after a pause — a frame without steps and pauseMs — (a mouse
- *   wheel's notch, the first step of any gesture) makes them at once;
+ *   wheel's notch, the first step of any gesture) makes the grid at once,
+ *   and the paths unless they were made less than refreshMs before;
  * - steps in consecutive frames (a trackpad, a drag) make them when the
  *   view then holds still for a frame, and every refreshMs while it never
  *   does, so the edges a pan uncovers fill in a few times a second.
@@ -16,7 +17,8 @@
  * The paths are repainted with the grid at most every refreshMs: a notch
  * 50 ms after the last gets its grid (the bands change most and are asked
  * for within 50 ms of a wheel) and keeps the moved paths, a line stretched
- * a few percent, until the next repaint or the gesture's end.
+ * a few percent, until the next repaint or the gesture's end. A view that
+ * holds still gets its paths at once: a drag held down has no end yet.
  *
  * Measured with a wheel event in every frame for a second (two cores):
  * making the pictures on every step painted 20–47 grids a second and
@@ -94,7 +96,8 @@ export function createGesturePacer(due: (view: ViewBox, paths: boolean) => void,
       return;
     }
     watching = 0;
-    make();
+    // Held still: the paths too, however recently they were made (a drag held down has no end yet).
+    make(true);
   };
 
   return {

@@ -141,12 +141,12 @@ describe('gesture pacing', () => {
     const { clock, frame, wait } = fakeClock();
     const due = vi.fn();
     const pacer = createGesturePacer(due, clock);
-    // Notches 50 ms apart, each with a grid: the paths at the first, then once refreshMs have passed.
+    // Notches 55 ms apart, each with a grid: the paths at the first, then once refreshMs have passed.
     for (let k = 0; k < 7; k++) {
       pacer.moved(view(k));
       frame();
       frame();
-      wait(50 - 2 * 16.7);
+      wait(55 - 2 * 16.7);
     }
     expect(due.mock.calls.map(([, paths]) => paths)).toEqual([true, false, false, true, false, false, true]);
     pacer.jumped(view(20));
@@ -156,6 +156,18 @@ describe('gesture pacing', () => {
     pacer.end();
     pacer.moved(view(22));
     expect(due).toHaveBeenLastCalledWith(view(22), true);
+  });
+
+  it('repaints the paths as soon as a view holds still, however recently they were made: a drag held down has no end', () => {
+    const { clock, frame } = fakeClock();
+    const due = vi.fn();
+    const pacer = createGesturePacer(due, clock);
+    pacer.moved(view(0));
+    for (let k = 1; k <= 3; k++) frame(() => pacer.moved(view(k)));
+    // 50 ms into the gesture the pointer stops: within a frame and pauseMs the grid is made, and the paths with it.
+    frame();
+    frame();
+    expect(due.mock.calls).toEqual([[view(0), true], [view(3), true]]);
   });
 
   it('says nothing more once the gesture has ended, and starts the next one afresh', () => {

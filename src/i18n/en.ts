@@ -26,6 +26,12 @@ export const en = {
   'plot.zoomOut': 'Zoom out',
   'plot.startHandle': 'Start point; drag it or use the arrow keys',
 
+  // OpeningNote (the bare page's note; the preset notes' words are in the presets' chunk)
+  'opening.heading': 'About this view',
+  'opening.title': "Saito's four optimizers, run to rest",
+  'opening.text': "Saito's figure 6-8 run for 60 steps: four optimizers from (−7, 2) on the long bowl x²/20 + y². Click the plot to start them elsewhere, drag a learning rate below, or open Presets for the course's ideas one by one.",
+  'opening.close': 'Close the note about this view',
+
   // CriticalMarkers (kinds of critical point, tooltip)
   'critical.min': 'Minimum',
   'critical.max': 'Maximum',

@@ -28,6 +28,12 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'plot.zoomOut': '축소',
   'plot.startHandle': '시작점: 끌어서 옮기거나 화살표 키를 쓰세요',
 
+  // OpeningNote
+  'opening.heading': '이 장면에 대해',
+  'opening.title': '사이토의 네 옵티마이저, 멈출 때까지',
+  'opening.text': '사이토의 그림 6-8을 60걸음까지: 길쭉한 그릇 x²/20 + y²의 (−7, 2)에서 출발한 네 옵티마이저입니다. 그래프를 클릭해 출발점을 옮기거나, 아래에서 학습률을 끌어 보거나, 프리셋에서 강의의 개념을 하나씩 열어 보세요.',
+  'opening.close': '이 장면의 설명 닫기',
+
   // CriticalMarkers (kinds of critical point, tooltip)
   'critical.min': '극소점',
   'critical.max': '극대점',

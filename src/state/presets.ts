@@ -15,7 +15,7 @@
 import type { OptimizerId, SurfaceId, Vec2, ViewBox } from '../core/types';
 import type { Lang } from '../i18n';
 import type { Scene } from './scene';
-import { createRuns, defaultScene, saitoRuns, type RunOverrides } from './defaults';
+import { createRuns, saitoRuns, type RunOverrides } from './defaults';
 import { normalizeScene, sceneDefaults, surfaceStart } from './normalize';
 
 /** The same words in both languages of the page. */
@@ -339,23 +339,7 @@ export const presets: readonly Preset[] = [
   ...learningRatePresets, ...momentumPresets, ...batchPresets, ...gradientPresets, ...landscapePresets,
 ];
 
-/**
- * The page's opening view, an empty link (state/defaults.ts). Not in the
- * gallery: its note tells a newcomer what they are looking at and what to
- * try, where the bare page used to show four paths and no word about them.
- */
-export const openingPreset: Preset = {
-  id: 'opening',
-  topic: 'momentum',
-  title: { en: "Saito's four optimizers, run to rest", ko: '사이토의 네 옵티마이저, 멈출 때까지' },
-  description: {
-    en: 'The page opens on Saito\'s figure 6-8 run for 60 steps instead of 30: SGD (η 0.95), Momentum (0.1), AdaGrad (1.5) and Adam (0.3) from (−7, 2) on the long bowl x²/20 + y². Click the plot to start them elsewhere, drag a learning-rate slider and watch its path follow, or open Presets for one view per idea of the course.',
-    ko: '이 페이지는 사이토의 그림 6-8을 30걸음 대신 60걸음으로 보여 줍니다: 길쭉한 그릇 x²/20 + y²에서 (−7, 2)부터 SGD(η 0.95), Momentum(0.1), AdaGrad(1.5), Adam(0.3). 그래프를 클릭해 다른 곳에서 시작하거나, 학습률 슬라이더를 끌어 경로가 따라오는 것을 보거나, 프리셋에서 강의의 개념마다 하나씩 있는 장면을 열어 보세요.',
-  },
-  scene: () => defaultScene(),
-};
-
-/** The preset with this id (the gallery's, or the opening view), if any. */
+/** The preset with this id, if any. */
 export function findPreset(id: string): Preset | undefined {
-  return id === openingPreset.id ? openingPreset : presets.find((preset) => preset.id === id);
+  return presets.find((preset) => preset.id === id);
 }

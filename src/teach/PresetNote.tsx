@@ -2,7 +2,8 @@
  * "About this view": the current preset's title and explanation, at the top
  * of the settings beside the plot, so the learner reads what to look at
  * while the runs play. It also appears when the page opens on a preset's
- * link (followPresetLinks). Above the plot, it pushed the plot ~90 px down
+ * link (followPresetLinks). Without a preset, the bare page shows its own
+ * note (OpeningNote). Above the plot, it pushed the plot ~90 px down
  * once it appeared (after the first picture), and its "changed" line pushed
  * it again under the pointer that had just changed the view.
  *
@@ -13,6 +14,7 @@
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { useCurrentPreset } from './presetChoice';
+import { dismissOpeningNote, OpeningNote } from './OpeningNote';
 import { ChunkBoundary } from '../app/ChunkBoundary';
 import { useAfterFirstPicture } from '../app/useAfterFirstPicture';
 import { useShallow } from 'zustand/react/shallow';
@@ -42,7 +44,9 @@ export function PresetNote() {
       stop();
     };
   }, [pictured]);
-  if (id === null) return null;
+  if (id === null) return <OpeningNote />;
+  // A preset's note takes the opening note's place for good.
+  dismissOpeningNote();
   return (
     <ChunkBoundary>
       <Suspense fallback={null}>

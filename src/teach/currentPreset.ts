@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../i18n';
 import type { Scene } from '../state/scene';
-import { presets, findPreset, openingPreset, type Preset } from '../state/presets';
+import { presets, findPreset, type Preset } from '../state/presets';
 import { appStore, type AppStore } from '../state/store';
 import { encodeScene } from '../state/urlCodec';
 import { useCurrentPreset } from './presetChoice';
@@ -28,11 +28,11 @@ function outline(scene: Scene): string {
 
 let presetsByOutline: Map<string, Array<{ id: string; scene: Scene; link?: string }>> | null = null;
 
-/** The preset whose view `scene` is (the opening view included), in either language's labels; undefined for any other scene. */
+/** The preset whose view `scene` is, in either language's labels; undefined for any other scene. */
 export function matchPreset(scene: Scene): Preset | undefined {
   if (!presetsByOutline) {
     presetsByOutline = new Map();
-    for (const preset of [...presets, openingPreset]) {
+    for (const preset of presets) {
       for (const lang of ['en', 'ko'] as const) {
         const presetScene = preset.scene(lang);
         const key = outline(presetScene);

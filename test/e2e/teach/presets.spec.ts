@@ -98,12 +98,37 @@ test("the saito preset: four runs take their 30 steps, and SGD's path zig-zags a
 });
 
 test('the bare page explains what it shows and what to try, in either language, until closed', async ({ page }) => {
-  await openApp(page);
-  await expectNote(page, 'opening', 'en');
+  await page.goto('./');
+  const note = page.getByTestId('opening-note');
+  // Part of the first render: there before the plot's first picture, so the settings never move under it.
+  await expect(note).toBeVisible();
+  await expect(note).toContainText("Saito's four optimizers");
+  await expect(note).toContainText('open Presets');
+  await runsSettled(page);
   await page.getByTestId('lang-ko').click();
-  await expectNote(page, 'opening', 'ko');
+  await expect(note).toContainText('사이토의 네 옵티마이저');
+  await page.getByTestId('opening-note-close').click();
+  await expect(note).toHaveCount(0);
+  // A preset's note takes its place; closing that one does not bring it back.
+  await page.getByTestId('lang-en').click();
+  await choosePreset(page, 'saddle');
   await page.getByTestId('preset-note-close').click();
   await expect(page.getByTestId('preset-note')).toHaveCount(0);
+  await expect(note).toHaveCount(0);
+});
+
+test('a link to a scene shows no opening note', async ({ page }) => {
+  await page.goto('./');
+  await runsSettled(page);
+  await page.getByTestId('steps').fill('17');
+  await page.getByTestId('steps').press('Enter');
+  await expect(page).toHaveURL(/#v=/);
+  const link = page.url();
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await runsSettled(other);
+  await expect(other.getByTestId('contour-plot')).toBeVisible();
+  await expect(other.getByTestId('opening-note')).toHaveCount(0);
 });
 
 test("a preset chosen in Korean explains itself in Korean", async ({ page }) => {

@@ -19,7 +19,9 @@ test('dragging a learning-rate slider redraws that run’s path and rewrites lr 
   const slider = page.getByTestId('run-0-lr');
   expect(Number(await slider.inputValue())).toBeCloseTo(Math.log10(0.95), 1);
 
-  // Grab the thumb where the value puts it and drag it one decade to the left (η ≈ 0.095).
+  // Grab the thumb where the value puts it and drag it one decade to the left (η ≈ 0.095),
+  // scrolled into view first as a reader would (the opening note sits above the runs).
+  await slider.scrollIntoViewIfNeeded();
   const box = await slider.boundingBox();
   if (!box) throw new Error('no slider');
   const [min, max, value] = await slider.evaluate((el: HTMLInputElement) => [el.min, el.max, el.value].map(Number));

@@ -1,0 +1,68 @@
+/**
+ * The bare page's note: what the opening view shows (Saito's four
+ * optimizers on x²/20 + y², run for 60 steps) and what to try first. A
+ * newcomer on the empty link used to see four paths and no word about them.
+ *
+ * Unlike a preset's note (PresetNote), its words are in the page's own
+ * dictionary and it is part of the first render: the settings column is
+ * built under it after the first picture, so it never pushes anything down.
+ * Matched like a preset's, it arrived ~200 ms after the column and moved
+ * every field in it, under the pointer of whoever had started to use one.
+ *
+ * Shown only on a page opened without a scene in its link, until it is
+ * closed, a preset's note takes its place, or the surface changes (the note
+ * is about the bowl). Its words stay true while the runs are changed: they
+ * say what the page opened on.
+ */
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
+import { useAppStore } from '../state/store';
+
+/** Read before anything writes the address: a page opened on the empty link. */
+const openedBare = typeof window !== 'undefined' && window.location.hash.replace(/^#/, '') === '';
+/** Once gone (closed, a preset shown, another surface), it stays gone for the page's life. */
+let gone = !openedBare;
+
+/** Take the opening note away for good (a preset's note takes its place). */
+export function dismissOpeningNote(): void {
+  gone = true;
+}
+
+export function OpeningNote() {
+  const t = useT();
+  const surface = useAppStore((s) => s.scene.surface.id);
+  const [shown, setShown] = useState(!gone && surface === 'ellipse');
+  const onBowl = surface === 'ellipse';
+  useEffect(() => {
+    if (!onBowl) {
+      gone = true;
+      setShown(false);
+    }
+  }, [onBowl]);
+  if (!shown || gone) return null;
+  const close = () => {
+    gone = true;
+    setShown(false);
+  };
+  return (
+    <section className="preset-note" aria-labelledby="opening-note-title" data-testid="opening-note">
+      <div className="preset-note-text">
+        <h2 id="opening-note-title">
+          <span className="preset-note-kicker">{t('opening.heading')}: </span>
+          {t('opening.title')}
+        </h2>
+        <p>{t('opening.text')}</p>
+      </div>
+      <button
+        type="button"
+        className="preset-note-close"
+        onClick={close}
+        aria-label={t('opening.close')}
+        title={t('opening.close')}
+        data-testid="opening-note-close"
+      >
+        ×
+      </button>
+    </section>
+  );
+}

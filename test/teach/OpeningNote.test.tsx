@@ -1,0 +1,29 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { OpeningNote } from '../../src/teach/OpeningNote';
+import { appStore } from '../../src/state/store';
+import { defaultScene } from '../../src/state/defaults';
+
+afterEach(cleanup);
+
+describe('OpeningNote', () => {
+  it('on the bare page says what is shown and what to try, goes with another surface, and stays gone', () => {
+    appStore.getState().loadScene(defaultScene());
+    const first = render(<OpeningNote />);
+    const note = screen.getByTestId('opening-note');
+    expect(note.textContent).toContain("Saito's four optimizers");
+    expect(note.textContent).toContain('x²/20 + y²');
+    expect(screen.getByRole('button', { name: 'Close the note about this view' })).toBeTruthy();
+    // Changing a run keeps it: it says what the page opened on.
+    act(() => appStore.getState().setStart([1, 1]));
+    expect(screen.queryByTestId('opening-note')).not.toBeNull();
+    act(() => appStore.getState().setSurface('rosenbrock'));
+    expect(screen.queryByTestId('opening-note')).toBeNull();
+    first.unmount();
+    // Back on the bowl, and rendered anew: still gone.
+    act(() => appStore.getState().loadScene(defaultScene()));
+    render(<OpeningNote />);
+    expect(screen.queryByTestId('opening-note')).toBeNull();
+  });
+});

@@ -61,8 +61,9 @@ export interface SceneSlice {
 }
 
 const coordinate = { min: -limits.coordinate.maxAbs, max: limits.coordinate.maxAbs };
-/** A point in a notice, as the core's stop messages write it: "(-1, 0.75)". */
-const pointText = (x: number, y: number) => `(${Number(x.toPrecision(4))}, ${Number(y.toPrecision(4))})`;
+/** "(−1, 0.75)": as the stop messages write a point (core/simulate.ts), with a real minus. */
+const pointText = (x: number, y: number) => `(${minusSigned(x)}, ${minusSigned(y)})`;
+const minusSigned = (v: number) => String(Number(v.toPrecision(4))).replace(/-/g, '−');
 const tooManyRuns = `At most ${limits.runs.max} runs fit on one plot; remove one first.`;
 
 export const createSceneSlice: StateCreator<AppState, [], [], SceneSlice> = (set, get) => {

@@ -3,8 +3,8 @@
  * The typed number field says so when a typed value is changed to fit:
  * clamped into its range or rounded to a whole number. The line under the
  * field states the true limits and the value used, is announced (a status
- * region the input points at), and goes on the next valid edit or after a
- * few seconds. An in-range value, text that is not a number, and a value the
+ * region the input points at), and goes on the next valid edit or when the
+ * value changes from elsewhere, never by itself. An in-range value, text that is not a number, and a value the
  * owner refuses get no such line.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -140,8 +140,8 @@ describe('translateSentence', () => {
     expect(translateSentence('ko', translate('en', 'share.pngFailed'))).toBe(translate('ko', 'share.pngFailed'));
     expect(translateSentence('ko', `At most ${limits.runs.max} runs fit on one plot; remove one first.`)).toContain('최대 12개');
     expect(translateSentence('ko', translate('en', 'link.unknownLanguage', { value: "'fr'" }))).toBe("알 수 없는 언어 'fr'은(는) 무시했습니다.");
-    expect(translateSentence('ko', 'The start (1.5, 1) is outside the domain of the new f or outside its box: the runs start at (-1, 0.75).'))
-      .toBe('시작점 (1.5, 1)은(는) 새 f의 정의역 밖이거나 상자 밖이므로 (-1, 0.75)에서 시작합니다.');
+    expect(translateSentence('ko', 'The start (1.5, 1) is outside the domain of the new f or outside its box: the runs start at (−1, 0.75).'))
+      .toBe('시작점 (1.5, 1)은(는) 새 f의 정의역 밖이거나 상자 밖이므로 (−1, 0.75)에서 시작합니다.');
   });
 });
 

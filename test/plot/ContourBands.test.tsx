@@ -36,6 +36,16 @@ describe('ContourBands', () => {
     expect(canvasOf(container).dataset.painter).toBe('worker');
   });
 
+  it('paints the paths itself for a closed picture (an ImageBitmap closed reads 0 × 0), at the screen’s density', () => {
+    const closed: BandPicture = { bitmap: bitmap('closed', 0, 0), width: 400, height: 300, ratio: 1 };
+    const { container } = render(<ContourBands {...base} picture={closed} />);
+    const canvas = canvasOf(container);
+    expect(ctx.count('drawImage')).toBe(0);
+    expect(ctx.count('fill')).toBe(bands.length);
+    expect(canvas.dataset.painter).toBe('page');
+    expect([canvas.width, canvas.height]).toEqual([400, 300]);
+  });
+
   it('takes a gesture’s half-density picture pixel for pixel: the canvas has its pixels, CSS its size', () => {
     const half: BandPicture = { bitmap: bitmap('half', 200, 150), width: 400, height: 300, ratio: 0.5 };
     const { container, rerender } = render(<ContourBands {...base} picture={half} />);
@@ -62,7 +72,7 @@ describe('ContourBands', () => {
     expect(canvasOf(first.container).dataset.painter).toBe('page');
     first.unmount();
 
-    // A closed bitmap throws when drawn: the bands still show, painted from their paths.
+    // A detached bitmap throws when drawn: the bands still show, painted from their paths.
     ctx = createRecordingContext();
     ctx.drawImage = () => {
       throw new DOMException('The image source is detached', 'InvalidStateError');

@@ -152,7 +152,7 @@ describe('the store with a custom surface', () => {
     expect(state().scene.start).toEqual([-1, 0.75]);
     // The runs jump elsewhere, and the page says why.
     expect(state().notices).toEqual([
-      'The start (1.5, 1) is outside the domain of the new f or outside its box: the runs start at (-1, 0.75).',
+      'The start (1.5, 1) is outside the domain of the new f or outside its box: the runs start at (−1, 0.75).',
     ]);
     // The next f is defined there: the notice about the last one goes, other notices stay.
     state().addNotices(['Something else.']);

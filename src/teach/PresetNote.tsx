@@ -12,7 +12,7 @@
  * picture is drawn. Done at mount, the two took 25–40 ms of the page's
  * thread just before the first picture, and the worker's first paths waited.
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useCurrentPreset } from './presetChoice';
 import { dismissOpeningNote, OpeningNote } from './OpeningNote';
 import { ChunkBoundary } from '../app/ChunkBoundary';
@@ -22,7 +22,7 @@ import { appStore, useAppStore } from '../state/store';
 import type { Scene } from '../state/scene';
 import './presetGallery.css';
 
-const PresetNoteText = lazy(() => import('./PresetNoteText'));
+type NoteText = typeof import('./PresetNoteText').default;
 
 export function PresetNote() {
   const id = useCurrentPreset((s) => s.id);
@@ -30,6 +30,9 @@ export function PresetNote() {
   // re-renders nothing here, and the note's comparison (a few encodings) is not redone per frame.
   const scene = useAppStore(useShallow((s): Scene => ({ ...s.scene, view: null })));
   const pictured = useAfterFirstPicture();
+  // The note's words, loaded with the presets rather than when a preset is chosen: loaded then
+  // (React.lazy), the column showed no note for ~200 ms and then jumped down by the note's height.
+  const [NoteText, setNoteText] = useState<NoteText | null>(null);
   useEffect(() => {
     if (!pictured) return;
     let live = true;
@@ -44,14 +47,27 @@ export function PresetNote() {
       stop();
     };
   }, [pictured]);
+  // A preset chosen before the first picture asks for them at once.
+  const wanted = pictured || id !== null;
+  useEffect(() => {
+    if (!wanted || NoteText) return;
+    let live = true;
+    import('./PresetNoteText').then((module) => {
+      if (live) setNoteText(() => module.default);
+    }).catch(() => {
+      // Without its words the note is not shown; the page works on without it.
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, NoteText]);
   if (id === null) return <OpeningNote />;
   // A preset's note takes the opening note's place for good.
   dismissOpeningNote();
+  if (!NoteText) return null;
   return (
     <ChunkBoundary>
-      <Suspense fallback={null}>
-        <PresetNoteText id={id} scene={scene} restore={restore} />
-      </Suspense>
+      <NoteText id={id} scene={scene} restore={restore} />
     </ChunkBoundary>
   );
 }

@@ -31,6 +31,8 @@ export const en = {
   'opening.title': "Saito's four optimizers, run to rest",
   'opening.text': "Saito's figure 6-8 run for 60 steps: four optimizers from (−7, 2) on the long bowl x²/20 + y². Click the plot to start them elsewhere, drag a learning rate below, or open Presets for the course's ideas one by one.",
   'opening.close': 'Close the note about this view',
+  'opening.changed': 'You have changed it since the page opened.',
+  'opening.restore': 'Back to the opening view',
 
   // CriticalMarkers (kinds of critical point, tooltip)
   'critical.min': 'Minimum',

@@ -11,12 +11,22 @@
  *
  * Shown only on a page opened without a scene in its link, until it is
  * closed, a preset's note takes its place, or the surface changes (the note
- * is about the bowl). Its words stay true while the runs are changed: they
- * say what the page opened on.
+ * is about the bowl). Once the start, a run or a setting is changed, a line
+ * (laid out from the start, so it moves nothing) says so and offers the
+ * opening view back, as a preset's note does.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../i18n';
-import { useAppStore } from '../state/store';
+import { defaultScene } from '../state/defaults';
+import type { Scene } from '../state/scene';
+import { appStore, useAppStore } from '../state/store';
+
+/** What the note is about: everything of a scene but its surface (which takes the note away) and view (a zoom is the same view). */
+const gist = ({ start, steps, seed, tolerance, maximize, runs }: Scene) =>
+  // Run keys are fresh per scene made: not part of what a run is.
+  JSON.stringify([start, steps, seed, tolerance, maximize, runs.map(({ key: _key, ...run }) => run)]);
+let openingGist: string | null = null;
 
 /** Read before anything writes the address: a page opened on the empty link. */
 const openedBare = typeof window !== 'undefined' && window.location.hash.replace(/^#/, '') === '';
@@ -32,6 +42,15 @@ export function OpeningNote() {
   const t = useT();
   const surface = useAppStore((s) => s.scene.surface.id);
   const [shown, setShown] = useState(!gone && surface === 'ellipse');
+  // The same object while only the view changes: a zoom re-renders nothing here.
+  const { start, steps, seed, tolerance, maximize, runs } = useAppStore(useShallow((s) => {
+    const { start, steps, seed, tolerance, maximize, runs } = s.scene;
+    return { start, steps, seed, tolerance, maximize, runs };
+  }));
+  const changed = useMemo(() => {
+    openingGist ??= gist(defaultScene());
+    return gist({ start, steps, seed, tolerance, maximize, runs } as Scene) !== openingGist;
+  }, [start, steps, seed, tolerance, maximize, runs]);
   const onBowl = surface === 'ellipse';
   useEffect(() => {
     if (!onBowl) {
@@ -52,6 +71,10 @@ export function OpeningNote() {
           {t('opening.title')}
         </h2>
         <p>{t('opening.text')}</p>
+        <p className={`preset-note-changed${changed ? '' : ' is-unchanged'}`} data-testid="opening-note-changed" aria-hidden={!changed}>
+          {t('opening.changed')}{' '}
+          <button type="button" onClick={restore} tabIndex={changed ? undefined : -1}>{t('opening.restore')}</button>
+        </p>
       </div>
       <button
         type="button"
@@ -65,4 +88,11 @@ export function OpeningNote() {
       </button>
     </section>
   );
+}
+
+/** The opening view again, played from the start (as a preset's note offers its own). */
+function restore(): void {
+  const state = appStore.getState();
+  state.loadScene(defaultScene());
+  state.play();
 }

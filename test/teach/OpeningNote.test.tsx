@@ -15,9 +15,18 @@ describe('OpeningNote', () => {
     expect(note.textContent).toContain("Saito's four optimizers");
     expect(note.textContent).toContain('x²/20 + y²');
     expect(screen.getByRole('button', { name: 'Close the note about this view' })).toBeTruthy();
-    // Changing a run keeps it: it says what the page opened on.
+    // Unchanged: the line that would say otherwise is laid out, hidden.
+    const changed = screen.getByTestId('opening-note-changed');
+    expect(changed.getAttribute('aria-hidden')).toBe('true');
+    act(() => appStore.getState().setView({ x: [-5, 5], y: [-2, 2] }));
+    expect(changed.getAttribute('aria-hidden')).toBe('true');
+    // A new start keeps the note, which now says the view has changed and offers the opening one back.
     act(() => appStore.getState().setStart([1, 1]));
     expect(screen.queryByTestId('opening-note')).not.toBeNull();
+    expect(changed.getAttribute('aria-hidden')).toBe('false');
+    act(() => screen.getByRole('button', { name: 'Back to the opening view' }).click());
+    expect(appStore.getState().scene.start).toEqual([-7, 2]);
+    expect(changed.getAttribute('aria-hidden')).toBe('true');
     act(() => appStore.getState().setSurface('rosenbrock'));
     expect(screen.queryByTestId('opening-note')).toBeNull();
     first.unmount();

@@ -29,6 +29,12 @@ test('clicking the plot restarts every run from the clicked point', async ({ pag
   expect(Math.abs(x - 4)).toBeLessThanOrEqual(pixelInX);
   expect(Math.abs(y - 2.5)).toBeLessThanOrEqual(10 / area.height);
   await expect.poll(() => hashValue(page, 'start')).toBe(`${x},${y}`);
+  // The start's handle (its ring on hover and focus) is a circle centred on the new start.
+  const handle = await page.getByRole('button', { name: /^Start point/ }).boundingBox();
+  if (!handle) throw new Error('no start handle');
+  expect(handle.height).toBeCloseTo(handle.width, 0);
+  expect(Math.abs(handle.x + handle.width / 2 - (area.x + click.x))).toBeLessThanOrEqual(1.5);
+  expect(Math.abs(handle.y + handle.height / 2 - (area.y + click.y))).toBeLessThanOrEqual(1.5);
 
   // The runs redraw from there, and nothing is left at the old start.
   await runsSettled(page);

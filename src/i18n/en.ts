@@ -28,8 +28,8 @@ export const en = {
 
   // OpeningNote (the bare page's note; the preset notes' words are in the presets' chunk)
   'opening.heading': 'About this view',
-  'opening.title': "Saito's four optimizers, run to rest",
-  'opening.text': "Saito's figure 6-8 run for 60 steps: four optimizers from (−7, 2) on the long bowl x²/20 + y². Click the plot to start them elsewhere, drag a learning rate below, or open Presets for the course's ideas one by one.",
+  'opening.title': 'Four optimizers on a long bowl',
+  'opening.text': "SGD, Momentum, AdaGrad and Adam walk 60 steps from (−7, 2) on f = x²/20 + y² (Ellipse), as in figure 6-8 of Saito's Deep Learning from Scratch. Click the plot to start them elsewhere, drag a learning rate below, or open Presets for one idea of the course at a time.",
   'opening.close': 'Close the note about this view',
   'opening.changed': 'You have changed it since the page opened.',
   'opening.restore': 'Back to the opening view',

@@ -30,8 +30,8 @@ export const ko: Partial<Record<MessageKey, string>> = {
 
   // OpeningNote
   'opening.heading': '이 장면에 대해',
-  'opening.title': '사이토의 네 옵티마이저, 멈출 때까지',
-  'opening.text': '사이토의 그림 6-8을 60걸음까지: 길쭉한 그릇 x²/20 + y²의 (−7, 2)에서 출발한 네 옵티마이저입니다. 그래프를 클릭해 출발점을 옮기거나, 아래에서 학습률을 끌어 보거나, 프리셋에서 강의의 개념을 하나씩 열어 보세요.',
+  'opening.title': '길쭉한 그릇 위의 네 옵티마이저',
+  'opening.text': 'SGD, Momentum, AdaGrad, Adam이 f = x²/20 + y²(타원)에서 (−7, 2)부터 60스텝을 걷습니다. 사이토 고키의 『밑바닥부터 시작하는 딥러닝』 그림 6-8과 같은 장면입니다. 그래프를 클릭해 출발점을 옮기거나, 아래에서 학습률을 끌어 보거나, 프리셋에서 강의의 개념을 하나씩 열어 보세요.',
   'opening.close': '이 장면의 설명 닫기',
   'opening.changed': '페이지가 열린 뒤 장면을 바꾸었습니다.',
   'opening.restore': '처음 장면으로',

@@ -12,7 +12,7 @@ describe('OpeningNote', () => {
     appStore.getState().loadScene(defaultScene());
     const first = render(<OpeningNote />);
     const note = screen.getByTestId('opening-note');
-    expect(note.textContent).toContain("Saito's four optimizers");
+    expect(note.textContent).toContain('Four optimizers on a long bowl');
     expect(note.textContent).toContain('x²/20 + y²');
     expect(screen.getByRole('button', { name: 'Close the note about this view' })).toBeTruthy();
     // Unchanged: the line that would say otherwise is laid out, hidden.

@@ -102,11 +102,11 @@ test('the bare page explains what it shows and what to try, in either language, 
   const note = page.getByTestId('opening-note');
   // Part of the first render: there before the plot's first picture, so the settings never move under it.
   await expect(note).toBeVisible();
-  await expect(note).toContainText("Saito's four optimizers");
+  await expect(note).toContainText('Four optimizers on a long bowl');
   await expect(note).toContainText('open Presets');
   await runsSettled(page);
   await page.getByTestId('lang-ko').click();
-  await expect(note).toContainText('사이토의 네 옵티마이저');
+  await expect(note).toContainText('길쭉한 그릇 위의 네 옵티마이저');
   await page.getByTestId('opening-note-close').click();
   await expect(note).toHaveCount(0);
   // A preset's note takes its place; closing that one does not bring it back.

@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import { LanguageSwitch } from '../controls/LanguageSwitch';
 import { Notices } from '../controls/Notices';
 import { PresetNote } from '../teach/PresetNote';
+import { useNarrowLayout } from './useNarrowLayout';
 import { PresetMenu } from '../controls/PresetMenu';
 import { ShareMenu } from '../controls/ShareMenu';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
@@ -20,6 +21,7 @@ export function App() {
   useAnimation();
   useKeyboard();
   const t = useT();
+  const narrow = useNarrowLayout();
   // The settings column (its own 360 px, so nothing moves) is built once the
   // plot's first picture is drawn: on a cold open it is half of React's first
   // render, and the picture is what the reader looks at first.
@@ -64,8 +66,9 @@ export function App() {
       <main className="app-main" tabIndex={-1}>
         <PlotPanel />
         <aside className="controls" aria-label={t('app.settings')} aria-busy={!columnShown && !columnFailed}>
-          {/* Beside the plot, not above it: it appears after the first picture, and above it pushed the plot down then. */}
-          <PresetNote />
+          {/* Beside the plot, not above it: it appears after the first picture, and above it pushed the plot down then.
+              In one column it sits under the plot's playback bar instead (PlotPanel). */}
+          {!narrow && <PresetNote />}
           {/* The chunk did not load (a render error inside it shows the boundary's fallback instead). */}
           {columnFailed && !SettingsColumn && <p className="hint">{t('app.partFailed')}</p>}
           {SettingsColumn && (

@@ -16,10 +16,12 @@ import { PlaybackBar } from '../controls/PlaybackBar';
 import { RunLegend } from '../controls/RunLegend';
 import { useElementSize } from './useElementSize';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
+import { useNarrowLayout } from './useNarrowLayout';
 import { ChunkBoundary } from './ChunkBoundary';
 import { requestGrid, useGrid, type GridRequest } from './workerBridge';
 import { SmallMultiples } from '../teach/SmallMultiples';
 import { LayoutToggle } from '../teach/LayoutToggle';
+import { PresetNote } from '../teach/PresetNote';
 import { useTeachStore } from '../teach/teachStore';
 import { InspectorOverlay } from '../inspector/InspectorOverlay';
 import { translate, useLanguage, type Lang } from '../i18n';
@@ -69,6 +71,7 @@ export function PlotPanel() {
   const lang = useLanguage((s) => s.lang);
   const labels = useMemo(() => plotLabels(lang), [lang]);
   const layout = useTeachStore((s) => s.layout);
+  const narrow = useNarrowLayout();
   const boxRef = useRef<HTMLDivElement>(null);
   // The panels under the plot wait for its first picture (see useAfterFirstPicture).
   const secondary = useAfterFirstPicture();
@@ -183,6 +186,8 @@ export function PlotPanel() {
         meanwhile (one row's height); the legend and the toggle, under it, appear with it.
       */}
       {secondary ? <PlaybackBar /> : <div className="playback-placeholder" aria-hidden="true" />}
+      {/* In one column the view's note comes here, not after these panels at the top of the settings (App). */}
+      {narrow && <PresetNote />}
       {secondary && <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />}
       {secondary && <LayoutToggle />}
       {secondary ? (

@@ -15,6 +15,14 @@ test('on a 375 px phone the page does not scroll sideways and the plot is in vie
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(375);
   expect(box!.width, 'the plot uses most of the width').toBeGreaterThan(300);
+  // The view's note is in the first screen, under the playback bar: not after the plot's panels
+  // at the top of the settings, a screen and a half down, as in the two-column layout.
+  const note = page.getByTestId('opening-note');
+  await expect(note).toBeInViewport();
+  const [playback, settings] = await Promise.all([page.getByRole('button', { name: 'Show all' }).boundingBox(), page.getByRole('complementary').boundingBox()]);
+  const noteBox = await note.boundingBox();
+  expect(noteBox!.y).toBeGreaterThan(playback!.y);
+  expect(noteBox!.y).toBeLessThan(settings!.y);
 
   // The paths are drawn on the small screen too.
   await showWholePaths(page);

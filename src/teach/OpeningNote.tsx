@@ -21,6 +21,7 @@ import { useT } from '../i18n';
 import { defaultScene } from '../state/defaults';
 import type { Scene } from '../state/scene';
 import { appStore, useAppStore } from '../state/store';
+import { NoteCard } from './NoteCard';
 
 /** What the note is about: everything of a scene but its surface (which takes the note away) and view (a zoom is the same view). */
 const gist = ({ start, steps, seed, tolerance, maximize, runs }: Scene) =>
@@ -64,29 +65,18 @@ export function OpeningNote() {
     setShown(false);
   };
   return (
-    <section className="preset-note" aria-labelledby="opening-note-title" data-testid="opening-note">
-      <div className="preset-note-text">
-        <h2 id="opening-note-title">
-          <span className="preset-note-kicker">{t('opening.heading')}: </span>
-          {t('opening.title')}
-        </h2>
-        <p>{t('opening.text')}</p>
-        <p className={`preset-note-changed${changed ? '' : ' is-unchanged'}`} data-testid="opening-note-changed" aria-hidden={!changed}>
-          {t('opening.changed')}{' '}
-          <button type="button" onClick={restore} tabIndex={changed ? undefined : -1}>{t('opening.restore')}</button>
-        </p>
-      </div>
-      <button
-        type="button"
-        className="preset-note-close"
-        onClick={close}
-        aria-label={t('opening.close')}
-        title={t('opening.close')}
-        data-testid="opening-note-close"
-      >
-        ×
-      </button>
-    </section>
+    <NoteCard
+      id="opening-note"
+      heading={t('opening.heading')}
+      title={t('opening.title')}
+      text={t('opening.text')}
+      changed={changed}
+      changedText={t('opening.changed')}
+      restoreText={t('opening.restore')}
+      onRestore={restore}
+      closeText={t('opening.close')}
+      onClose={close}
+    />
   );
 }
 

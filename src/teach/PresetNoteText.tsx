@@ -1,5 +1,5 @@
 /**
- * The note's words: the preset's title and explanation with a close button.
+ * The note's words: the preset's title and explanation, in a NoteCard.
  * In the presets' chunk (it reads them); PresetNote loads it.
  */
 import { useEffect, useMemo } from 'react';
@@ -10,6 +10,7 @@ import { useCurrentPreset } from './presetChoice';
 import { encodeScene } from '../state/urlCodec';
 import type { Preset } from '../state/presets';
 import { galleryText, say } from './presetText';
+import { NoteCard } from './NoteCard';
 
 export interface PresetNoteTextProps {
   id: string;
@@ -31,36 +32,18 @@ export default function PresetNoteText({ id, scene, restore }: PresetNoteTextPro
   }, [standing, close]);
   if (!preset || standing === 'elsewhere') return null;
   return (
-    <section className="preset-note" aria-labelledby="preset-note-title" data-testid="preset-note">
-      <div className="preset-note-text">
-        <h2 id="preset-note-title">
-          <span className="preset-note-kicker">{say(galleryText.noteHeading, lang)}: </span>
-          {say(preset.title, lang)}
-        </h2>
-        <p>{say(preset.description, lang)}</p>
-        {/* Always laid out, shown when the view has changed: appearing, it moved the field being typed in. */}
-        <p
-          className={`preset-note-changed${standing === 'changed' ? '' : ' is-unchanged'}`}
-          data-testid="preset-note-changed"
-          aria-hidden={standing !== 'changed'}
-        >
-          {say(galleryText.noteChanged, lang)}{' '}
-          <button type="button" onClick={() => restore(preset.scene(lang))} tabIndex={standing === 'changed' ? undefined : -1}>
-            {say(galleryText.noteRestore, lang)}
-          </button>
-        </p>
-      </div>
-      <button
-        type="button"
-        className="preset-note-close"
-        onClick={close}
-        aria-label={say(galleryText.noteClose, lang)}
-        title={say(galleryText.noteClose, lang)}
-        data-testid="preset-note-close"
-      >
-        ×
-      </button>
-    </section>
+    <NoteCard
+      id="preset-note"
+      heading={say(galleryText.noteHeading, lang)}
+      title={say(preset.title, lang)}
+      text={say(preset.description, lang)}
+      changed={standing === 'changed'}
+      changedText={say(galleryText.noteChanged, lang)}
+      restoreText={say(galleryText.noteRestore, lang)}
+      onRestore={() => restore(preset.scene(lang))}
+      closeText={say(galleryText.noteClose, lang)}
+      onClose={close}
+    />
   );
 }
 

@@ -6,7 +6,7 @@ export {
   type Hyperparameter, type OptimizerInfo,
 } from './optimizers';
 export { learningRateAt } from './schedules';
-export { simulate, createSimulation, maxSteps, divergenceBound, type Simulation } from './simulate';
+export { simulate, createSimulation, maxSteps, divergenceBound, formatPoint, type Simulation } from './simulate';
 export { sampleGrid } from './grid';
 export { searchCriticalPoints, separableCriticalPoints } from './criticalPoints';
 export { describeCriticalPoints } from './surfaces/define';

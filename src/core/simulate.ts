@@ -56,9 +56,17 @@ function noFiniteValue(surface: Surface, x: number, y: number): { outside: boole
     : { outside: false, text: `f is ${f > 0 ? '+∞' : '−∞'} at ${point(x, y)} (a pole, or a value past the largest number)` };
 }
 
-/** "(−1.5, 2.25)": four significant digits and a real minus, as the plot and the inspector write numbers. */
-const point = (x: number, y: number) => `(${coordinate(x)}, ${coordinate(y)})`;
-const coordinate = (v: number) => String(Number(v.toPrecision(4))).replace(/-/g, '−');
+const point = (x: number, y: number) => formatPoint([x, y]);
+
+/**
+ * A point in a message: "(−1.5, 2.25)", four significant digits and a real
+ * minus, as the plot and the inspector write numbers. The page's own notices
+ * (state/sceneSlice) write points with it too.
+ */
+export function formatPoint([x, y]: readonly [number, number]): string {
+  const coordinate = (v: number) => String(Number(v.toPrecision(4))).replace(/-/g, '−');
+  return `(${coordinate(x)}, ${coordinate(y)})`;
+}
 
 function negated(surface: Surface): Objective {
   return {

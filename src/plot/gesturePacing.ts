@@ -25,9 +25,10 @@
  * missed 23 and 30 frames in twelve such gestures (two comparisons);
  * paced, 2–5 grids a second and 2 and 5 frames.
  *
- * Twenty mouse-wheel gestures of six notches 50 ms apart, alternated with the build that
- * repainted the paths at every notch (4 rounds, two cores): the page's
- * thread ran 3.68 s a round against 4.00 s (Chromium's ThreadTime).
+ * Twenty mouse-wheel gestures of six notches 50 ms apart, alternated with
+ * the build that repainted the paths at every notch (4 rounds, two cores):
+ * the page's thread ran 3.68 s a round against 4.00 s (Chromium's
+ * ThreadTime).
  *
  * Wheel events reach the page at the start of a frame, before its
  * animation-frame callbacks. A check two callbacks after a step therefore

@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { GradientConfig, OptimizerConfig, OptimizerId, ScheduleConfig, SurfaceId, Vec2, ViewBox } from '../core/types';
-import { optimizerDefaults } from '../core';
+import { formatPoint, optimizerDefaults } from '../core';
 import { limits, type RunSpec, type Scene } from './scene';
 import {
   autoLabel, clampNumber, isOptimizerId, isSurfaceId, newRunKey, nextFreeColor, normalizeRun, normalizeScene,
@@ -61,9 +61,6 @@ export interface SceneSlice {
 }
 
 const coordinate = { min: -limits.coordinate.maxAbs, max: limits.coordinate.maxAbs };
-/** "(−1, 0.75)": as the stop messages write a point (core/simulate.ts), with a real minus. */
-const pointText = (x: number, y: number) => `(${minusSigned(x)}, ${minusSigned(y)})`;
-const minusSigned = (v: number) => String(Number(v.toPrecision(4))).replace(/-/g, '−');
 const tooManyRuns = `At most ${limits.runs.max} runs fit on one plot; remove one first.`;
 
 export const createSceneSlice: StateCreator<AppState, [], [], SceneSlice> = (set, get) => {
@@ -112,7 +109,7 @@ export const createSceneSlice: StateCreator<AppState, [], [], SceneSlice> = (set
       if (stillTrue.length !== notices.length) get().setNotices(stillTrue);
       // The runs jump elsewhere: say why (a start where log(x) is undefined, or outside a smaller box).
       if (!keepStart && (start[0] !== x || start[1] !== y)) {
-        get().addNotices([`The start ${pointText(x, y)} is outside the domain of the new f or outside its box: the runs start at ${pointText(start[0], start[1])}.`]);
+        get().addNotices([`The start ${formatPoint([x, y])} is outside the domain of the new f or outside its box: the runs start at ${formatPoint(start)}.`]);
       }
       return true;
     },

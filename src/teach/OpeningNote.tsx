@@ -24,7 +24,9 @@ import { appStore, useAppStore } from '../state/store';
 import { NoteCard } from './NoteCard';
 
 /** What the note is about: everything of a scene but its surface (which takes the note away) and view (a zoom is the same view). */
-const gist = ({ start, steps, seed, tolerance, maximize, runs }: Scene) =>
+type Gist = Pick<Scene, 'start' | 'steps' | 'seed' | 'tolerance' | 'maximize' | 'runs'>;
+const pickGist = ({ start, steps, seed, tolerance, maximize, runs }: Scene): Gist => ({ start, steps, seed, tolerance, maximize, runs });
+const gist = ({ start, steps, seed, tolerance, maximize, runs }: Gist) =>
   // Run keys are fresh per scene made: not part of what a run is.
   JSON.stringify([start, steps, seed, tolerance, maximize, runs.map(({ key: _key, ...run }) => run)]);
 let openingGist: string | null = null;
@@ -44,14 +46,11 @@ export function OpeningNote() {
   const surface = useAppStore((s) => s.scene.surface.id);
   const [shown, setShown] = useState(!gone && surface === 'ellipse');
   // The same object while only the view changes: a zoom re-renders nothing here.
-  const { start, steps, seed, tolerance, maximize, runs } = useAppStore(useShallow((s) => {
-    const { start, steps, seed, tolerance, maximize, runs } = s.scene;
-    return { start, steps, seed, tolerance, maximize, runs };
-  }));
+  const now = useAppStore(useShallow((s) => pickGist(s.scene)));
   const changed = useMemo(() => {
-    openingGist ??= gist(defaultScene());
-    return gist({ start, steps, seed, tolerance, maximize, runs } as Scene) !== openingGist;
-  }, [start, steps, seed, tolerance, maximize, runs]);
+    openingGist ??= gist(pickGist(defaultScene()));
+    return gist(now) !== openingGist;
+  }, [now]);
   const onBowl = surface === 'ellipse';
   useEffect(() => {
     if (!onBowl) {

@@ -22,7 +22,7 @@ import { appStore, useAppStore } from '../state/store';
 import type { Scene } from '../state/scene';
 import './presetGallery.css';
 
-type NoteText = typeof import('./PresetNoteText').default;
+type NoteTextComponent = typeof import('./PresetNoteText').default;
 
 export function PresetNote() {
   const id = useCurrentPreset((s) => s.id);
@@ -32,7 +32,7 @@ export function PresetNote() {
   const pictured = useAfterFirstPicture();
   // The note's words, loaded with the presets rather than when a preset is chosen: loaded then
   // (React.lazy), the column showed no note for ~200 ms and then jumped down by the note's height.
-  const [NoteText, setNoteText] = useState<NoteText | null>(null);
+  const [NoteText, setNoteText] = useState<NoteTextComponent | null>(null);
   useEffect(() => {
     if (!pictured) return;
     let live = true;

@@ -18,7 +18,7 @@ import { useElementSize } from './useElementSize';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
 import { useNarrowLayout } from './useNarrowLayout';
 import { ChunkBoundary } from './ChunkBoundary';
-import { requestGrid, useGrid, type GridRequest } from './workerBridge';
+import { gridKept, requestGrid, useGrid, type GridRequest } from './workerBridge';
 import { SmallMultiples } from '../teach/SmallMultiples';
 import { LayoutToggle } from '../teach/LayoutToggle';
 import { PresetNote } from '../teach/PresetNote';
@@ -149,6 +149,7 @@ export function PlotPanel() {
     contours: gridMatches ? grid.contours : null,
     preview: gridMatches ? !grid.final : false,
     picture: gridMatches ? grid.picture : null,
+    takePicture: gridMatches ? !gridKept(grid) : false,
     view: gridMatches ? grid.view : view,
     displayView: view,
     criticalPoints: gridMatches ? markedPoints(grid.criticalPoints) : [],

@@ -103,6 +103,11 @@ export function startWorkerBridge(store: AppStore): () => void {
   };
 }
 
+/** Whether `result` is kept to be shown again (gridCache.ts): its picture must not be used up. */
+export function gridKept(result: GridResult): boolean {
+  return kept.holds(result);
+}
+
 /** Ask for the surface sampled over `request`; an identical request to the last one asks nothing. */
 export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
   const key = JSON.stringify([surface, request]);

@@ -12,8 +12,8 @@
  * the few frames until the new grid's sharp one replaces it.
  *
  * The worker usually paints the bands itself (worker/bandPicture.ts) and
- * sends them as a picture with the grid: then this canvas only copies its
- * pixels, and the bands' paths are not even parsed here. The page paints
+ * sends them as a picture with the grid: then this canvas only takes its
+ * pixels (bandCanvas.ts), and the bands' paths are not even parsed here. The page paints
  * the paths itself when there is no picture (a worker without
  * OffscreenCanvas, the coarse preview on opening, the side-by-side panels),
  * when the picture was painted for a size far from this canvas's, or when
@@ -31,7 +31,8 @@ import { useLayoutEffect, useRef } from 'react';
 import type { BandPicture } from '../worker/protocol';
 import { sameView, stretchTransform } from './scales';
 import { paintBands, type BandPaintOptions } from './paintBands';
-import { sizedContext, useScreenPixelRatio } from './canvasSize';
+import { useScreenPixelRatio } from './canvasSize';
+import { paintCanvas, showPicture } from './bandCanvas';
 import { noteContours } from './latency';
 
 /** What paintBands needs, with the bands as the worker sends them (path strings) and their levels. */
@@ -43,9 +44,11 @@ export type ContourBandsProps = Omit<BandPaintOptions, 'bands' | 'ratio' | 'unde
   levels: readonly number[];
   /** The same bands painted by the worker for `view`, when it sent them. */
   picture?: BandPicture | null;
+  /** The picture is this canvas's alone (not kept to be shown again): it may be used up rather than copied. */
+  takePicture?: boolean;
 };
 
-export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, view, displayView, width, height, picture }: ContourBandsProps) {
+export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, view, displayView, width, height, picture, takePicture = false }: ContourBandsProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const paints = useRef(0);
   // Parsed at most once per grid, and only when the page paints them.
@@ -63,9 +66,8 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
     const canvas = canvasRef.current;
     if (!canvas) return;
     const copyable = bands.length > 0 && paintView === view && picture && fitsCanvas(picture, width, height) ? picture : null;
-    const copied = copyable !== null && copyPicture(canvas, copyable);
-    const ctx = copied ? null : sizedContext(canvas, width, height, ratio);
-    if (!copied && ctx) {
+    const copied = copyable !== null && showPicture(canvas, copyable, takePicture);
+    const painted = copied || paintCanvas(canvas, width, height, ratio, (ctx) => {
       if (parsed.current?.bands !== bands || parsed.current.undefinedRegion !== undefinedRegion) {
         const parse = typeof Path2D === 'function';
         const paths = parse ? bands.map((band) => new Path2D(band)) : [];
@@ -74,13 +76,13 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
       }
       const { paths, undefinedPath } = parsed.current;
       paintBands(ctx, { bands: paths, undefinedRegion: undefinedPath, colors, nx, ny, view, displayView: paintView, width, height, ratio });
-    }
-    if (!copied && !ctx) return;
+    });
+    if (!painted) return;
     canvas.dataset.painter = copied ? 'worker' : 'page';
     canvas.dataset.pictureRatio = copied ? String(copyable.ratio) : '';
     canvas.dataset.paints = String(++paints.current);
     if (bands.length > 0) noteContours();
-  }, [bands, undefinedRegion, picture, colors, nx, ny, view, paintView, width, height, ratio]);
+  }, [bands, undefinedRegion, picture, takePicture, colors, nx, ny, view, paintView, width, height, ratio]);
 
   return (
     <canvas
@@ -106,30 +108,4 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
 export function fitsCanvas(picture: Pick<BandPicture, 'width' | 'height'>, width: number, height: number): boolean {
   const near = (painted: number, shown: number) => shown > 0 && painted / shown >= 0.75 && painted / shown <= 4 / 3;
   return near(picture.width, width) && near(picture.height, height);
-}
-
-/**
- * Show the worker's picture: the canvas takes the picture's own pixels
- * (CSS scales them to its size), so the copy is one to one. A gesture's
- * pictures have half the screen's density: drawn scaled into a canvas at
- * the screen's, they cost the page a resampling of every pixel (~3 ms on
- * these machines) and a four times larger canvas to hand the compositor.
- * False if the picture cannot be drawn (closed, detached, no 2D context).
- */
-function copyPicture(canvas: HTMLCanvasElement, picture: BandPicture): boolean {
-  try {
-    const { width, height } = picture.bitmap;
-    if (!(width > 0 && height > 0)) return false;
-    // Assigning a size clears the canvas: assigned only when it changes, and then cleared anyway below.
-    if (canvas.width !== width) canvas.width = width;
-    if (canvas.height !== height) canvas.height = height;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return false;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    ctx.drawImage(picture.bitmap, 0, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -68,6 +68,8 @@ export interface ContourPlotProps {
   preview?: boolean;
   /** The bands as the worker painted them for `view` (see ContourBands); the page paints them without it. */
   picture?: BandPicture | null;
+  /** The picture is the plot's alone (a gesture's grid, not kept to be shown again): the canvas may use it up. */
+  takePicture?: boolean;
   /** The view the grid was sampled on. */
   view: ViewBox;
   /** The view shown now; differs from `view` during a zoom gesture, until the grid is re-sampled. */
@@ -145,6 +147,7 @@ export function ContourPlot(props: ContourPlotProps) {
           nx={usable?.nx ?? 0}
           ny={usable?.ny ?? 0}
           picture={usable ? props.picture : null}
+          takePicture={props.takePicture}
           view={view}
           displayView={displayView}
           width={inner.width}

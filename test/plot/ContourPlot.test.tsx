@@ -120,7 +120,12 @@ describe('ContourPlot', () => {
   it('marks the bands as stretched while the display view differs from the grid\'s view', () => {
     // A context that records, so the canvas counts its paints (happy-dom has no 2D canvas).
     const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => createRecordingContext() as never);
-    onTestFinished(() => getContext.mockRestore());
+    // Painted on the canvas's own 2D context, as without OffscreenCanvas.
+    vi.stubGlobal('OffscreenCanvas', undefined);
+    onTestFinished(() => {
+      getContext.mockRestore();
+      vi.unstubAllGlobals();
+    });
     const { rerender, props } = renderPlot();
     const canvas = screen.getByTestId('contour-bands');
     expect(canvas.getAttribute('data-stretched')).toBe('false');

@@ -1,10 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, test, openApp } from './helpers';
+import { decodePng, expect, test, openApp } from './helpers';
 
-/** The bands canvas's own pixels (RGBA), read back from its 2D context. */
+/** The bands canvas's own pixels (RGBA), drawn one to one into a canvas that reads them back (it is shown bitmaps, plot/bandCanvas.ts). */
 async function bandPixels(page: Page): Promise<{ width: number; height: number; data: Buffer }> {
   const read = await page.getByTestId('contour-bands').evaluate((canvas: HTMLCanvasElement) => {
-    const rgba = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(canvas, 0, 0);
+    const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     let text = '';
     for (let i = 0; i < rgba.length; i += 0x8000) text += String.fromCharCode(...rgba.subarray(i, i + 0x8000));
     return { width: canvas.width, height: canvas.height, data: btoa(text) };
@@ -73,4 +79,34 @@ test('on a screen with another pixel ratio the bands and paths are painted again
   // Copied from a picture the worker painted at 2×, not a 1× one stretched.
   await expect(bands).toHaveAttribute('data-painter', 'worker');
   await expect(bands).toHaveAttribute('data-picture-ratio', '2');
+});
+
+test('Save PNG has the bands the canvas shows, under the axes and paths', async ({ page }) => {
+  await openApp(page, link);
+  const bands = page.getByTestId('contour-bands');
+  await expect(bands).toHaveAttribute('data-painter', 'worker');
+  const shown = await bandPixels(page);
+  // Where the bands' box sits in the figure: the saved PNG starts at the SVG's corner, at the screen's pixel ratio (1 here).
+  const offset = await page.evaluate(() => {
+    const box = document.querySelector('.plot-bands-box')!.getBoundingClientRect();
+    const svg = document.querySelector('[data-testid="contour-plot"]')!.getBoundingClientRect();
+    return { x: Math.round(box.left - svg.left), y: Math.round(box.top - svg.top) };
+  });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  const saved = await decodePng(page, await readFile(await download.path()));
+  // A 9 × 9 lattice over the plotting area: a path or marker may cover a few points, not most.
+  let same = 0;
+  let points = 0;
+  for (let i = 1; i <= 9; i++) {
+    for (let j = 1; j <= 9; j++) {
+      const x = Math.round((shown.width * i) / 10);
+      const y = Math.round((shown.height * j) / 10);
+      const a = 4 * (y * shown.width + x);
+      const b = 4 * ((y + offset.y) * saved.width + x + offset.x);
+      const d = Math.max(...[0, 1, 2].map((c) => Math.abs(shown.data[a + c] - saved.data[b + c])));
+      points++;
+      if (d <= 3) same++;
+    }
+  }
+  expect(same / points).toBeGreaterThan(0.85);
 });

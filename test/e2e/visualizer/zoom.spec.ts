@@ -37,6 +37,8 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
   await expect.poll(() => linkedView(hashPairs(page))).toBeNull();
   await expect(bands).toHaveAttribute('data-levels', levelsBefore ?? '');
   await expect(bands).toHaveAttribute('data-stretched', 'false');
+  // The opening's grid, kept, shown again with the worker's picture: showing it the first time did not use it up.
+  await expect(bands).toHaveAttribute('data-painter', 'worker');
 });
 
 /**

@@ -144,6 +144,8 @@ export function PlotPanel() {
 
   // A grid computed for another surface must not be drawn under this one's name.
   const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(spec);
+  // Every grid of a surface brings its critical points anew, usually the same ones: the markers keep theirs.
+  const marked = useSamePoints(gridMatches ? markedPoints(grid.criticalPoints) : noPoints);
   // What the single plot and the side-by-side panels share: the grid, the view, the start and their handlers.
   const surfaceProps = {
     contours: gridMatches ? grid.contours : null,
@@ -152,7 +154,7 @@ export function PlotPanel() {
     takePicture: gridMatches ? !gridKept(grid) : false,
     view: gridMatches ? grid.view : view,
     displayView: view,
-    criticalPoints: gridMatches ? markedPoints(grid.criticalPoints) : [],
+    criticalPoints: marked,
     onPick,
     onViewChange,
     onPictureDue,
@@ -235,6 +237,20 @@ function markedPoints(points: readonly CriticalPoint[]): readonly CriticalPoint[
   const minima = points.filter((p) => p.kind === 'min');
   const pool = minima.length > 0 ? minima : points;
   return [pool.reduce((best, p) => (p.f < best.f ? p : best))];
+}
+
+const noPoints: readonly CriticalPoint[] = [];
+
+/** `points`, or the array given last time when it held the same points (the memoised markers then skip a render). */
+function useSamePoints(points: readonly CriticalPoint[]): readonly CriticalPoint[] {
+  const last = useRef(points);
+  const same = last.current.length === points.length &&
+    points.every((p, i) => {
+      const q = last.current[i];
+      return p.x === q.x && p.y === q.y && p.f === q.f && p.kind === q.kind && p.eigenvalues.every((e, k) => e === q.eigenvalues[k]);
+    });
+  if (!same) last.current = points;
+  return last.current;
 }
 
 /** Clicked coordinates carry pixel noise; 4 significant digits keep links short and are finer than a pixel. */

@@ -6,7 +6,7 @@
  * call, and the SVG text layout that followed was ~1.3 ms of each wheel's
  * frame on these machines.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { tickStep, type ScaleLinear } from 'd3';
 import { formatTicks, offsetTicks, offsetTitle } from './format';
 import { useScreenPixelRatio } from './canvasSize';
@@ -136,7 +136,8 @@ function labelRoom(orient: AxisProps['orient'], scale: ScaleLinear<number, numbe
   return Math.abs((step * (r1 - r0)) / (d1 - d0)) - labelGap;
 }
 
-export function Axis({ orient, scale, x = 0, y = 0, length, label }: AxisProps) {
+/** Memoised: a new grid (its bands, legend and markers) leaves the axes as they are; only a new view moves them. */
+export const Axis = memo(function Axis({ orient, scale, x = 0, y = 0, length, label }: AxisProps) {
   const count = Math.max(2, Math.round(length / (orient === 'bottom' ? 70 : 50)));
   const bottom = orient === 'bottom';
   const { ticks, labels, title } = useMemo(
@@ -171,4 +172,4 @@ export function Axis({ orient, scale, x = 0, y = 0, length, label }: AxisProps) 
       ) : null}
     </g>
   );
-}
+});

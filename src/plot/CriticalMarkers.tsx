@@ -3,7 +3,7 @@
  * ◆ degenerate (a zero Hessian eigenvalue). Each carries a <title> with its
  * kind, f and the Hessian's eigenvalues, shown as a tooltip on hover.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { crossPath, diamondPath, trianglePath } from './markerShapes';
 import type { CriticalKind, CriticalPoint } from '../core/types';
 import { formatValue } from './format';
@@ -55,7 +55,8 @@ export interface CriticalMarkersProps {
   labels?: CriticalMarkerLabels;
 }
 
-export function CriticalMarkers({ points, scales, width, height, labels = defaultCriticalLabels }: CriticalMarkersProps) {
+/** Memoised: the plot re-renders for a new grid, whose points are usually the same ones (PlotPanel keeps them). */
+export const CriticalMarkers = memo(function CriticalMarkers({ points, scales, width, height, labels = defaultCriticalLabels }: CriticalMarkersProps) {
   // Per grid, not per zoom step: the markers move with the view, their words do not.
   const titles = useMemo(() => points.map((point) => describeCriticalPoint(point, labels)), [points, labels]);
   return (
@@ -82,4 +83,4 @@ export function CriticalMarkers({ points, scales, width, height, labels = defaul
       })}
     </g>
   );
-}
+});

@@ -5,7 +5,7 @@
  * and so may not contain interactive elements, and outside d3-zoom's area,
  * so dragging it never pans.
  */
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { type KeyboardEvent, memo, type PointerEvent, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Vec2, ViewBox } from '../core/types';
 import { formatValue } from './format';
 import { pixelToSurface, surfaceToPixel } from './scales';
@@ -24,7 +24,8 @@ export interface StartHandleProps {
 /** Arrow keys move the start by this fraction of the view (ten times more with Shift). */
 const keyStep = 0.01;
 
-export function StartHandle({ start, view, width, height, onMove, label = 'Start point' }: StartHandleProps) {
+/** Memoised: a new grid leaves the handle where it is. */
+export const StartHandle = memo(function StartHandle({ start, view, width, height, onMove, label = 'Start point' }: StartHandleProps) {
   const dragging = useRef(false);
   const pending = useRef<Vec2 | null>(null);
   const frame = useRef(0);
@@ -101,4 +102,4 @@ export function StartHandle({ start, view, width, height, onMove, label = 'Start
       onKeyDown={onKeyDown}
     />
   );
-}
+});

@@ -5,7 +5,7 @@
  * zoom or pan step moves the last picture; it is repainted in the next
  * frame (see useCanvasPaint), or when the gesture's pacing says (hold).
  */
-import { useCallback, useRef } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import type { ViewBox } from '../core/types';
 import type { RunSpec } from '../state/scene';
 import { trajectories as defaultStore, type TrajectoryStore } from '../state/trajectories';
@@ -35,7 +35,8 @@ export interface TrajectoryCanvasProps {
   store?: TrajectoryStore;
 }
 
-export function TrajectoryCanvas({
+/** Memoised: a new grid (the bands under it) changes none of its props. */
+export const TrajectoryCanvas = memo(function TrajectoryCanvas({
   width, height, view, hold = false, runs, upTo, hoverStep = null, store = defaultStore,
 }: TrajectoryCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -84,7 +85,7 @@ export function TrajectoryCanvas({
       />
     </div>
   );
-}
+});
 
 /** Visible runs that have data, in the order given (later runs paint on top). */
 export function collectRuns(store: TrajectoryStore, runs: readonly RunStyle[]): PaintedRun[] {

@@ -66,7 +66,8 @@ export const RunCard = memo(function RunCard({ run, index, isData }: RunCardProp
         </button>
       </div>
       <p className={`run-status${bad ? ' is-bad' : ''}`} data-testid={`run-${index}-status`} data-status={status.status} title={translateSentence(lang, status.message)}>
-        {statusLabel(status, t)}
+        {/* Told at once, unlike the legend's: "ran all steps" beside dots still mid-replay read as finished. */}
+        {status.status === 'budget' ? t('status.computed', { steps: String(status.steps) }) : statusLabel(status, t)}
       </p>
       <label className="field">
         {t('run.optimizer')}

@@ -60,6 +60,8 @@ export const en = {
   // useRunStatus (a run's badge)
   'status.running': 'running…',
   'status.budget': 'ran all steps',
+  /** A run card's word for it: the card tells the computation, which is ahead of the replay on the plot. */
+  'status.computed': 'computed all {steps} steps',
   'status.converged': 'converged at step {step}',
   'status.diverged': 'diverged at step {step}',
   'status.outsideDomain': 'left the domain at step {step}',

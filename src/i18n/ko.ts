@@ -62,6 +62,7 @@ export const ko: Partial<Record<MessageKey, string>> = {
   // useRunStatus (a run's badge)
   'status.running': '계산 중…',
   'status.budget': '모든 스텝 실행함',
+  'status.computed': '{steps} 스텝 모두 계산함',
   'status.converged': '{step} 스텝에서 수렴',
   'status.diverged': '{step} 스텝에서 발산',
   'status.outsideDomain': '{step} 스텝에서 정의역을 벗어남',

@@ -33,16 +33,23 @@ export function formatValue(value: number, precision = 2, zeroBelow = 1e-12): st
 /**
  * Labels for an ascending list of levels: two significant digits, more for a
  * label that would otherwise print like a neighbour (levels just under 1 on
- * the plateau: 0.999, 0.9999 …), at most seven.
+ * the plateau: 0.999, 0.9999 …), at most seven. A level within a hundredth
+ * of its gap to a neighbour from zero reads 0: the lowest level is the
+ * smallest value sampled, and a bowl whose minimum is 0 was labelled
+ * 0.00072 under 0.2, 0.4 … Log-spaced levels near zero keep their digits
+ * (their gaps are as small as they are).
  */
 export function formatLevels(levels: readonly number[]): string[] {
   return levels.map((v, i) => {
+    const gaps = [levels[i - 1], levels[i + 1]].filter((n) => n !== undefined && Number.isFinite(n)).map((n) => Math.abs(n - v));
+    const zeroBelow = gaps.length > 0 ? Math.min(...gaps) * 1e-2 : 1e-12;
+    const print = (value: number, precision: number) => formatValue(value, precision, zeroBelow);
     for (let precision = 2; precision < 7; precision++) {
-      const label = formatValue(v, precision);
-      const clashes = (j: number) => j >= 0 && j < levels.length && formatValue(levels[j], precision) === label;
+      const label = print(v, precision);
+      const clashes = (j: number) => j >= 0 && j < levels.length && print(levels[j], precision) === label;
       if (!clashes(i - 1) && !clashes(i + 1)) return label;
     }
-    return formatValue(v, 7);
+    return print(v, 7);
   });
 }
 

@@ -29,9 +29,18 @@ describe('formatValue', () => {
 describe('formatLevels', () => {
   it('adds digits only where neighbouring levels would print alike', () => {
     expect(formatLevels([0.0012711, 0.5, 0.9, 0.999, 0.9995, 0.9999, 1])).toEqual(
-      ['0.0013', '0.5', '0.9', '0.999', '0.9995', '0.9999', '1'],
+      ['0', '0.5', '0.9', '0.999', '0.9995', '0.9999', '1'],
     );
     expect(formatLevels([0, 2, 4, 6])).toEqual(['0', '2', '4', '6']);
+  });
+
+  it('reads a lowest level that is zero at the legend\'s scale as 0, and keeps the digits of log levels near zero', () => {
+    // A bowl's sampled minimum, a hair above its true 0.
+    expect(formatLevels([7.2e-4, 0.2, 0.4, 0.6])).toEqual(['0', '0.2', '0.4', '0.6']);
+    expect(formatLevels([-0.15, 0.0004, 0.15])).toEqual(['−0.15', '0', '0.15']);
+    // Log-spaced: the gaps are as small as the levels, nothing is rounded away.
+    expect(formatLevels([7.2e-4, 1e-3, 2e-3, 5e-3])).toEqual(['7.2e−4', '0.001', '0.002', '0.005']);
+    expect(formatLevels([3e-7, 1e-6, 1e-5])).toEqual(['3e−7', '1e−6', '1e−5']);
   });
 });
 

@@ -57,6 +57,8 @@ test('a paused replay opens from its link at the same step, inspector and pictur
   await expect(page.getByTestId('step-count')).toContainText('12');
   // How the runs end is told when the replay gets there, not while their dots are mid-path.
   await expect(page.getByTestId('run-legend')).not.toContainText('ran all steps', { useInnerText: true });
+  // The run card tells the computation, which is done: in words that do not say the dots have finished.
+  await expect(page.getByTestId('run-0-status')).toHaveText('computed all 30 steps');
   await expect(page.getByTestId('inspector-toggle')).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByTestId('inspector-step')).toContainText('12');
   await expect.poll(() => page.getByTestId('inspector-table').innerText(), { message: 'the same numbers' }).toBe(numbers);

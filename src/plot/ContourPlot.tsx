@@ -100,6 +100,13 @@ export interface ContourPlotProps {
 }
 
 const zoomStep = 1.5;
+/**
+ * Below this plotting width (CSS px, a phone's) the zoom buttons stand in a
+ * column at the right edge, Reset view as a house (as in matplotlib's and
+ * plotly's toolbars): in a row with its words they covered the top half of a
+ * 230 px plot's width.
+ */
+const compactButtonsBelow = 420;
 const noBands: string[] = [];
 const noLevels: number[] = [];
 
@@ -196,11 +203,16 @@ export function ContourPlot(props: ContourPlotProps) {
           />
         ) : null}
       </div>
-      {props.zoomButtons === false ? null : <div className="plot-buttons" style={{ top: `${plotMargins.top + 4}px`, right: `${plotMargins.right + 4}px` }}>
+      {props.zoomButtons === false ? null : <div
+        className={`plot-buttons${inner.width < compactButtonsBelow ? ' is-compact' : ''}`}
+        style={{ top: `${plotMargins.top + 4}px`, right: `${plotMargins.right + 4}px` }}>
         <button type="button" className="plot-button" aria-label={labels.zoomIn} title={labels.zoomIn} onClick={() => zoomBy(zoomStep)}>+</button>
         <button type="button" className="plot-button" aria-label={labels.zoomOut} title={labels.zoomOut} onClick={() => zoomBy(1 / zoomStep)}>−</button>
         {onResetView ? (
-          <button type="button" className="plot-button plot-button-text" onClick={onResetView}>{labels.resetView}</button>
+          <button type="button" className="plot-button plot-button-text" aria-label={labels.resetView} title={labels.resetView} onClick={onResetView}>
+            <span className="plot-button-words">{labels.resetView}</span>
+            <span className="plot-button-icon" aria-hidden="true">⌂</span>
+          </button>
         ) : null}
       </div>}
     </div>

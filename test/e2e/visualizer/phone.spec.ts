@@ -24,6 +24,16 @@ test('on a 375 px phone the page does not scroll sideways and the plot is in vie
   expect(noteBox!.y).toBeGreaterThan(playback!.y);
   expect(noteBox!.y).toBeLessThan(settings!.y);
 
+  // The zoom buttons stand in a column at the plot's right edge: in a row, with Reset view in words,
+  // they covered the top of half the plotting area's width.
+  const area = await plot.locator('.plot-hit').boundingBox();
+  const reset = page.getByRole('button', { name: 'Reset view' });
+  const [zoomIn, resetBox] = await Promise.all([page.getByRole('button', { name: 'Zoom in' }).boundingBox(), reset.boundingBox()]);
+  expect(resetBox!.y, 'Reset view under Zoom in').toBeGreaterThan(zoomIn!.y);
+  expect(Math.max(zoomIn!.x + zoomIn!.width, resetBox!.x + resetBox!.width) - Math.min(zoomIn!.x, resetBox!.x)).toBeLessThan(area!.width * 0.2);
+  await reset.click();
+  await expect(reset, 'Reset view still says what it does').toHaveAttribute('title', 'Reset view');
+
   // The paths are drawn on the small screen too.
   await showWholePaths(page);
   const pixels = await decodePng(page, await plotShot(page));

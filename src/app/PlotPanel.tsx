@@ -19,6 +19,8 @@ import { useAfterFirstPicture } from './useAfterFirstPicture';
 import { useNarrowLayout } from './useNarrowLayout';
 import { ChunkBoundary } from './ChunkBoundary';
 import { gridKept, requestGrid, useGrid, type GridRequest } from './workerBridge';
+import type { ThresholdChoice } from '../plot/thresholds';
+import { sameNumbers, useSameValue } from '../plot/useSameValue';
 import { SmallMultiples } from '../teach/SmallMultiples';
 import { LayoutToggle } from '../teach/LayoutToggle';
 import { PresetNote } from '../teach/PresetNote';
@@ -46,7 +48,9 @@ const gestureSamplesPerPixel = 0.2;
  * a gesture moves it), with the worker's picture of its bands for the single
  * plot (the side-by-side panels are smaller and paint the paths themselves).
  */
-function gridFor(view: ViewBox, size: { width: number; height: number }, moving: boolean, pictured: boolean, ratio = screenPixelRatio()): GridRequest {
+function gridFor(
+  view: ViewBox, size: { width: number; height: number }, moving: boolean, pictured: boolean, ratio = screenPixelRatio(), levels?: ThresholdChoice | null,
+): GridRequest {
   const density = moving ? gestureSamplesPerPixel : samplesPerPixel;
   return {
     view,
@@ -57,6 +61,8 @@ function gridFor(view: ViewBox, size: { width: number; height: number }, moving:
     ...(pictured && { picture: { width: size.width, height: size.height, ratio: ratio * (moving ? 0.5 : 1) } }),
     // Full grids are kept for a view asked again (Reset view, a surface chosen again): gridCache.ts.
     keep: !moving,
+    // A gesture's grids keep the levels it started on: the bands keep their colours while the picture moves.
+    ...(moving && levels && { thresholds: { levels: levels.levels, spacing: levels.spacing, extent: levels.extent } }),
   };
 }
 
@@ -92,16 +98,20 @@ export function PlotPanel() {
   const ratio = useScreenPixelRatio();
   // Mid-gesture, the grid is for the view pictures were last made for (a gesture's first step makes them).
   const gridView = moving && made ? made : view;
+  // The levels of the grid a gesture started on, which its grids keep; set with `moving` and `made`, read here.
+  const gestureLevels = useRef<ThresholdChoice | null>(null);
   const gridRequest = useMemo<GridRequest | null>(
     // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
-    () => (width > 0 ? gridFor(gridView, inner, moving, layout === 'single', ratio) : null),
+    () => (width > 0 ? gridFor(gridView, inner, moving, layout === 'single', ratio, gestureLevels.current) : null),
     [gridView, width, inner.width, inner.height, moving, layout, ratio],
   );
   const grid = useGrid(spec, gridRequest);
+  // A grid computed for another surface must not be drawn under this one's name.
+  const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(spec);
   // What a zoom step's grid request needs, read from the d3-zoom handler between renders.
-  const plot = useRef({ size: inner, single: layout === 'single' });
+  const plot = useRef({ size: inner, single: layout === 'single', levels: null as ThresholdChoice | null });
   useLayoutEffect(() => {
-    plot.current = { size: inner, single: layout === 'single' };
+    plot.current = { size: inner, single: layout === 'single', levels: gridMatches ? grid.contours : null };
   });
   const upTo = playback.showAll ? Infinity : playback.step;
   const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
@@ -116,6 +126,7 @@ export function PlotPanel() {
     }
     // A no-op after the gesture's first step (React drops a state set to its value).
     setMoving(true);
+    gestureLevels.current ??= plot.current.levels;
     store.setView(next);
   }, []);
   const onPictureDue = useCallback((_view: ViewBox, paths: boolean) => {
@@ -124,7 +135,7 @@ export function PlotPanel() {
     const due = selectView(scene);
     // The worker starts on the view's grid now, not after React has rendered
     // it (its request is then the same one and asks nothing): ~4 ms sooner.
-    requestGrid(selectSurfaceSpec(scene.surface), gridFor(due, plot.current.size, true, plot.current.single));
+    requestGrid(selectSurfaceSpec(scene.surface), gridFor(due, plot.current.size, true, plot.current.single, screenPixelRatio(), gestureLevels.current));
     setMade(due);
     if (paths) setPathsMade(due);
   }, []);
@@ -136,16 +147,15 @@ export function PlotPanel() {
       const tidy = tidyView(store.scene.view);
       store.setView(sameView(tidy, selectView({ surface: store.scene.surface, view: null }), 1e-12) ? null : tidy);
     }
+    gestureLevels.current = null;
     setMoving(false);
     setMade(null);
     setPathsMade(null);
   }, []);
   const onResetView = useCallback(() => appStore.getState().setView(null), []);
 
-  // A grid computed for another surface must not be drawn under this one's name.
-  const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(spec);
   // Every grid of a surface brings its critical points anew, usually the same ones: the markers keep theirs.
-  const marked = useSamePoints(gridMatches ? markedPoints(grid.criticalPoints) : noPoints);
+  const marked = useSameValue(gridMatches ? markedPoints(grid.criticalPoints) : noPoints, samePoints);
   // What the single plot and the side-by-side panels share: the grid, the view, the start and their handlers.
   const surfaceProps = {
     contours: gridMatches ? grid.contours : null,
@@ -241,16 +251,12 @@ function markedPoints(points: readonly CriticalPoint[]): readonly CriticalPoint[
 
 const noPoints: readonly CriticalPoint[] = [];
 
-/** `points`, or the array given last time when it held the same points (the memoised markers then skip a render). */
-function useSamePoints(points: readonly CriticalPoint[]): readonly CriticalPoint[] {
-  const last = useRef(points);
-  const same = last.current.length === points.length &&
-    points.every((p, i) => {
-      const q = last.current[i];
-      return p.x === q.x && p.y === q.y && p.f === q.f && p.kind === q.kind && p.eigenvalues.every((e, k) => e === q.eigenvalues[k]);
-    });
-  if (!same) last.current = points;
-  return last.current;
+/** Whether two lists hold the same critical points (their titles too: the eigenvalues). */
+function samePoints(a: readonly CriticalPoint[], b: readonly CriticalPoint[]): boolean {
+  return a.length === b.length && a.every((p, i) => {
+    const q = b[i];
+    return p.x === q.x && p.y === q.y && p.f === q.f && p.kind === q.kind && sameNumbers(p.eigenvalues, q.eigenvalues);
+  });
 }
 
 /** Clicked coordinates carry pixel noise; 4 significant digits keep links short and are finer than a pixel. */

@@ -16,6 +16,7 @@ import { noteGrid } from '../plot/latency';
 import { bandRamp } from '../plot/colors';
 import { screenPixelRatio } from '../plot/canvasSize';
 import { answersRequest, createGridCache } from './gridCache';
+import type { ThresholdChoice } from '../plot/thresholds';
 
 export interface GridRequest {
   view: ViewBox;
@@ -25,6 +26,8 @@ export interface GridRequest {
   picture?: { width: number; height: number; ratio: number };
   /** Keep the full grid, to answer the same request again at once (gridCache.ts). Not for a gesture's coarse grids. */
   keep?: boolean;
+  /** Contour with these levels (a gesture's grids keep the levels it started with), rather than choosing them. */
+  thresholds?: ThresholdChoice;
 }
 
 let client: WorkerClient | null = null;
@@ -129,7 +132,7 @@ export function requestGrid(surface: SurfaceSpec, request: GridRequest): void {
   const blank = !grid || JSON.stringify(grid.surface) !== JSON.stringify(surface);
   const preview = blank ? { nx: previewSide(request.nx), ny: previewSide(request.ny) } : undefined;
   const picture = request.picture && { ...request.picture, ramp: bandRamp() };
-  client.requestGrid(surface, request.view, request.nx, request.ny, preview, picture);
+  client.requestGrid(surface, request.view, request.nx, request.ny, preview, picture, request.thresholds);
 }
 
 /**

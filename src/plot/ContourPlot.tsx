@@ -24,6 +24,7 @@ import { StartHandle } from './StartHandle';
 import type { ThresholdChoice } from './thresholds';
 import type { BandPicture } from '../worker/protocol';
 import { usePlotZoom, type ViewChange } from './usePlotZoom';
+import { sameNumbers, useSameValue } from './useSameValue';
 import './plot.css';
 
 export interface ContourPlotLabels {
@@ -124,7 +125,9 @@ export function ContourPlot(props: ContourPlotProps) {
   const usable = contours && contours.nx >= 2 && contours.ny >= 2 && contours.bands.length === contours.levels.length ? contours : null;
   const choice: (ThresholdChoice & { undefinedRegion?: string }) | null = usable;
   const bands = usable?.bands ?? noBands;
-  const colors = useMemo(() => bandColors(choice?.levels.length ?? 0), [choice]);
+  // A gesture's grids keep their levels: the same array then, and the legend is not drawn again.
+  const levels = useSameValue(choice?.levels ?? noLevels, sameNumbers);
+  const colors = useMemo(() => bandColors(levels.length), [levels.length]);
   const scales = useMemo(
     () => createPlotScales(displayView, inner.width, inner.height),
     [displayView, inner.width, inner.height],
@@ -175,7 +178,7 @@ export function ContourPlot(props: ContourPlotProps) {
           <Axis orient="left" scale={scales.y} length={inner.height} label={yLabel} />
           {choice ? (
             <Legend
-              levels={choice.levels}
+              levels={levels}
               colors={colors}
               max={choice.extent[1]}
               spacing={choice.spacing}

@@ -8,7 +8,7 @@
  * stays inside the pixel box and the outer band meets the axes exactly.
  */
 import { gridContourer, type LevelPolygons } from './isorings';
-import { describeThresholds, type ThresholdSpacing } from './thresholds';
+import { describeThresholds, keepThresholds, type ThresholdChoice, type ThresholdSpacing } from './thresholds';
 
 /** The region f ≥ value, as d3-contour's MultiPolygon (isorings.ts traces it the same way, faster). */
 export type ContourMultiPolygon = LevelPolygons;
@@ -140,8 +140,11 @@ export function createContourSet(values: ArrayLike<number>, nx: number, ny: numb
  * a plot-sized grid), so the worker can drop a grid a zoom has already left
  * behind instead of finishing it (20–50 ms).
  */
-export function* contourSetSteps(values: ArrayLike<number>, nx: number, ny: number, levelCount = 20): Generator<void, ContourSet, void> {
-  const choice = describeThresholds(values, levelCount);
+export function* contourSetSteps(
+  values: ArrayLike<number>, nx: number, ny: number, levelCount = 20, keep?: ThresholdChoice,
+): Generator<void, ContourSet, void> {
+  // A gesture's grids keep the levels it started with (keepThresholds).
+  const choice = keep ? keepThresholds(values, keep, levelCount) : describeThresholds(values, levelCount);
   const banding = prepareBands(values, nx, ny, choice.levels);
   const bands: string[] = [];
   for (const level of banding.levels) {

@@ -100,6 +100,35 @@ export function describeThresholds(values: ArrayLike<number>, count = 20): Thres
   return { levels: withoutSliver([min, ...linear], max), spacing: 'linear', extent: [min, max] };
 }
 
+/**
+ * The levels of `kept` for new values: a zoom or pan gesture's grids keep
+ * the levels of the grid it started on, so a band keeps its colour and the
+ * colour bar stands still while the picture moves; the grid the gesture
+ * ends with chooses its own again. The first band still covers the whole
+ * grid: where the view now reaches below the lowest level (zoomed out),
+ * that level moves down to the lowest value. Levels that are not finite
+ * and ascending are not kept: the values choose theirs.
+ */
+export function keepThresholds(values: ArrayLike<number>, kept: ThresholdChoice, count = 20): ThresholdChoice {
+  const levels = kept.levels;
+  const usable = levels.length > 0 && levels.every((v, i) => Number.isFinite(v) && (i === 0 || v > levels[i - 1]));
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!usable || !(min <= max)) return describeThresholds(values, count);
+  const [low, high] = kept.extent;
+  return {
+    levels: min < levels[0] ? [min, ...levels.slice(1)] : [...levels],
+    spacing: kept.spacing,
+    extent: [Number.isFinite(low) ? Math.min(low, min) : min, Number.isFinite(high) ? Math.max(high, max) : max],
+  };
+}
+
 /** The shares of the values in the lowest and in the highest twentieth of [min, max]. */
 function endShares(values: Float64Array, min: number, max: number): [number, number] {
   const low = min + (max - min) / 20;

@@ -8,6 +8,7 @@ import type { TrajectoryStore } from '../state/trajectories';
 import type { BandPicture, FromWorker, MailedNotice, PictureRequest, RunRequest, ToWorker } from './protocol';
 import { createMailbox, holdsMail, isRunReply, takeMail, type Mailbox } from './mailbox';
 import type { ContourSet } from '../plot/contours';
+import type { ThresholdChoice } from '../plot/thresholds';
 
 /** A sampled surface, ready for contouring. */
 export interface GridResult {
@@ -62,7 +63,9 @@ export interface WorkerClient {
    * one (between two contour bands), and answers to older ones are ignored.
    * With `picture`, the worker paints the bands too (PictureRequest).
    */
-  requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }, picture?: PictureRequest): void;
+  requestGrid(
+    surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }, picture?: PictureRequest, thresholds?: ThresholdChoice,
+  ): void;
   /**
    * The page answered the newest grid request itself (a kept grid): the
    * worker stops the one it is computing, and nothing more comes for it.
@@ -354,9 +357,11 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     }
   }
 
-  function requestGrid(surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }, picture?: PictureRequest) {
+  function requestGrid(
+    surface: SurfaceSpec, view: ViewBox, nx: number, ny: number, preview?: { nx: number; ny: number }, picture?: PictureRequest, thresholds?: ThresholdChoice,
+  ) {
     generation++;
-    const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }), ...(picture && { picture }) } as const;
+    const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }), ...(picture && { picture }), ...(thresholds && { thresholds }) } as const;
     if (latestGrid && !latestGrid.answered && sameSurfaceAndView(latestGrid.request, request)) {
       sameSceneBefore.add(latestGrid.request.generation);
     } else {
@@ -397,8 +402,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
     if (latestRun && latestRun.unfinished.size > 0) startRuns(latestRun.runs);
     if (latestGrid && !latestGrid.answered) {
       // No preview the second time: the page already shows one.
-      const { surface, view, nx, ny, picture } = latestGrid.request;
-      requestGrid(surface, view, nx, ny, undefined, picture);
+      const { surface, view, nx, ny, picture, thresholds } = latestGrid.request;
+      requestGrid(surface, view, nx, ny, undefined, picture, thresholds);
     }
     onError(workerMessages.restarted);
   }

@@ -18,6 +18,7 @@ import type { RunRequest, FromWorker, Post, ToWorker } from './protocol';
 import { createInspectionCache, type InspectionCacheOptions, type InspectionJob } from './inspection';
 // Pure plot maths (marching squares, no DOM): contouring here keeps 10–50 ms per grid off the page's thread.
 import { contourSetSteps } from '../plot/contours';
+import type { ThresholdChoice } from '../plot/thresholds';
 import { offscreenPainter, paintPicture, type PicturePainter } from './bandPicture';
 import { createChunkPool } from './chunkPool';
 import { createTaskScheduler, type Rest, type Schedule } from './pacing';
@@ -249,7 +250,7 @@ export function createDispatcher(post: Post, schedule?: Schedule, options: Dispa
     const surface = surfaceFor(request.surface);
     const values = sampleGrid(surface, request.view, nx, ny);
     const { generation, view } = request;
-    const contours = yield* contourSetSteps(values, nx, ny, levelCountOf(request.levelCount));
+    const contours = yield* contourSetSteps(values, nx, ny, levelCountOf(request.levelCount), keptLevels(request.thresholds));
     // The search can cost tens of ms (logreg): the preview does not wait for it, the full grid brings them.
     if (!preview) yield;
     const criticalPoints = preview ? [] : surface.criticalPoints.filter((point: CriticalPoint) => isInside(point, request.view));
@@ -467,6 +468,16 @@ function checkGridSize(nx: number, ny: number) {
 const maxGridSide = 2048;
 
 /** Levels asked for, kept to what a legend can show; anything odd gets the default 20. */
+/** Levels a request asks to keep, when they are what a ThresholdChoice holds; otherwise the grid chooses its own. */
+function keptLevels(asked: unknown): ThresholdChoice | undefined {
+  if (!asked || typeof asked !== 'object') return undefined;
+  const { levels, spacing, extent } = asked as Partial<ThresholdChoice>;
+  const numbers = (list: unknown, length?: number): list is number[] =>
+    Array.isArray(list) && list.length <= 64 && (length === undefined || list.length === length) && list.every((v) => typeof v === 'number');
+  if (!numbers(levels) || !numbers(extent, 2) || !(spacing === 'linear' || spacing === 'log' || spacing === 'log-top')) return undefined;
+  return { levels, spacing, extent: [extent[0], extent[1]] };
+}
+
 function levelCountOf(requested: number | undefined): number {
   return Number.isInteger(requested) && requested! >= 2 && requested! <= 64 ? requested! : 20;
 }

@@ -11,6 +11,7 @@
  */
 import type { CriticalPoint, SimulationConfig, StepRecord, StopStatus, SurfaceSpec, Vec2, ViewBox } from '../core/types';
 import type { ContourSet } from '../plot/contours';
+import type { ThresholdChoice } from '../plot/thresholds';
 
 /**
  * How the worker should paint a grid's bands (worker/bandPicture.ts): the
@@ -69,6 +70,12 @@ export type ToWorker =
        * OffscreenCanvas, and for the preview: the page paints paths then.
        */
       picture?: PictureRequest;
+      /**
+       * Contour with these levels rather than choosing them: a zoom or pan
+       * gesture's grids keep the levels of the grid it started on
+       * (plot/thresholds.ts keepThresholds).
+       */
+      thresholds?: ThresholdChoice;
     }
   /** Stop every run of this generation or older. */
   | { type: 'cancel'; generation: number }

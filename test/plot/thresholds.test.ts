@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSurface, sampleGrid, type SurfaceId } from '../../src/core';
-import { chooseThresholds, describeThresholds } from '../../src/plot/thresholds';
+import { chooseThresholds, describeThresholds, keepThresholds } from '../../src/plot/thresholds';
 
 function grid(id: SurfaceId, n = 80): Float64Array {
   const surface = createSurface(id);
@@ -141,5 +141,39 @@ describe('chooseThresholds', () => {
       return levels[0] === min && levels.length <= count + 1 && levels.every(Number.isFinite) &&
         levels.every((v, i) => i === 0 || (v > levels[i - 1] && v < max));
     }));
+  });
+});
+
+describe('keepThresholds', () => {
+  const bowl = createSurface('bowl');
+  const opening = describeThresholds(sampleGrid(bowl, bowl.view, 60, 60));
+
+  it('keeps the levels, spacing and extent a gesture started with on a zoomed-in grid', () => {
+    // Away from the bottom: no value under the lowest level.
+    const zoomed = sampleGrid(bowl, { x: [1, 2], y: [1, 2] }, 40, 40);
+    const kept = keepThresholds(zoomed, opening);
+    expect(kept).toEqual(opening);
+    // Chosen afresh, the zoomed grid's levels would be others.
+    expect(describeThresholds(zoomed).levels).not.toEqual(opening.levels);
+  });
+
+  it('lowers the first level to the lowest value and widens the extent where a zoom out reaches past them', () => {
+    const far = { x: [-9, 3] as [number, number], y: [-7, 7] as [number, number] };
+    const started = describeThresholds(sampleGrid(bowl, { x: [2, 3], y: [2, 3] }, 30, 30));
+    const out = sampleGrid(bowl, far, 40, 40);
+    const kept = keepThresholds(out, started);
+    const min = Math.min(...out);
+    expect(kept.levels[0]).toBe(min);
+    expect(kept.levels.slice(1)).toEqual(started.levels.slice(1));
+    expect(kept.extent).toEqual([min, Math.max(...out)]);
+    expect(kept.spacing).toBe(started.spacing);
+  });
+
+  it('lets the values choose when the kept levels are unusable or nothing is finite', () => {
+    const values = sampleGrid(bowl, bowl.view, 30, 30);
+    expect(keepThresholds(values, { levels: [1, 0.5], spacing: 'linear', extent: [0, 1] })).toEqual(describeThresholds(values));
+    expect(keepThresholds(values, { levels: [], spacing: 'linear', extent: [0, 1] })).toEqual(describeThresholds(values));
+    expect(keepThresholds(values, { levels: [0, NaN], spacing: 'linear', extent: [0, 1] })).toEqual(describeThresholds(values));
+    expect(keepThresholds([NaN, Infinity], opening).levels).toEqual([]);
   });
 });

@@ -138,6 +138,27 @@ describe('dispatcher grids', () => {
     expect(absurd.contours).toEqual(byDefault);
   });
 
+  it('contours with the levels a request keeps (a gesture\'s grids), and ignores ones that are not levels', () => {
+    const { dispatcher, scheduler, messages } = setup();
+    const zoomed: ViewBox = { x: [-1, 1], y: [-1, 1] };
+    const opening = createContourSet(sampleGrid(createSurface('rosenbrock'), view, 30, 20), 30, 20);
+    const thresholds = { levels: opening.levels, spacing: opening.spacing, extent: opening.extent };
+    dispatcher.handle({ type: 'grid', generation: 1, surface: 'rosenbrock', view: zoomed, nx: 30, ny: 20, thresholds });
+    scheduler.drain();
+    const kept = messages()[0];
+    if (kept.type !== 'grid') throw new Error('expected a grid');
+    const values = sampleGrid(createSurface('rosenbrock'), zoomed, 30, 20);
+    expect(kept.contours.levels.slice(1)).toEqual(opening.levels.slice(1));
+    expect(kept.contours.levels[0]).toBe(Math.min(opening.levels[0], ...values));
+    expect(kept.contours.spacing).toBe(opening.spacing);
+    // Not levels (a hostile or broken request): the grid chooses its own.
+    dispatcher.handle({ type: 'grid', generation: 2, surface: 'rosenbrock', view: zoomed, nx: 30, ny: 20, thresholds: { levels: 'x', spacing: 'log', extent: [0, 1] } as never });
+    scheduler.drain();
+    const chosen = messages()[1];
+    if (chosen.type !== 'grid') throw new Error('expected a grid');
+    expect(chosen.contours).toEqual(createContourSet(values, 30, 20));
+  });
+
   it('answers a request with a preview first: a coarse grid, a run slice, then the full grid', () => {
     const { dispatcher, scheduler, messages } = setup(undefined, standingClock);
     dispatcher.handle({ type: 'run', generation: 1, runs: [{ key: 'a', config: good }] });

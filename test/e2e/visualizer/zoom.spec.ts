@@ -41,6 +41,33 @@ test('zooming with the wheel sharpens the contours for the new view, and "Reset 
   await expect(bands).toHaveAttribute('data-painter', 'worker');
 });
 
+test('a wheel gesture keeps its bands\' colours while it moves; the view it ends on chooses new levels', async ({ page }) => {
+  await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)');
+  const bands = page.getByTestId('contour-bands');
+  const levelsBefore = (await bands.getAttribute('data-levels')) ?? '';
+  const fullGrid = await bands.getAttribute('data-grid-size');
+  await page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="contour-bands"]')!;
+    const seen: Array<{ levels: string; size: string }> = [];
+    (window as unknown as { __levels: typeof seen }).__levels = seen;
+    new MutationObserver(() => seen.push({ levels: canvas.dataset.levels ?? '', size: canvas.dataset.gridSize ?? '' }))
+      .observe(canvas, { attributes: true, attributeFilter: ['data-paints'] });
+  });
+  const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
+  await page.mouse.move(plot!.x + plot!.width / 2, plot!.y + plot!.height / 2);
+  await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
+  for (let notch = 0; notch < 4; notch++) await page.mouse.wheel(0, -100);
+  await expect(bands).toHaveAttribute('data-grid-size', fullGrid ?? '');
+  await expect(bands).not.toHaveAttribute('data-levels', levelsBefore);
+  const seen = await page.evaluate(() => (window as unknown as { __levels: Array<{ levels: string; size: string }> }).__levels);
+  const during = seen.filter((paint) => paint.size !== fullGrid);
+  expect(during.length, 'grids painted mid-gesture').toBeGreaterThan(0);
+  // Every level but the lowest, which moves down to the lowest value sampled when a view reaches below it.
+  const upper = (levels: string) => levels.split(' ').slice(1).join(' ');
+  for (const paint of during) expect(upper(paint.levels)).toBe(upper(levelsBefore));
+  await expect(bands).toHaveAttribute('data-stretched', 'false');
+});
+
 /**
  * From now on, what the bands canvas shows at each of its paints, and every
  * state of the plot's grid attribute ("preview" while a coarse grid is drawn).

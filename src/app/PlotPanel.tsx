@@ -56,13 +56,13 @@ function gridFor(
     view,
     nx: Math.max(40, Math.min(320, Math.round(size.width * density))),
     ny: Math.max(40, Math.min(320, Math.round(size.height * density))),
-    // The worker paints the bands at this size; the page only copies the pixels. Mid-gesture
+    // The worker paints the bands at this size; the page only shows the pixels. Mid-gesture
     // at half the pixel density: a quarter of the raster, for a picture that is being stretched anyway.
     ...(pictured && { picture: { width: size.width, height: size.height, ratio: ratio * (moving ? 0.5 : 1) } }),
     // Full grids are kept for a view asked again (Reset view, a surface chosen again): gridCache.ts.
     keep: !moving,
     // A gesture's grids keep the levels it started on: the bands keep their colours while the picture moves.
-    ...(moving && levels && { thresholds: { levels: levels.levels, spacing: levels.spacing, extent: levels.extent } }),
+    ...(moving && levels && { thresholds: levels }),
   };
 }
 
@@ -99,20 +99,27 @@ export function PlotPanel() {
   // Mid-gesture, the grid is for the view pictures were last made for (a gesture's first step makes them).
   const gridView = moving && made ? made : view;
   // The levels of the grid a gesture started on, which its grids keep; set with `moving` and `made`, read here.
-  const gestureLevels = useRef<ThresholdChoice | null>(null);
+  const gestureLevels = useRef<GestureLevels | null>(null);
+  const specKey = JSON.stringify(spec);
   const gridRequest = useMemo<GridRequest | null>(
     // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
-    () => (width > 0 ? gridFor(gridView, inner, moving, layout === 'single', ratio, gestureLevels.current) : null),
-    [gridView, width, inner.width, inner.height, moving, layout, ratio],
+    () => (width > 0 ? gridFor(gridView, inner, moving, layout === 'single', ratio, keptFor(gestureLevels.current, specKey)) : null),
+    [gridView, width, inner.width, inner.height, moving, layout, ratio, specKey],
   );
   const grid = useGrid(spec, gridRequest);
   // A grid computed for another surface must not be drawn under this one's name.
-  const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === JSON.stringify(spec);
+  const gridMatches = grid && grid.surface && JSON.stringify(grid.surface) === specKey;
   // What a zoom step's grid request needs, read from the d3-zoom handler between renders.
-  const plot = useRef({ size: inner, single: layout === 'single', levels: null as ThresholdChoice | null });
+  const plot = useRef({ size: inner, single: layout === 'single', levels: null as GestureLevels | null });
   useLayoutEffect(() => {
-    plot.current = { size: inner, single: layout === 'single', levels: gridMatches ? grid.contours : null };
+    const contours = gridMatches ? grid.contours : null;
+    plot.current = {
+      size: inner,
+      single: layout === 'single',
+      levels: contours && { surface: specKey, choice: { levels: contours.levels, spacing: contours.spacing, extent: contours.extent } },
+    };
   });
+
   const upTo = playback.showAll ? Infinity : playback.step;
   const axisLabels: [string, string] = surfaceInfo[surface.id].isData ? ['w', 'b'] : ['x', 'y'];
 
@@ -126,6 +133,7 @@ export function PlotPanel() {
     }
     // A no-op after the gesture's first step (React drops a state set to its value).
     setMoving(true);
+    // The levels on screen when the gesture starts (none yet on a page still opening: taken at a later step).
     gestureLevels.current ??= plot.current.levels;
     store.setView(next);
   }, []);
@@ -135,7 +143,8 @@ export function PlotPanel() {
     const due = selectView(scene);
     // The worker starts on the view's grid now, not after React has rendered
     // it (its request is then the same one and asks nothing): ~4 ms sooner.
-    requestGrid(selectSurfaceSpec(scene.surface), gridFor(due, plot.current.size, true, plot.current.single, screenPixelRatio(), gestureLevels.current));
+    const spec = selectSurfaceSpec(scene.surface);
+    requestGrid(spec, gridFor(due, plot.current.size, true, plot.current.single, screenPixelRatio(), keptFor(gestureLevels.current, JSON.stringify(spec))));
     setMade(due);
     if (paths) setPathsMade(due);
   }, []);
@@ -250,6 +259,17 @@ function markedPoints(points: readonly CriticalPoint[]): readonly CriticalPoint[
 }
 
 const noPoints: readonly CriticalPoint[] = [];
+
+/** Levels a gesture keeps, with the surface (its spec as JSON) they were chosen on. */
+interface GestureLevels {
+  surface: string;
+  choice: ThresholdChoice;
+}
+
+/** The kept levels, if they were chosen on `surface`: another surface mid-gesture (the ripple moved by keyboard while wheeling) chooses its own. */
+function keptFor(kept: GestureLevels | null, surface: string): ThresholdChoice | null {
+  return kept && kept.surface === surface ? kept.choice : null;
+}
 
 /** Whether two lists hold the same critical points (their titles too: the eigenvalues). */
 function samePoints(a: readonly CriticalPoint[], b: readonly CriticalPoint[]): boolean {

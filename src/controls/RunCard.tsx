@@ -67,7 +67,7 @@ export const RunCard = memo(function RunCard({ run, index, isData }: RunCardProp
       </div>
       <p className={`run-status${bad ? ' is-bad' : ''}`} data-testid={`run-${index}-status`} data-status={status.status} title={translateSentence(lang, status.message)}>
         {/* Told at once, unlike the legend's: "ran all steps" beside dots still mid-replay read as finished. */}
-        {status.status === 'budget' ? t('status.computed', { steps: String(status.steps) }) : statusLabel(status, t)}
+        {status.status === 'budget' && status.steps > 0 ? t('status.computed', { steps: String(status.steps) }) : statusLabel(status, t)}
       </p>
       <label className="field">
         {t('run.optimizer')}

@@ -13,8 +13,8 @@
  *
  * The worker usually paints the bands itself (worker/bandPicture.ts) and
  * sends them as a picture with the grid: then this canvas only takes its
- * pixels (bandCanvas.ts), and the bands' paths are not even parsed here. The page paints
- * the paths itself when there is no picture (a worker without
+ * pixels (bandCanvas.ts), and the bands' paths are not even parsed here.
+ * The page paints the paths itself when there is no picture (a worker without
  * OffscreenCanvas, the coarse preview on opening, the side-by-side panels),
  * when the picture was painted for a size far from this canvas's, or when
  * it must paint for another view.

@@ -102,8 +102,8 @@ export interface ContourPlotProps {
 
 const zoomStep = 1.5;
 /**
- * Below this plotting width (CSS px, a phone's) the zoom buttons stand in a
- * column at the right edge, Reset view as a house (as in matplotlib's and
+ * Below this plotting width (CSS px: a phone's plot, a side-by-side panel)
+ * the zoom buttons stand in a column at the right edge, Reset view as a house (as in matplotlib's and
  * plotly's toolbars): in a row with its words they covered the top half of a
  * 230 px plot's width.
  */

@@ -37,7 +37,7 @@ const hatchTile = 5;
 
 /**
  * Memoised: a zoom step re-renders the plot on every frame, and the legend
- * only changes with a grid. Its swatches are keyed by position, so a new
+ * only changes with a grid that chose new levels (a gesture's grids keep theirs). Its swatches are keyed by position, so a new
  * grid's levels repaint twenty fills instead of replacing twenty elements.
  */
 export const Legend = memo(function Legend({ levels, colors, max, spacing, x, y, height: space, title = 'f', undefinedLabel }: LegendProps) {

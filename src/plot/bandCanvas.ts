@@ -19,7 +19,8 @@
  *
  * Elsewhere (and in tests without OffscreenCanvas) the canvas keeps a 2D
  * context, which copies the pictures and is painted directly. A canvas has
- * one kind of context for life, so the kind is chosen at its first picture.
+ * one kind of context for life, so the kind is chosen at its first picture
+ * or paint.
  */
 import type { BandPicture } from '../worker/protocol';
 import type { BandContext } from './paintBands';
@@ -101,23 +102,28 @@ export function showPicture(canvas: HTMLCanvasElement, picture: BandPicture, tak
 
 /**
  * Paint the canvas with `paint` at `width` × `height` CSS pixels and `ratio`
- * device pixels per CSS pixel (the context comes cleared, with no
- * transform). False if there is nothing to paint on (tests without a canvas).
+ * device pixels per CSS pixel; `paint` clears what it paints over (as
+ * paintBands does). False if there is nothing to paint on (tests without a
+ * canvas) or painting failed: the plot stays up, without its bands.
  */
 export function paintCanvas(canvas: HTMLCanvasElement, width: number, height: number, ratio: number, paint: (ctx: BandContext) => void): boolean {
   const pixelWidth = Math.max(1, Math.round(width * ratio));
   const pixelHeight = Math.max(1, Math.round(height * ratio));
-  const surface = surfaceOf(canvas);
-  size(canvas, pixelWidth, pixelHeight);
-  if (surface.bitmaps) {
-    const ctx = scratchContext(surface, pixelWidth, pixelHeight);
-    if (!ctx || !surface.scratch) return false;
+  try {
+    const surface = surfaceOf(canvas);
+    size(canvas, pixelWidth, pixelHeight);
+    if (surface.bitmaps) {
+      const ctx = scratchContext(surface, pixelWidth, pixelHeight);
+      if (!ctx || !surface.scratch) return false;
+      paint(ctx);
+      surface.bitmaps.transferFromImageBitmap(surface.scratch.transferToImageBitmap());
+      return true;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return false;
     paint(ctx);
-    surface.bitmaps.transferFromImageBitmap(surface.scratch.transferToImageBitmap());
     return true;
+  } catch {
+    return false;
   }
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return false;
-  paint(ctx);
-  return true;
 }

@@ -14,10 +14,13 @@ import { quickselect, ticks } from 'd3';
 export type ThresholdSpacing = 'linear' | 'log' | 'log-top';
 
 export interface ThresholdChoice {
-  /** Ascending; levels[0] is the finite minimum, so the first band covers the whole grid. */
+  /**
+   * Ascending; levels[0] is the finite minimum, so the first band covers the
+   * whole grid (levels kept through a gesture: at most the minimum, see keepThresholds).
+   */
   levels: number[];
   spacing: ThresholdSpacing;
-  /** Finite range of the data, [NaN, NaN] when nothing is finite. */
+  /** Finite range of the data, [NaN, NaN] when nothing is finite (kept through a gesture: at least that range). */
   extent: [number, number];
 }
 
@@ -107,11 +110,14 @@ export function describeThresholds(values: ArrayLike<number>, count = 20): Thres
  * ends with chooses its own again. The first band still covers the whole
  * grid: where the view now reaches below the lowest level (zoomed out),
  * that level moves down to the lowest value. Levels that are not finite
- * and ascending are not kept: the values choose theirs.
+ * and ascending, or fewer than two, are not kept: the values choose theirs.
+ * Zoomed far out, most of the view may then lie in the top band until the
+ * gesture ends.
  */
 export function keepThresholds(values: ArrayLike<number>, kept: ThresholdChoice, count = 20): ThresholdChoice {
   const levels = kept.levels;
-  const usable = levels.length > 0 && levels.every((v, i) => Number.isFinite(v) && (i === 0 || v > levels[i - 1]));
+  // One level (a gesture begun on a flat view) would keep the whole gesture one band.
+  const usable = levels.length >= 2 && levels.every((v, i) => Number.isFinite(v) && (i === 0 || v > levels[i - 1]));
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {

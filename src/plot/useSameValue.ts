@@ -1,3 +1,4 @@
+/** Keeping a value's identity while it is equal, so memoised components it is handed skip their renders. */
 import { useRef } from 'react';
 
 /**

@@ -2,8 +2,8 @@
  * Paints a grid's contour bands in the worker, on an OffscreenCanvas, and
  * hands the page an ImageBitmap: parsing the bands' paths (~2 ms a grid),
  * filling twenty nested bands and rasterising them (2–20 ms, software
- * raster on these machines) leave the page's thread, which only copies the
- * pixels (ContourBands). The same painter as the page's (paintBands), for
+ * raster on these machines) leave the page's thread, which only shows the
+ * pixels (ContourBands, plot/bandCanvas.ts). The same painter as the page's (paintBands), for
  * the grid's own view, so either side paints the same picture.
  */
 import type { ViewBox } from '../core/types';

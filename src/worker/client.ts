@@ -362,7 +362,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   ) {
     generation++;
     const request = { type: 'grid', generation, surface, view, nx, ny, ...(preview && { preview }), ...(picture && { picture }), ...(thresholds && { thresholds }) } as const;
-    if (latestGrid && !latestGrid.answered && sameSurfaceAndView(latestGrid.request, request)) {
+    // Not a gesture's grid, whose levels were kept from another view: it never stands in for a full one (nor is kept, gridCache.ts).
+    if (latestGrid && !latestGrid.answered && !latestGrid.request.thresholds && sameSurfaceAndView(latestGrid.request, request)) {
       sameSceneBefore.add(latestGrid.request.generation);
     } else {
       sameSceneBefore = new Set();

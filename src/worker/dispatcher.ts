@@ -467,7 +467,6 @@ function checkGridSize(nx: number, ny: number) {
 
 const maxGridSide = 2048;
 
-/** Levels asked for, kept to what a legend can show; anything odd gets the default 20. */
 /** Levels a request asks to keep, when they are what a ThresholdChoice holds; otherwise the grid chooses its own. */
 function keptLevels(asked: unknown): ThresholdChoice | undefined {
   if (!asked || typeof asked !== 'object') return undefined;
@@ -478,6 +477,7 @@ function keptLevels(asked: unknown): ThresholdChoice | undefined {
   return { levels, spacing, extent: [extent[0], extent[1]] };
 }
 
+/** Levels asked for, kept to what a legend can show; anything odd gets the default 20. */
 function levelCountOf(requested: number | undefined): number {
   return Number.isInteger(requested) && requested! >= 2 && requested! <= 64 ? requested! : 20;
 }

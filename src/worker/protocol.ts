@@ -66,7 +66,7 @@ export type ToWorker =
       preview?: { nx: number; ny: number };
       /**
        * Paint the full grid's bands too, as a picture of this size: the page
-       * then only copies pixels. Ignored where the worker has no
+       * then only shows pixels. Ignored where the worker has no
        * OffscreenCanvas, and for the preview: the page paints paths then.
        */
       picture?: PictureRequest;

@@ -18,7 +18,7 @@ beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => ctx as never);
   // happy-dom has no Path2D: one that keeps its string is all the painter hands on.
   vi.stubGlobal('Path2D', class { constructor(public d: string) {} });
-  // The canvas's 2D context, as in a browser without OffscreenCanvas (bandCanvas.test.ts has the bitmaps).
+  // The canvas's 2D context, as in a browser without OffscreenCanvas (bandCanvas.test.tsx has the bitmaps).
   vi.stubGlobal('OffscreenCanvas', undefined);
 });
 afterEach(() => {

@@ -173,6 +173,8 @@ describe('keepThresholds', () => {
     const values = sampleGrid(bowl, bowl.view, 30, 30);
     expect(keepThresholds(values, { levels: [1, 0.5], spacing: 'linear', extent: [0, 1] })).toEqual(describeThresholds(values));
     expect(keepThresholds(values, { levels: [], spacing: 'linear', extent: [0, 1] })).toEqual(describeThresholds(values));
+    // One level (a gesture begun on a flat view) would keep the whole gesture one band.
+    expect(keepThresholds(values, { levels: [0.5], spacing: 'linear', extent: [0.5, 0.5] })).toEqual(describeThresholds(values));
     expect(keepThresholds(values, { levels: [0, NaN], spacing: 'linear', extent: [0, 1] })).toEqual(describeThresholds(values));
     expect(keepThresholds([NaN, Infinity], opening).levels).toEqual([]);
   });

@@ -297,6 +297,18 @@ describe('worker client', () => {
     expect(onGrid).toHaveBeenCalledTimes(5);
   });
 
+  it('never draws a gesture\'s grid, whose levels were kept from another view, for the full request after it', () => {
+    const { client, onGrid, current } = setup();
+    const kept = { levels: [0, 1, 2], spacing: 'linear' as const, extent: [0, 3] as [number, number] };
+    client.requestGrid('bowl', view, 40, 40, undefined, undefined, kept);
+    expect(lastOfType(current(), 'grid')).toMatchObject({ generation: 1, thresholds: kept });
+    // The gesture ends on the same view: the full grid is asked for, choosing its own levels.
+    client.requestGrid('bowl', view, 40, 40);
+    const values = new Float64Array(1600);
+    current().reply({ type: 'grid', generation: 1, values, nx: 40, ny: 40, view, criticalPoints: [], contours: createContourSet(values, 40, 40), final: true });
+    expect(onGrid).not.toHaveBeenCalled();
+  });
+
   it('kill() terminates the worker and recovers as from a crash', () => {
     const { client, current } = setup();
     client.run(runs);

@@ -60,11 +60,17 @@ test('a wheel gesture keeps its bands\' colours while it moves; the view it ends
   await expect(bands).toHaveAttribute('data-grid-size', fullGrid ?? '');
   await expect(bands).not.toHaveAttribute('data-levels', levelsBefore);
   const seen = await page.evaluate(() => (window as unknown as { __levels: Array<{ levels: string; size: string }> }).__levels);
-  const during = seen.filter((paint) => paint.size !== fullGrid);
-  expect(during.length, 'grids painted mid-gesture').toBeGreaterThan(0);
+  expect(seen.filter((paint) => paint.size !== fullGrid).length, 'grids painted mid-gesture').toBeGreaterThan(0);
   // Every level but the lowest, which moves down to the lowest value sampled when a view reaches below it.
   const upper = (levels: string) => levels.split(' ').slice(1).join(' ');
-  for (const paint of during) expect(upper(paint.levels)).toBe(upper(levelsBefore));
+  // A gesture's grids have the levels of the full grid on screen when it began. On a busy machine the
+  // notches may come more than 150 ms apart and make two gestures, the second starting on the full
+  // grid the first ended with: each mid-gesture picture is compared with the last full one before it.
+  let onScreen = levelsBefore;
+  for (const paint of seen) {
+    if (paint.size === fullGrid) onScreen = paint.levels;
+    else expect(upper(paint.levels)).toBe(upper(onScreen));
+  }
   await expect(bands).toHaveAttribute('data-stretched', 'false');
 });
 

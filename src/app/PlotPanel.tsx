@@ -208,9 +208,9 @@ export function PlotPanel() {
         meanwhile (one row's height); the legend and the toggle, under it, appear with it.
       */}
       {secondary ? <PlaybackBar /> : <div className="playback-placeholder" aria-hidden="true" />}
-      {/* In one column the view's note comes here, not after these panels at the top of the settings (App). */}
-      {narrow && <PresetNote />}
       {secondary && <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />}
+      {/* In one column the view's note comes here, under the runs' colour key, not after these panels at the top of the settings (App). */}
+      {narrow && <PresetNote />}
       {secondary && <LayoutToggle />}
       {secondary ? (
         <ChunkBoundary fallback={placeholder}>

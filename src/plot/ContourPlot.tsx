@@ -23,7 +23,7 @@ import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins } from './
 import { StartHandle } from './StartHandle';
 import type { ThresholdChoice } from './thresholds';
 import type { BandPicture } from '../worker/protocol';
-import { usePlotZoom, type ViewChange } from './usePlotZoom';
+import { usePlotZoom, useWheelForwarding, type ViewChange } from './usePlotZoom';
 import { sameNumbers, useSameValue } from './useSameValue';
 import './plot.css';
 
@@ -121,6 +121,10 @@ export function ContourPlot(props: ContourPlotProps) {
   const { zoomBy } = usePlotZoom(zoomArea, displayView, inner.width, inner.height, {
     onViewChange, onPictureDue: props.onPictureDue, onGestureEnd: props.onGestureEnd,
   });
+  // The start handle and the zoom buttons lie over the plot: a wheel over them zooms it too.
+  const overlay = useRef<HTMLDivElement>(null);
+  const buttons = useRef<HTMLDivElement>(null);
+  useWheelForwarding(props.zoomButtons === false ? [overlay] : [overlay, buttons], zoomArea);
 
   const usable = contours && contours.nx >= 2 && contours.ny >= 2 && contours.bands.length === contours.levels.length ? contours : null;
   const choice: (ThresholdChoice & { undefinedRegion?: string }) | null = usable;
@@ -191,6 +195,7 @@ export function ContourPlot(props: ContourPlotProps) {
         </g>
       </svg>
       <div
+        ref={overlay}
         className="plot-overlay"
         style={{ left: `${plotMargins.left}px`, top: `${plotMargins.top}px`, width: `${inner.width}px`, height: `${inner.height}px` }}
       >
@@ -207,6 +212,7 @@ export function ContourPlot(props: ContourPlotProps) {
         ) : null}
       </div>
       {props.zoomButtons === false ? null : <div
+        ref={buttons}
         className={`plot-buttons${inner.width < compactButtonsBelow ? ' is-compact' : ''}`}
         style={{ top: `${plotMargins.top + 4}px`, right: `${plotMargins.right + 4}px` }}>
         <button type="button" className="plot-button" aria-label={labels.zoomIn} title={labels.zoomIn} onClick={() => zoomBy(zoomStep)}>+</button>

@@ -110,30 +110,40 @@ export function describeThresholds(values: ArrayLike<number>, count = 20): Thres
  * ends with chooses its own again. The first band still covers the whole
  * grid: where the view now reaches below the lowest level (zoomed out),
  * that level moves down to the lowest value. Levels that are not finite
- * and ascending, or fewer than two, are not kept: the values choose theirs.
- * Zoomed far out, most of the view may then lie in the top band until the
- * gesture ends.
+ * and ascending, or fewer than two, are not kept: the values choose theirs;
+ * so do values of which more than a tenth lie outside the kept range (a
+ * zoom out, a long pan), where kept levels painted most of the view as one
+ * flat top band under a top label that grew at every notch.
  */
 export function keepThresholds(values: ArrayLike<number>, kept: ThresholdChoice, count = 20): ThresholdChoice {
   const levels = kept.levels;
   // One level (a gesture begun on a flat view) would keep the whole gesture one band.
   const usable = levels.length >= 2 && levels.every((v, i) => Number.isFinite(v) && (i === 0 || v > levels[i - 1]));
+  const [low, high] = kept.extent;
   let min = Infinity;
   let max = -Infinity;
+  let finite = 0;
+  let outside = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) continue;
+    finite++;
     if (v < min) min = v;
     if (v > max) max = v;
+    if (v > high || v < levels[0]) outside++;
   }
-  if (!usable || !(min <= max)) return describeThresholds(values, count);
-  const [low, high] = kept.extent;
+  // Zoomed out (or panned) well past the range they were chosen for, kept levels would pour much
+  // of the view into one flat top band under a top label that grows every notch: choose afresh.
+  if (!usable || !(min <= max) || outside > maxOutside * finite) return describeThresholds(values, count);
   return {
     levels: min < levels[0] ? [min, ...levels.slice(1)] : [...levels],
     spacing: kept.spacing,
     extent: [Number.isFinite(low) ? Math.min(low, min) : min, Number.isFinite(high) ? Math.max(high, max) : max],
   };
 }
+
+/** The share of a grid's values outside the kept range past which keepThresholds chooses afresh. */
+const maxOutside = 0.1;
 
 /** The shares of the values in the lowest and in the highest twentieth of [min, max]. */
 function endShares(values: Float64Array, min: number, max: number): [number, number] {

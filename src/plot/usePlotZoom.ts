@@ -253,6 +253,35 @@ function attachZoom(
   };
 }
 
+/**
+ * A wheel over HTML laid on the plot (the start handle, the zoom buttons)
+ * zooms the plot as it would a pixel beside it: d3-zoom listens on the SVG's
+ * zoom area, which such events never reach, and the page scrolled instead
+ * (a long zoom-out that slid the start under the pointer jumped the page
+ * mid-gesture). The event is sent on to the zoom area at the same place.
+ */
+export function useWheelForwarding(from: ReadonlyArray<RefObject<HTMLElement | null>>, to: RefObject<SVGGElement | null>): void {
+  useEffect(() => {
+    const forward = (event: WheelEvent) => {
+      const area = to.current;
+      if (!area) return;
+      event.preventDefault();
+      area.dispatchEvent(new WheelEvent('wheel', {
+        deltaX: event.deltaX, deltaY: event.deltaY, deltaZ: event.deltaZ, deltaMode: event.deltaMode,
+        clientX: event.clientX, clientY: event.clientY, screenX: event.screenX, screenY: event.screenY,
+        ctrlKey: event.ctrlKey, shiftKey: event.shiftKey, altKey: event.altKey, metaKey: event.metaKey,
+        bubbles: true, cancelable: true,
+      }));
+    };
+    const elements = from.map((ref) => ref.current).filter((element): element is HTMLElement => element !== null);
+    for (const element of elements) element.addEventListener('wheel', forward, { passive: false });
+    return () => {
+      for (const element of elements) element.removeEventListener('wheel', forward);
+    };
+    // Refs whose elements mount with the plot: attached once, again if the list changes.
+  }, [from.length]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
 /** Spans must stay positive and finite: a transform at the scale extent's edge can round to nonsense. */
 function isUsable(view: ViewBox): boolean {
   const w = view.x[1] - view.x[0];

@@ -157,16 +157,20 @@ describe('keepThresholds', () => {
     expect(describeThresholds(zoomed).levels).not.toEqual(opening.levels);
   });
 
-  it('lowers the first level to the lowest value and widens the extent where a zoom out reaches past them', () => {
-    const far = { x: [-9, 3] as [number, number], y: [-7, 7] as [number, number] };
-    const started = describeThresholds(sampleGrid(bowl, { x: [2, 3], y: [2, 3] }, 30, 30));
-    const out = sampleGrid(bowl, far, 40, 40);
-    const kept = keepThresholds(out, started);
-    const min = Math.min(...out);
-    expect(kept.levels[0]).toBe(min);
-    expect(kept.levels.slice(1)).toEqual(started.levels.slice(1));
-    expect(kept.extent).toEqual([min, Math.max(...out)]);
-    expect(kept.spacing).toBe(started.spacing);
+  it('lowers the first level to the lowest value and widens the extent where a few values reach past them', () => {
+    const kept = { levels: [1, 2, 3, 4], spacing: 'linear' as const, extent: [1, 5] as [number, number] };
+    // 95 values in range, 3 below the lowest level and 2 above the top: 5 % outside.
+    const values = [...Array.from({ length: 95 }, (_, i) => 1 + (4 * i) / 94), 0.5, 0.6, 0.7, 5.5, 6];
+    expect(keepThresholds(values, kept)).toEqual({ levels: [0.5, 2, 3, 4], spacing: 'linear', extent: [0.5, 6] });
+  });
+
+  it('chooses afresh where more than a tenth of the values lie outside the kept range (a zoom out)', () => {
+    const started = describeThresholds(sampleGrid(bowl, { x: [-1, 1], y: [-1, 1] }, 30, 30));
+    const out = sampleGrid(bowl, { x: [-3, 3], y: [-3, 3] }, 40, 40);
+    expect(keepThresholds(out, started)).toEqual(describeThresholds(out));
+    // Just past the range (a notch out): kept.
+    const notch = sampleGrid(bowl, { x: [-1.05, 1.05], y: [-1.05, 1.05] }, 30, 30);
+    expect(keepThresholds(notch, started).levels.slice(1)).toEqual(started.levels.slice(1));
   });
 
   it('lets the values choose when the kept levels are unusable or nothing is finite', () => {

@@ -74,6 +74,28 @@ test('a wheel gesture keeps its bands\' colours while it moves; the view it ends
   await expect(bands).toHaveAttribute('data-stretched', 'false');
 });
 
+test('a wheel over the start handle or the zoom buttons zooms the plot, and never scrolls the page', async ({ page }) => {
+  await openApp(page, 'v=1&s=bowl&start=-1,1&run=gd(lr=0.1)');
+  await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
+  const handle = page.locator('.plot-start-handle');
+  const box = await handle.boundingBox();
+  await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+  const scrolled = () => page.evaluate(() => window.scrollY);
+  const before = await scrolled();
+  await page.mouse.wheel(0, -100);
+  await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();
+  const [x0, x1] = linkedView(hashPairs(page))!;
+  // The bowl's own box is −3 … 3.
+  expect(x1 - x0, 'zoomed in about the handle').toBeLessThan(6);
+  expect(await scrolled()).toBe(before);
+  // Over the zoom buttons too.
+  const zoomIn = await page.getByRole('button', { name: 'Zoom in' }).boundingBox();
+  await page.mouse.move(zoomIn!.x + zoomIn!.width / 2, zoomIn!.y + zoomIn!.height / 2);
+  await page.mouse.wheel(0, 100);
+  await expect.poll(() => { const view = linkedView(hashPairs(page)); return view ? view[1] - view[0] : 6; }).toBeGreaterThan(x1 - x0);
+  expect(await scrolled()).toBe(before);
+});
+
 /**
  * From now on, what the bands canvas shows at each of its paints, and every
  * state of the plot's grid attribute ("preview" while a coarse grid is drawn).

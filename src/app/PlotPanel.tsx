@@ -12,18 +12,15 @@ import { plotInnerSize, sameView, tidyView } from '../plot/scales';
 import { screenPixelRatio, useScreenPixelRatio } from '../plot/canvasSize';
 import { appStore, useAppStore } from '../state/store';
 import { selectSurfaceSpec, selectView } from '../state/selectors';
-import { PlaybackBar } from '../controls/PlaybackBar';
-import { RunLegend } from '../controls/RunLegend';
 import { useElementSize } from './useElementSize';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
 import { useNarrowLayout } from './useNarrowLayout';
 import { ChunkBoundary } from './ChunkBoundary';
+import { PlotControls } from './PlotControls';
 import { gridKept, requestGrid, useGrid, type GridRequest } from './workerBridge';
 import type { ThresholdChoice } from '../plot/thresholds';
 import { sameNumbers, useSameValue } from '../plot/useSameValue';
 import { SmallMultiples } from '../teach/SmallMultiples';
-import { LayoutToggle } from '../teach/LayoutToggle';
-import { PresetNote } from '../teach/PresetNote';
 import { useTeachStore } from '../teach/teachStore';
 import { InspectorOverlay } from '../inspector/InspectorOverlay';
 import { translate, useLanguage, type Lang } from '../i18n';
@@ -200,18 +197,8 @@ export function PlotPanel() {
           </ContourPlot>
         )}
       </div>
-      {/*
-        The replay's controls first, right under the plot they drive: in a 1280 × 800 window both fit.
-        They, the legend and the layout toggle are built a frame after the first picture, like the
-        panels below: left out of React's first commit, the first contours came ~40 ms and the first
-        paths ~60 ms sooner (4 alternated rounds of 9 cold opens). The playback row keeps its place
-        meanwhile (one row's height); the legend and the toggle, under it, appear with it.
-      */}
-      {secondary ? <PlaybackBar /> : <div className="playback-placeholder" aria-hidden="true" />}
-      {secondary && <RunLegend runs={runs} isData={surfaceInfo[surface.id].isData} />}
-      {/* In one column the view's note comes here, under the runs' colour key, not after these panels at the top of the settings (App). */}
-      {narrow && <PresetNote />}
-      {secondary && <LayoutToggle />}
+      {/* The replay's controls first, right under the plot they drive: in a 1280 × 800 window both fit. */}
+      <PlotControls ready={secondary} runs={runs} isData={surfaceInfo[surface.id].isData} narrow={narrow} />
       {secondary ? (
         <ChunkBoundary fallback={placeholder}>
           <Suspense fallback={placeholder}>

@@ -32,6 +32,8 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
   await page.goto(hash ? `./#${hash}` : './');
   await expect(page.getByTestId('contour-plot')).toBeVisible();
   await runsSettled(page);
+  // The replay's bar is its own chunk, fetched after the first picture: a test pausing the replay needs it there.
+  await expect(page.getByTestId('step-count')).toBeVisible();
 }
 
 /** Wait until the contours are drawn (from the full grid, not the coarse preview) and no run is still computing. */

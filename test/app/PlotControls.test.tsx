@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { PlotControls } from '../../src/app/PlotControls';
+import { defaultScene } from '../../src/state/defaults';
+import { translate } from '../../src/i18n';
+
+afterEach(() => {
+  cleanup();
+  vi.doUnmock('../../src/app/plotControlsChunk');
+  vi.resetModules();
+});
+
+const runs = defaultScene().runs;
+
+describe('PlotControls', () => {
+  it('keeps the playback row\'s place until the first picture, then shows the bar, the runs\' key and the toggle', async () => {
+    const { container, rerender } = render(<PlotControls ready={false} runs={runs} isData={false} narrow={false} />);
+    expect(container.querySelector('.playback-placeholder')).not.toBeNull();
+    expect(screen.queryByRole('group', { name: translate('en', 'playback.group') })).toBeNull();
+    expect(screen.queryByTestId('run-legend')).toBeNull();
+
+    rerender(<PlotControls ready runs={runs} isData={false} narrow={false} />);
+    expect(await screen.findByRole('group', { name: translate('en', 'playback.group') })).toBeTruthy();
+    expect(await screen.findByTestId('run-legend')).toBeTruthy();
+    expect(await screen.findByTestId('layout-toggle')).toBeTruthy();
+    expect(container.querySelector('.playback-placeholder')).toBeNull();
+    // One legend item per run.
+    expect(screen.getByTestId('run-legend').querySelectorAll('li')).toHaveLength(runs.length);
+  });
+
+  it('in one column shows the view\'s note from the start, under the runs\' key once it comes, and never mounts it again', async () => {
+    const { rerender } = render(<PlotControls ready={false} runs={runs} isData={false} narrow />);
+    const note = screen.queryByTestId('opening-note');
+    expect(note).not.toBeNull();
+
+    rerender(<PlotControls ready runs={runs} isData={false} narrow />);
+    const legend = await screen.findByTestId('run-legend');
+    const toggle = await screen.findByTestId('layout-toggle');
+    // The same element: a remount would fetch its text again and lose what the reader did with it.
+    expect(screen.queryByTestId('opening-note')).toBe(note);
+    expect(legend.compareDocumentPosition(note!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(note!.compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('says once that a part is missing when its chunk cannot be had, keeping the note and the playback row\'s place', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.resetModules();
+    vi.doMock('../../src/app/plotControlsChunk', () => {
+      throw new Error('Failed to fetch dynamically imported module');
+    });
+    const { PlotControls: Fresh } = await import('../../src/app/PlotControls');
+    const { appStore } = await import('../../src/state/store');
+    const { translate: fresh } = await import('../../src/i18n');
+    const { container } = render(<Fresh ready runs={runs} isData={false} narrow />);
+    await vi.waitFor(() => expect(appStore.getState().notices).toContain(fresh('en', 'app.partFailed')));
+    expect(appStore.getState().notices.filter((text) => text === fresh('en', 'app.partFailed'))).toHaveLength(1);
+    expect(container.querySelector('.playback-placeholder')).not.toBeNull();
+    expect(screen.queryByTestId('opening-note')).not.toBeNull();
+    expect(screen.queryByTestId('run-legend')).toBeNull();
+  });
+});

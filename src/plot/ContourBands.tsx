@@ -9,7 +9,9 @@
  * compositor applies without re-rasterising anything. Repainting twenty
  * nested bands on every wheel notch cost 20–40 ms of raster a frame (Commit,
  * on these software-rendered machines); the stretched picture is softer for
- * the few frames until the new grid's sharp one replaces it.
+ * the few frames until the new grid's sharp one replaces it. While a
+ * transform moves it, it is sampled nearest-neighbour (class is-stretched,
+ * plot.css): the display compositor redraws it in every frame of a gesture.
  *
  * The worker usually paints the bands itself (worker/bandPicture.ts) and
  * sends them as a picture with the grid: then this canvas only takes its
@@ -87,7 +89,8 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
   return (
     <canvas
       ref={canvasRef}
-      className="plot-bands"
+      // Moved by a transform: sampled nearest-neighbour while it is (plot.css).
+      className={stretch ? 'plot-bands is-stretched' : 'plot-bands'}
       data-testid="contour-bands"
       data-bands={bands.length}
       data-grid-size={`${nx}x${ny}`}

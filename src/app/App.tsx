@@ -1,5 +1,5 @@
 /** The page: header, the plot with its playback bar and loss chart, and the controls. */
-import { useEffect, useState, type ComponentType } from 'react';
+import { useState } from 'react';
 import { PlotPanel } from './PlotPanel';
 import { useAnimation } from './useAnimation';
 import { useKeyboard } from './useKeyboard';
@@ -12,10 +12,9 @@ import { PresetMenu } from '../controls/PresetMenu';
 import { ShareMenu } from '../controls/ShareMenu';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
 import { ChunkBoundary } from './ChunkBoundary';
-import { appStore } from '../state/store';
-import { translate } from '../i18n';
+import { useChunk } from './useChunk';
 
-type Column = ComponentType<{ onShown(shown: true): void }>;
+const loadColumn = () => import('./SettingsColumn');
 
 export function App() {
   useAnimation();
@@ -26,28 +25,12 @@ export function App() {
   // plot's first picture is drawn: on a cold open it is half of React's first
   // render, and the picture is what the reader looks at first.
   const settings = useAfterFirstPicture();
-  // The column is a chunk of its own, asked for then. Not React.lazy: a lazy
-  // component's retry after its chunk arrives is a low-priority render that
-  // the replay's per-frame renders starved for up to five seconds (logreg,
-  // eight runs streaming); a state set when the chunk arrives renders at once.
-  const [SettingsColumn, setSettingsColumn] = useState<Column | null>(null);
-  const [columnFailed, setColumnFailed] = useState(false);
-  useEffect(() => {
-    if (!settings) return;
-    let live = true;
-    import('./SettingsColumn').then(
-      (module) => live && setSettingsColumn(() => module.default),
-      () => {
-        if (!live) return;
-        setColumnFailed(true);
-        // Stored in English like every notice; Notices translates it when shown.
-        appStore.getState().addNotices([translate('en', 'app.partFailed')]);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [settings]);
+  // The column is a chunk of its own, asked for then (useChunk: not React.lazy).
+  const { module: column, failed: columnMissing } = useChunk(loadColumn, settings);
+  const SettingsColumn = column?.default ?? null;
+  // A render error inside it shows the boundary's fallback instead.
+  const [columnBroke, setColumnBroke] = useState(false);
+  const columnFailed = columnMissing || columnBroke;
   // Busy until the column's controls are in the page.
   const [columnShown, setColumnShown] = useState(false);
   return (
@@ -67,12 +50,12 @@ export function App() {
         <PlotPanel />
         <aside className="controls" aria-label={t('app.settings')} aria-busy={!columnShown && !columnFailed}>
           {/* Beside the plot, not above it: it appears after the first picture, and above it pushed the plot down then.
-              In one column it sits under the plot's playback bar instead (PlotPanel). */}
+              In one column it sits under the runs' colour key instead (PlotControls). */}
           {!narrow && <PresetNote />}
           {/* The chunk did not load (a render error inside it shows the boundary's fallback instead). */}
           {columnFailed && !SettingsColumn && <p className="hint">{t('app.partFailed')}</p>}
           {SettingsColumn && (
-            <ChunkBoundary fallback={<p className="hint">{t('app.partFailed')}</p>} onFailed={() => setColumnFailed(true)}>
+            <ChunkBoundary fallback={<p className="hint">{t('app.partFailed')}</p>} onFailed={() => setColumnBroke(true)}>
               <SettingsColumn onShown={setColumnShown} />
             </ChunkBoundary>
           )}

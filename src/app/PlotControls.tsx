@@ -5,20 +5,21 @@
  * They are built a frame after the plot's first picture, like the panels
  * below them: left out of React's first commit, the first contours came
  * ~40 ms and the first paths ~60 ms sooner (4 alternated rounds of 9 cold
- * opens). Their code is a chunk of its own (plotControlsChunk.ts), fetched
- * then too, so the first paint's JavaScript does without it. The playback
- * row keeps its place meanwhile (one row's height); the key and the toggle
- * appear with it. The note, part of the first screen, is there from the start.
+ * opens). Their code is a chunk of its own (plotControlsChunk.ts, fetched
+ * then with useChunk, not React.lazy: the replay starts with the first
+ * picture, and its per-frame renders would starve a lazy component's retry),
+ * so the first paint's JavaScript does without it. The playback row keeps
+ * its place meanwhile (one row's height); the key and the toggle appear with
+ * it. The note, part of the first screen, is there from the start and stays
+ * where it is, whether the chunk comes or not.
  */
-import { lazy, memo, Suspense } from 'react';
+import { memo } from 'react';
 import type { RunSpec } from '../state/scene';
 import { PresetNote } from '../teach/PresetNote';
 import { ChunkBoundary } from './ChunkBoundary';
+import { useChunk } from './useChunk';
 
-const chunk = () => import('./plotControlsChunk');
-const PlaybackBar = lazy(() => chunk().then((module) => ({ default: module.PlaybackBar })));
-const RunLegend = lazy(() => chunk().then((module) => ({ default: module.RunLegend })));
-const LayoutToggle = lazy(() => chunk().then((module) => ({ default: module.LayoutToggle })));
+const loadControls = () => import('./plotControlsChunk');
 
 /** Holds the playback row's place until it arrives, so nothing below moves. */
 const playbackPlaceholder = <div className="playback-placeholder" aria-hidden="true" />;
@@ -34,14 +35,15 @@ export interface PlotControlsProps {
 
 /** Memoised: the plot column re-renders on every zoom step, which changes nothing here. */
 export const PlotControls = memo(function PlotControls({ ready, runs, isData, narrow }: PlotControlsProps) {
-  // One boundary for the chunk: if it cannot be had, one notice, and the note stays.
-  // The note keeps its place among the children, so it is not mounted again when the controls arrive.
+  const { module: controls } = useChunk(loadControls, ready);
+  // Each in its own boundary (a render error takes only that part), each keeping its place in
+  // the list, so the note is never mounted again around them.
   return (
-    <ChunkBoundary fallback={<>{playbackPlaceholder}{narrow && <PresetNote />}</>}>
-      {ready ? <Suspense fallback={playbackPlaceholder}><PlaybackBar /></Suspense> : playbackPlaceholder}
-      {ready && <Suspense fallback={null}><RunLegend runs={runs} isData={isData} /></Suspense>}
+    <>
+      {controls ? <ChunkBoundary fallback={playbackPlaceholder}><controls.PlaybackBar /></ChunkBoundary> : playbackPlaceholder}
+      {controls && <ChunkBoundary><controls.RunLegend runs={runs} isData={isData} /></ChunkBoundary>}
       {narrow && <PresetNote />}
-      {ready && <Suspense fallback={null}><LayoutToggle /></Suspense>}
-    </ChunkBoundary>
+      {controls && <ChunkBoundary><controls.LayoutToggle /></ChunkBoundary>}
+    </>
   );
 });

@@ -7,6 +7,7 @@ import { translate } from '../../src/i18n';
 
 afterEach(() => {
   cleanup();
+  vi.restoreAllMocks();
   vi.doUnmock('../../src/app/plotControlsChunk');
   vi.resetModules();
 });
@@ -43,7 +44,7 @@ describe('PlotControls', () => {
     expect(note!.compareDocumentPosition(toggle) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('says once that a part is missing when its chunk cannot be had, keeping the note and the playback row\'s place', async () => {
+  it('says once that a part is missing when its chunk cannot be had, keeping the playback row\'s place and the same note', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.resetModules();
     vi.doMock('../../src/app/plotControlsChunk', () => {
@@ -52,11 +53,15 @@ describe('PlotControls', () => {
     const { PlotControls: Fresh } = await import('../../src/app/PlotControls');
     const { appStore } = await import('../../src/state/store');
     const { translate: fresh } = await import('../../src/i18n');
-    const { container } = render(<Fresh ready runs={runs} isData={false} narrow />);
+    const { container, rerender } = render(<Fresh ready={false} runs={runs} isData={false} narrow />);
+    const note = screen.queryByTestId('opening-note');
+    expect(note).not.toBeNull();
+    rerender(<Fresh ready runs={runs} isData={false} narrow />);
     await vi.waitFor(() => expect(appStore.getState().notices).toContain(fresh('en', 'app.partFailed')));
     expect(appStore.getState().notices.filter((text) => text === fresh('en', 'app.partFailed'))).toHaveLength(1);
     expect(container.querySelector('.playback-placeholder')).not.toBeNull();
-    expect(screen.queryByTestId('opening-note')).not.toBeNull();
+    // Not mounted again: its words and the reader's focus stay.
+    expect(screen.queryByTestId('opening-note')).toBe(note);
     expect(screen.queryByTestId('run-legend')).toBeNull();
   });
 });

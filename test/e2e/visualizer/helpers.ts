@@ -232,7 +232,9 @@ export async function centerOf(locator: Locator): Promise<{ x: number; y: number
 }
 
 /** The colour of every run as its legend swatch shows it, as #rrggbb. */
-export function legendColors(page: Page): Promise<string[]> {
+export async function legendColors(page: Page): Promise<string[]> {
+  // The legend comes with the controls' chunk, after the first picture: wait for it, never read an empty list.
+  await expect(page.getByTestId('run-legend').locator('li').first()).toBeVisible();
   return page
     .getByTestId('run-legend')
     .locator('li .swatch')

@@ -188,7 +188,7 @@ export function PlotPanel() {
           <SmallMultiples width={width} runs={runs} upTo={upTo} hoverStep={hoverStep} {...surfaceProps} />
         )}
         {width > 0 && layout === 'single' && (
-          <ContourPlot width={width} height={height} {...surfaceProps}>
+          <ContourPlot width={width} height={height} {...surfaceProps} moving={moving}>
             <TrajectoryCanvas
               width={inner.width} height={inner.height} view={view} hold={surfaceProps.holdPaths}
               runs={runs} upTo={upTo} hoverStep={hoverStep}

@@ -10,8 +10,10 @@
  * nested bands on every wheel notch cost 20–40 ms of raster a frame (Commit,
  * on these software-rendered machines); the stretched picture is softer for
  * the few frames until the new grid's sharp one replaces it. While a
- * transform moves it, it is sampled nearest-neighbour (class is-stretched,
- * plot.css): the display compositor redraws it in every frame of a gesture.
+ * gesture's transform moves it, it is sampled nearest-neighbour (class
+ * is-moving, plot.css): the display compositor redraws it in every frame of
+ * the gesture. A button's zoom step, a reset or a key keeps the smooth
+ * sampling for the moment its picture waits.
  *
  * The worker usually paints the bands itself (worker/bandPicture.ts) and
  * sends them as a picture with the grid: then this canvas only takes its
@@ -48,9 +50,11 @@ export type ContourBandsProps = Omit<BandPaintOptions, 'bands' | 'ratio' | 'unde
   picture?: BandPicture | null;
   /** The picture is this canvas's alone (not kept to be shown again): it may be used up rather than copied. */
   takePicture?: boolean;
+  /** A zoom or pan gesture is under way: while a transform stretches the picture, it is sampled nearest-neighbour. */
+  moving?: boolean;
 };
 
-export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, view, displayView, width, height, picture, takePicture = false }: ContourBandsProps) {
+export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, view, displayView, width, height, picture, takePicture = false, moving = false }: ContourBandsProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const paints = useRef(0);
   // Parsed at most once per grid, and only when the page paints them.
@@ -89,8 +93,8 @@ export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, v
   return (
     <canvas
       ref={canvasRef}
-      // Moved by a transform: sampled nearest-neighbour while it is (plot.css).
-      className={stretch ? 'plot-bands is-stretched' : 'plot-bands'}
+      // Moved by a gesture's transform: sampled nearest-neighbour meanwhile (plot.css).
+      className={stretch && moving ? 'plot-bands is-moving' : 'plot-bands'}
       data-testid="contour-bands"
       data-bands={bands.length}
       data-grid-size={`${nx}x${ny}`}

@@ -71,6 +71,8 @@ export interface ContourPlotProps {
   picture?: BandPicture | null;
   /** The picture is the plot's alone (a gesture's grid, not kept to be shown again): the canvas may use it up. */
   takePicture?: boolean;
+  /** A zoom or pan gesture is under way (from its first step to d3-zoom's 'end'): see ContourBands. */
+  moving?: boolean;
   /** The view the grid was sampled on. */
   view: ViewBox;
   /** The view shown now; differs from `view` during a zoom gesture, until the grid is re-sampled. */
@@ -162,6 +164,7 @@ export function ContourPlot(props: ContourPlotProps) {
           ny={usable?.ny ?? 0}
           picture={usable ? props.picture : null}
           takePicture={props.takePicture}
+          moving={props.moving}
           view={view}
           displayView={displayView}
           width={inner.width}

@@ -126,9 +126,10 @@ describe('ContourPlot', () => {
       getContext.mockRestore();
       vi.unstubAllGlobals();
     });
-    const { rerender, props } = renderPlot();
+    const { rerender, props } = renderPlot({ moving: true });
     const canvas = screen.getByTestId('contour-bands');
     expect(canvas.getAttribute('data-stretched')).toBe('false');
+    expect(canvas.classList.contains('is-moving')).toBe(false);
     const levels = canvas.getAttribute('data-levels');
     const paints = canvas.getAttribute('data-paints');
     expect(Number(paints)).toBeGreaterThan(0);
@@ -139,8 +140,12 @@ describe('ContourPlot', () => {
     expect(canvas.getAttribute('data-paints')).toBe(paints);
     const inner = plotInnerSize(400, 300);
     expect(canvas.style.transform).toBe(`matrix(1, 0, 0, 1, ${-inner.width / 2}, 0)`);
-    // Moved by the compositor, sampled nearest-neighbour while it moves (cheaper to draw every frame).
-    expect(canvas.classList.contains('is-stretched')).toBe(true);
+    // Moved by the compositor, sampled nearest-neighbour while a gesture moves it (cheaper to draw every frame)…
+    expect(canvas.classList.contains('is-moving')).toBe(true);
+    // …and smoothly when no gesture does (a zoom button's step waiting for its grid).
+    rerender(<ContourPlot {...props} moving={false} displayView={{ x: [0, 4], y: [-1, 3] }} />);
+    expect(canvas.style.transform).toBe(`matrix(1, 0, 0, 1, ${-inner.width / 2}, 0)`);
+    expect(canvas.classList.contains('is-moving')).toBe(false);
     // Zoomed in twice about the centre: scaled by 2 and moved by a quarter of the area up and left.
     rerender(<ContourPlot {...props} displayView={{ x: [-1, 1], y: [0, 2] }} />);
     expect(canvas.style.transform).toBe(`matrix(2, 0, 0, 2, ${-inner.width / 2}, ${-inner.height / 2})`);
@@ -149,12 +154,13 @@ describe('ContourPlot', () => {
     rerender(<ContourPlot {...props} displayView={{ x: [-0.02, 0.02], y: [0.98, 1.02] }} />);
     expect(canvas.getAttribute('data-stretched')).toBe('true');
     expect(canvas.style.transform).toBe('');
-    expect(canvas.classList.contains('is-stretched')).toBe(false);
+    expect(canvas.classList.contains('is-moving')).toBe(false);
     expect(Number(canvas.getAttribute('data-paints'))).toBe(beforeDeep + 1);
     // The grid for the view on screen: painted again, and no transform.
     rerender(<ContourPlot {...props} displayView={view} />);
     expect(canvas.getAttribute('data-stretched')).toBe('false');
     expect(canvas.style.transform).toBe('');
+    expect(canvas.classList.contains('is-moving')).toBe(false);
     expect(Number(canvas.getAttribute('data-paints'))).toBe(beforeDeep + 2);
   });
 

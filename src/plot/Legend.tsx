@@ -29,7 +29,7 @@ const barWidth = 12;
  * Labels closer than this (px) collide; keep every k-th. The labels are 10 px
  * text (plot.css): at 12 px the top two nearly touched on a phone's plot.
  */
-export const labelSpacing = 14;
+const labelSpacing = 14;
 /** Room the undefined-region key takes under the bar. */
 const keyRoom = 22;
 /**

@@ -56,17 +56,29 @@ test('a wheel gesture keeps its bands\' colours while it moves; the view it ends
   const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
   await page.mouse.move(plot!.x + plot!.width / 2, plot!.y + plot!.height / 2);
   await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
-  for (let notch = 0; notch < 4; notch++) await page.mouse.wheel(0, -100);
-  await expect(bands).toHaveAttribute('data-grid-size', fullGrid ?? '');
-  await expect(bands).not.toHaveAttribute('data-levels', levelsBefore);
-  const seen = await page.evaluate(() => (window as unknown as { __levels: Array<{ levels: string; size: string }> }).__levels);
+  // On a busy machine every coarse grid of a gesture may be replaced by the next notch's before it is
+  // painted (and the gesture's end asks for the full one): then there is nothing to check, and the
+  // gesture is made again, further in, up to three times.
+  let seen: Array<{ levels: string; size: string }> = [];
+  let levelsAtStart = levelsBefore;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    levelsAtStart = (await bands.getAttribute('data-levels')) ?? '';
+    await page.evaluate(() => {
+      (window as unknown as { __levels: unknown[] }).__levels.length = 0;
+    });
+    for (let notch = 0; notch < 4; notch++) await page.mouse.wheel(0, -100);
+    await expect(bands).toHaveAttribute('data-grid-size', fullGrid ?? '');
+    await expect(bands).not.toHaveAttribute('data-levels', levelsAtStart);
+    seen = await page.evaluate(() => [...(window as unknown as { __levels: Array<{ levels: string; size: string }> }).__levels]);
+    if (seen.some((paint) => paint.size !== fullGrid)) break;
+  }
   expect(seen.filter((paint) => paint.size !== fullGrid).length, 'grids painted mid-gesture').toBeGreaterThan(0);
   // Every level but the lowest, which moves down to the lowest value sampled when a view reaches below it.
   const upper = (levels: string) => levels.split(' ').slice(1).join(' ');
   // A gesture's grids have the levels of the full grid on screen when it began. On a busy machine the
   // notches may come more than 150 ms apart and make two gestures, the second starting on the full
   // grid the first ended with: each mid-gesture picture is compared with the last full one before it.
-  let onScreen = levelsBefore;
+  let onScreen = levelsAtStart;
   for (const paint of seen) {
     if (paint.size === fullGrid) onScreen = paint.levels;
     else expect(upper(paint.levels)).toBe(upper(onScreen));

@@ -80,6 +80,26 @@ function negated(surface: Surface): Objective {
   };
 }
 
+/** How a run ended: 'running' until it has. */
+interface RunEnd {
+  status: StopStatus;
+  stoppedAt: number;
+  message: string;
+}
+
+/**
+ * End a run. One function for every run, not a closure made per run: the
+ * loop below is compiled once and shared by every simulation, and a call to
+ * a new closure in it was a "wrong call target" that threw the compiled loop
+ * away (V8's --trace-deopt: ten times over one optimizer's benchmark, each
+ * run starting again in the interpreter).
+ */
+function stopRun(end: RunEnd, why: StopStatus, at: number, text: string): void {
+  end.status = why;
+  end.stoppedAt = at;
+  end.message = text;
+}
+
 /** The sample order of a run without mini-batches: never read. */
 const noOrder = identityOrder(0);
 
@@ -127,14 +147,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
   const recorder = config.explain ? createStepRecorder(optimizer.state) : undefined;
 
   let steps = 0;
-  let status: StopStatus = 'running';
-  let stoppedAt = 0;
-  let message = '';
-  const stop = (why: StopStatus, at: number, text: string) => {
-    status = why;
-    stoppedAt = at;
-    message = text;
-  };
+  const end: RunEnd = { status: 'running', stoppedAt: 0, message: '' };
 
   if (!Number.isFinite(start[0]) || !Number.isFinite(start[1]) || !Number.isFinite(start[2])) {
     let why = 'The start point is not a finite number, so the run could not begin.';
@@ -142,13 +155,13 @@ export function createSimulation(config: SimulationConfig): Simulation {
       const { outside, text } = noFiniteValue(surface, start[0], start[1]);
       why = outside ? `The start point ${text}, so the run could not begin.` : `The run could not begin: ${text}.`;
     }
-    stop('diverged', 0, why);
+    stopRun(end, 'diverged', 0, why);
   } else if (budget === 0) {
-    stop('budget', 0, 'The step budget is 0.');
+    stopRun(end, 'budget', 0, 'The step budget is 0.');
   }
 
   function advance(limit: number): Float64Array {
-    if (status !== 'running') return new Float64Array(0);
+    if (end.status !== 'running') return new Float64Array(0);
     const count = clampInt(Math.min(limit, budget - steps), 0, maxSteps);
     // Start small and double: a run that stops early (diverges, stalls) never pays for its whole budget.
     let out = new Float64Array(Math.min(count, 8) * 3);
@@ -166,7 +179,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
       }
       gradient(p[0], p[1], g);
       if (!Number.isFinite(g[0]) || !Number.isFinite(g[1])) {
-        stop('diverged', t, `Diverged at step ${t}: the gradient left the finite numbers.`);
+        stopRun(end, 'diverged', t, `Diverged at step ${t}: the gradient left the finite numbers.`);
         break;
       }
       const lr = constantRate ? base : learningRateAt(schedule, base, perEpoch ? Math.floor((t - 1) / stepsPerEpoch) : t - 1);
@@ -176,7 +189,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
       if (halt) {
         p[0] = px;
         p[1] = py;
-        stop(halt, t, `Stopped at step ${t}: ${optimizer.reason ?? halt}.`);
+        stopRun(end, halt, t, `Stopped at step ${t}: ${optimizer.reason ?? halt}.`);
         break;
       }
       const f = surface.f(p[0], p[1]);
@@ -185,7 +198,7 @@ export function createSimulation(config: SimulationConfig): Simulation {
         const what = Number.isFinite(p[0]) && Number.isFinite(p[1]) && Number.isFinite(f)
           ? `|x| or |y| passed ${divergenceBound.toExponential(0)}`
           : 'the point left the finite numbers';
-        stop('diverged', t, outsideDomain(surface, p[0], p[1])
+        stopRun(end, 'diverged', t, outsideDomain(surface, p[0], p[1])
           ? `Stopped at step ${t}: ${noFiniteValue(surface, p[0], p[1]).text}.`
           : `Diverged at step ${t}: ${what}.`);
         break;
@@ -202,11 +215,11 @@ export function createSimulation(config: SimulationConfig): Simulation {
       steps = t;
       if (recorder) recorder.record(g, lr);
       if (tolerance > 0 && Math.hypot(p[0] - px, p[1] - py) < tolerance) {
-        stop('converged', t, `Converged at step ${t}: the step ‖Δx‖ fell below ${tolerance}.`);
+        stopRun(end, 'converged', t, `Converged at step ${t}: the step ‖Δx‖ fell below ${tolerance}.`);
         break;
       }
     }
-    if (status === 'running' && steps >= budget) stop('budget', steps, `Ran all ${steps} steps.`);
+    if (end.status === 'running' && steps >= budget) stopRun(end, 'budget', steps, `Ran all ${steps} steps.`);
     return k * 3 === out.length ? out : out.slice(0, k * 3);
   }
 
@@ -214,19 +227,19 @@ export function createSimulation(config: SimulationConfig): Simulation {
     start,
     advance,
     get done() {
-      return status !== 'running';
+      return end.status !== 'running';
     },
     get steps() {
       return steps;
     },
     get status() {
-      return status;
+      return end.status;
     },
     get stoppedAt() {
-      return stoppedAt;
+      return end.stoppedAt;
     },
     get message() {
-      return message;
+      return end.message;
     },
     get explain() {
       return recorder?.snapshot();

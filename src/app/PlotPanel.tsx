@@ -9,6 +9,8 @@ import { surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
 import { plotInnerSize, sameView, tidyView } from '../plot/scales';
+import { createLiveView } from '../plot/liveView';
+import { normalizeView } from '../state/normalize';
 import { screenPixelRatio, useScreenPixelRatio } from '../plot/canvasSize';
 import { appStore, useAppStore } from '../state/store';
 import { selectSurfaceSpec, selectView } from '../state/selectors';
@@ -87,14 +89,17 @@ export function PlotPanel() {
   const inner = plotInnerSize(width, height);
   // True from a gesture's first step to its end: its grids are coarser.
   const [moving, setMoving] = useState(false);
-  // During a gesture, the last views its grid and its paths were made for (gesturePacing).
-  // Null until the first; in between, the pictures are only moved.
-  const [made, setMade] = useState<ViewBox | null>(null);
-  const [pathsMade, setPathsMade] = useState<ViewBox | null>(null);
+  const movingNow = useRef(false);
+  // A gesture's view, and the last view its paths were made for, kept outside React's state
+  // (plot/liveView.ts): a step re-renders only what moves. The store gets the view at the end.
+  const [live] = useState(createLiveView);
+  // During a gesture, the last view its grid was made for (gesturePacing), asked for by onPictureDue.
+  const made = useRef<ViewBox | null>(null);
   // On another screen (or a zoomed page) the worker's picture is asked for at its pixel ratio.
   const ratio = useScreenPixelRatio();
-  // Mid-gesture, the grid is for the view pictures were last made for (a gesture's first step makes them).
-  const gridView = moving && made ? made : view;
+  // Mid-gesture, the grid is for the view pictures were last made for (a gesture's first step makes
+  // them): a render then (a grid arriving) asks again for what onPictureDue asked, which is nothing.
+  const gridView = moving && made.current ? made.current : view;
   // The levels of the grid a gesture started on, which its grids keep; set with `moving` and `made`, read here.
   const gestureLevels = useRef<GestureLevels | null>(null);
   const specKey = JSON.stringify(spec);
@@ -122,42 +127,50 @@ export function PlotPanel() {
 
   const onPick = useCallback((x: number, y: number) => appStore.getState().setStart([round(x), round(y)]), []);
   const onViewChange = useCallback((next: ViewBox, gesture: boolean) => {
-    const store = appStore.getState();
     // A button's step is not a gesture: React's render asks for the full grid, and nothing coarse before it.
     if (!gesture) {
-      store.setView(tidyView(next));
+      appStore.getState().setView(tidyView(next));
       return;
     }
-    // A no-op after the gesture's first step (React drops a state set to its value).
-    setMoving(true);
+    // Once a gesture: a state set to its value still calls the panel again before React bails out.
+    if (!movingNow.current) {
+      movingNow.current = true;
+      setMoving(true);
+    }
     // The levels on screen when the gesture starts (none yet on a page still opening: taken at a later step).
     gestureLevels.current ??= plot.current.levels;
-    store.setView(next);
-  }, []);
+    // Clamped to the limits the store keeps views in, as the store would: what is shown is what the link gets.
+    live.set({ view: normalizeView(next) ?? next, pathsMade: live.get()?.pathsMade ?? null });
+  }, [live]);
   const onPictureDue = useCallback((_view: ViewBox, paths: boolean) => {
-    // The view as the store keeps it (clamped to its limits), which is the one on screen.
+    // The view on screen: the gesture's, or the store's when one was set from elsewhere mid-gesture.
     const { scene } = appStore.getState();
-    const due = selectView(scene);
-    // The worker starts on the view's grid now, not after React has rendered
-    // it (its request is then the same one and asks nothing): ~4 ms sooner.
+    const shown = live.get();
+    const due = shown?.view ?? selectView(scene);
+    // The worker starts on the view's grid now, not in a render (whose request is then this one and asks nothing).
     const spec = selectSurfaceSpec(scene.surface);
     requestGrid(spec, gridFor(due, plot.current.size, true, plot.current.single, screenPixelRatio(), keptFor(gestureLevels.current, JSON.stringify(spec))));
-    setMade(due);
-    if (paths) setPathsMade(due);
-  }, []);
+    made.current = due;
+    if (paths && shown) live.set({ view: shown.view, pathsMade: shown.view });
+  }, [live]);
   const onGestureEnd = useCallback(() => {
     // The view the gesture ends on, without its arithmetic's float noise (the link reads -2, not -1.9999999999999991).
     // Back on the surface's own box (zoomed in and out again): the plain link, with no view in it.
+    // Set with the live view's end, so both come in one render.
     const store = appStore.getState();
-    if (store.scene.view) {
-      const tidy = tidyView(store.scene.view);
+    const shown = live.get()?.view;
+    if (shown) {
+      const tidy = tidyView(shown);
       store.setView(sameView(tidy, selectView({ surface: store.scene.surface, view: null }), 1e-12) ? null : tidy);
     }
+    live.set(null);
     gestureLevels.current = null;
+    made.current = null;
+    movingNow.current = false;
     setMoving(false);
-    setMade(null);
-    setPathsMade(null);
-  }, []);
+  }, [live]);
+  // A view set from elsewhere (Reset view, a link, another surface), even mid-gesture: the plot shows it.
+  useLayoutEffect(() => live.set(null), [view, live]);
   const onResetView = useCallback(() => appStore.getState().setView(null), []);
 
   // Every grid of a surface brings its critical points anew, usually the same ones: the markers keep theirs.
@@ -176,7 +189,7 @@ export function PlotPanel() {
     onPictureDue,
     onGestureEnd,
     onResetView,
-    holdPaths: moving && !(pathsMade && sameView(pathsMade, view)),
+    live,
     start,
     axisLabels,
     labels,
@@ -190,10 +203,10 @@ export function PlotPanel() {
         {width > 0 && layout === 'single' && (
           <ContourPlot width={width} height={height} {...surfaceProps} moving={moving}>
             <TrajectoryCanvas
-              width={inner.width} height={inner.height} view={view} hold={surfaceProps.holdPaths}
+              width={inner.width} height={inner.height} view={view} live={live}
               runs={runs} upTo={upTo} hoverStep={hoverStep}
             />
-            <InspectorOverlay width={inner.width} height={inner.height} view={view} runs={runs} />
+            <InspectorOverlay width={inner.width} height={inner.height} view={view} live={live} runs={runs} />
           </ContourPlot>
         )}
       </div>

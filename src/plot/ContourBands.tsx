@@ -38,6 +38,7 @@ import { paintBands, type BandPaintOptions } from './paintBands';
 import { useScreenPixelRatio } from './canvasSize';
 import { paintCanvas, showPicture } from './bandCanvas';
 import { noteContours } from './latency';
+import { useDisplayView, type LiveView } from './liveView';
 
 /** What paintBands needs, with the bands as the worker sends them (path strings) and their levels. */
 export type ContourBandsProps = Omit<BandPaintOptions, 'bands' | 'ratio' | 'undefinedRegion'> & {
@@ -52,9 +53,13 @@ export type ContourBandsProps = Omit<BandPaintOptions, 'bands' | 'ratio' | 'unde
   takePicture?: boolean;
   /** A zoom or pan gesture is under way: while a transform stretches the picture, it is sampled nearest-neighbour. */
   moving?: boolean;
+  /** The gesture's view, when it is kept outside React: it then stands for `displayView` (liveView.ts). */
+  live?: LiveView;
 };
 
-export function ContourBands({ bands, undefinedRegion, levels, colors, nx, ny, view, displayView, width, height, picture, takePicture = false, moving = false }: ContourBandsProps) {
+export function ContourBands(props: ContourBandsProps) {
+  const { bands, undefinedRegion, levels, colors, nx, ny, view, width, height, picture, takePicture = false, moving = false } = props;
+  const displayView = useDisplayView(props.live, props.displayView);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const paints = useRef(0);
   // Parsed at most once per grid, and only when the page paints them.

@@ -19,7 +19,8 @@ import type { ContourSet } from './contours';
 import { CriticalMarkers, defaultCriticalLabels, type CriticalMarkerLabels } from './CriticalMarkers';
 import { formatValue } from './format';
 import { Legend } from './Legend';
-import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins } from './scales';
+import { createPlotScales, pixelToSurface, plotInnerSize, plotMargins, type PlotScales } from './scales';
+import { useDisplayView, type LiveView } from './liveView';
 import { StartHandle } from './StartHandle';
 import type { ThresholdChoice } from './thresholds';
 import type { BandPicture } from '../worker/protocol';
@@ -77,6 +78,12 @@ export interface ContourPlotProps {
   view: ViewBox;
   /** The view shown now; differs from `view` during a zoom gesture, until the grid is re-sampled. */
   displayView: ViewBox;
+  /**
+   * A gesture's view, when the parent keeps it outside React (liveView.ts):
+   * the layers that move with it follow it, and `displayView` is the view
+   * outside gestures.
+   */
+  live?: LiveView;
   /** Size of the whole component (axes and legend included), CSS pixels. */
   width: number;
   height: number;
@@ -134,17 +141,16 @@ export function ContourPlot(props: ContourPlotProps) {
   // A gesture's grids keep their levels: the same array then, and the legend is not drawn again.
   const levels = useSameValue(choice?.levels ?? noLevels, sameNumbers);
   const colors = useMemo(() => bandColors(levels.length), [levels.length]);
-  const scales = useMemo(
-    () => createPlotScales(displayView, inner.width, inner.height),
-    [displayView, inner.width, inner.height],
-  );
+  const { live } = props;
 
   const onClick = (event: MouseEvent<SVGGElement>) => {
     const box = hitArea.current?.getBoundingClientRect();
     if (!onPick || !box) return;
     const sx = box.width > 0 ? inner.width / box.width : 1;
     const sy = box.height > 0 ? inner.height / box.height : 1;
-    onPick(...pixelToSurface(displayView, inner.width, inner.height, (event.clientX - box.left) * sx, (event.clientY - box.top) * sy));
+    // A click within a wheel gesture's last 150 ms lands on the gesture's view.
+    const shown = live?.get()?.view ?? displayView;
+    onPick(...pixelToSurface(shown, inner.width, inner.height, (event.clientX - box.left) * sx, (event.clientY - box.top) * sy));
   };
 
   const description = props.ariaLabel ?? describePlot(labels, displayView, choice, criticalPoints);
@@ -167,6 +173,7 @@ export function ContourPlot(props: ContourPlotProps) {
           moving={props.moving}
           view={view}
           displayView={displayView}
+          live={live}
           width={inner.width}
           height={inner.height}
         />
@@ -179,10 +186,20 @@ export function ContourPlot(props: ContourPlotProps) {
         <g transform={`translate(${plotMargins.left},${plotMargins.top})`}>
           <g ref={zoomArea} className="plot-zoom-area" onClick={onClick}>
             <rect ref={hitArea} className="plot-hit" width={inner.width} height={inner.height} />
-            <CriticalMarkers points={criticalPoints} scales={scales} width={inner.width} height={inner.height} labels={labels.critical} />
+            <ViewLayer live={live} view={displayView} width={inner.width} height={inner.height}>
+              {(scales) => (
+                <CriticalMarkers points={criticalPoints} scales={scales} width={inner.width} height={inner.height} labels={labels.critical} />
+              )}
+            </ViewLayer>
           </g>
-          <Axis orient="bottom" scale={scales.x} y={inner.height} length={inner.width} label={xLabel} />
-          <Axis orient="left" scale={scales.y} length={inner.height} label={yLabel} />
+          <ViewLayer live={live} view={displayView} width={inner.width} height={inner.height}>
+            {(scales) => (
+              <>
+                <Axis orient="bottom" scale={scales.x} y={inner.height} length={inner.width} label={xLabel} />
+                <Axis orient="left" scale={scales.y} length={inner.height} label={yLabel} />
+              </>
+            )}
+          </ViewLayer>
           {choice ? (
             <Legend
               levels={levels}
@@ -207,6 +224,7 @@ export function ContourPlot(props: ContourPlotProps) {
           <StartHandle
             start={props.start}
             view={displayView}
+            live={live}
             width={inner.width}
             height={inner.height}
             onMove={onPick}
@@ -229,6 +247,22 @@ export function ContourPlot(props: ContourPlotProps) {
       </div>}
     </div>
   );
+}
+
+/**
+ * What moves with the view, drawn with the scales of the view on screen: a
+ * gesture's step re-renders only this, not the plot around it (liveView.ts).
+ */
+function ViewLayer({ live, view, width, height, children }: {
+  live?: LiveView;
+  view: ViewBox;
+  width: number;
+  height: number;
+  children: (scales: PlotScales) => ReactNode;
+}) {
+  const shown = useDisplayView(live, view);
+  const scales = useMemo(() => createPlotScales(shown, width, height), [shown, width, height]);
+  return children(scales);
 }
 
 /** "Contour plot …: x from −2 to 2, y from −1 to 3; f from 0 to 2500, log-spaced levels; Minimum at (1, 1)." */

@@ -9,11 +9,14 @@ import { type KeyboardEvent, memo, type PointerEvent, useEffect, useLayoutEffect
 import type { Vec2, ViewBox } from '../core/types';
 import { formatValue } from './format';
 import { pixelToSurface, surfaceToPixel } from './scales';
+import { useDisplayView, type LiveView } from './liveView';
 
 export interface StartHandleProps {
   start: Vec2;
   /** The displayed view and the plotting area's size in CSS pixels. */
   view: ViewBox;
+  /** A gesture's view kept outside React, which then stands for `view` (liveView.ts). */
+  live?: LiveView;
   width: number;
   height: number;
   onMove: (x: number, y: number) => void;
@@ -25,7 +28,8 @@ export interface StartHandleProps {
 const keyStep = 0.01;
 
 /** Memoised: a new grid leaves the handle where it is. */
-export const StartHandle = memo(function StartHandle({ start, view, width, height, onMove, label = 'Start point' }: StartHandleProps) {
+export const StartHandle = memo(function StartHandle({ start, live, width, height, onMove, label = 'Start point', ...props }: StartHandleProps) {
+  const view = useDisplayView(live, props.view);
   const dragging = useRef(false);
   const pending = useRef<Vec2 | null>(null);
   const frame = useRef(0);

@@ -15,6 +15,7 @@ import { PathLayer } from './pathLayer';
 import { screenPixelRatio } from './canvasSize';
 import { useCanvasPaint } from './useCanvasPaint';
 import { notePaint } from './latency';
+import { pathsHeld, useLiveState, type LiveView } from './liveView';
 
 /** What a painter needs to know of a run: which trajectory, its palette index, whether it is shown. */
 export type RunStyle = Pick<RunSpec, 'key' | 'color' | 'hidden'>;
@@ -27,6 +28,11 @@ export interface TrajectoryCanvasProps {
   view: ViewBox;
   /** Mid-gesture, until new pictures are due (gesturePacing): a new view only moves the last picture. */
   hold?: boolean;
+  /**
+   * A gesture's view kept outside React (liveView.ts): it then stands for
+   * `view`, and the paths are held until they are made for it.
+   */
+  live?: LiveView;
   runs: readonly RunStyle[];
   /** Last step to draw (replay); Infinity draws every step received. */
   upTo: number;
@@ -37,8 +43,11 @@ export interface TrajectoryCanvasProps {
 
 /** Memoised: a new grid (the bands under it) changes none of its props. */
 export const TrajectoryCanvas = memo(function TrajectoryCanvas({
-  width, height, view, hold = false, runs, upTo, hoverStep = null, store = defaultStore,
+  width, height, live, runs, upTo, hoverStep = null, store = defaultStore, ...props
 }: TrajectoryCanvasProps) {
+  const gesture = useLiveState(live);
+  const view = gesture?.view ?? props.view;
+  const hold = (props.hold ?? false) || pathsHeld(gesture);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   /** Whether the last paint drew any run's points (for the first picture, see latency.ts). */
   const showedPoints = useRef(false);

@@ -12,6 +12,7 @@ import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
 import type { ContourSet } from '../plot/contours';
 import { TrajectoryCanvas } from '../plot/TrajectoryCanvas';
 import type { ViewChange } from '../plot/usePlotZoom';
+import type { LiveView } from '../plot/liveView';
 import { runColor } from '../plot/colors';
 import { plotInnerSize } from '../plot/scales';
 import type { RunSpec } from '../state/scene';
@@ -41,8 +42,8 @@ export interface SmallMultiplesProps {
   onPictureDue?: (view: ViewBox, paths: boolean) => void;
   onGestureEnd?: () => void;
   onResetView?: () => void;
-  /** Mid-gesture, until new pictures are due: the paths are moved, not repainted (see TrajectoryCanvas). */
-  holdPaths?: boolean;
+  /** A gesture's view kept outside React, shared by every panel (see ContourPlot). */
+  live?: LiveView;
   start?: Vec2;
   axisLabels?: [string, string];
   /** The page's (translated) plot words; each panel's description starts with its run's label. */
@@ -94,7 +95,7 @@ type PanelProps = Omit<SmallMultiplesProps, 'runs'> & { run: RunSpec; height: nu
 
 const Panel = memo(function Panel({
   run, width, height, surfaceLabel, zoomButtons, contours, preview, view, displayView, criticalPoints, upTo, hoverStep = null,
-  onPick, onViewChange, onPictureDue, onGestureEnd, onResetView, holdPaths, start, axisLabels, labels: pageLabels, store,
+  onPick, onViewChange, onPictureDue, onGestureEnd, onResetView, live, start, axisLabels, labels: pageLabels, store,
 }: PanelProps) {
   const inner = plotInnerSize(width, height);
   // One run per canvas; a stable array, so the canvas repaints on new data or props, not on every render.
@@ -111,6 +112,7 @@ const Panel = memo(function Panel({
         preview={preview}
         view={view}
         displayView={displayView}
+        live={live}
         width={width}
         height={height}
         criticalPoints={criticalPoints}
@@ -128,7 +130,7 @@ const Panel = memo(function Panel({
           width={inner.width}
           height={inner.height}
           view={displayView}
-          hold={holdPaths}
+          live={live}
           runs={single}
           upTo={upTo}
           hoverStep={hoverStep}

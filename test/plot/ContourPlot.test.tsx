@@ -6,6 +6,8 @@ import { ContourPlot } from '../../src/plot/ContourPlot';
 import { createContourSet } from '../../src/plot/contours';
 import { plotInnerSize, plotMargins } from '../../src/plot/scales';
 import { createRecordingContext } from './fakeContext';
+import { act } from 'react';
+import { createLiveView } from '../../src/plot/liveView';
 
 afterEach(cleanup);
 
@@ -162,6 +164,42 @@ describe('ContourPlot', () => {
     expect(canvas.style.transform).toBe('');
     expect(canvas.classList.contains('is-moving')).toBe(false);
     expect(Number(canvas.getAttribute('data-paints'))).toBe(beforeDeep + 2);
+  });
+
+  it('follows a gesture\'s live view in the layers that move, without rendering the plot again', () => {
+    const live = createLiveView();
+    const { container, onPick } = renderPlot({ live, moving: true, start: [0, 1] });
+    const svg = screen.getByRole('img');
+    const description = svg.getAttribute('aria-label');
+    const canvas = screen.getByTestId('contour-bands');
+    const xTicks = () => [...container.querySelectorAll('.plot-axis-bottom .tick text')].map((t) => t.textContent);
+    const ticksBefore = xTicks();
+    const handle = screen.getByRole('button', { name: /Start point/ });
+    const handleLeft = handle.style.left;
+    const marker = container.querySelector('.plot-critical-min')!;
+    const markerAt = marker.getAttribute('transform');
+    // Panned right by half the view, as a gesture's step sets it.
+    act(() => live.set({ view: { x: [0, 4], y: [-1, 3] }, pathsMade: null }));
+    const inner = plotInnerSize(400, 300);
+    expect(canvas.getAttribute('data-stretched')).toBe('true');
+    expect(canvas.style.transform).toBe(`matrix(1, 0, 0, 1, ${-inner.width / 2}, 0)`);
+    expect(xTicks()).not.toEqual(ticksBefore);
+    expect(handle.style.left).not.toBe(handleLeft);
+    expect(marker.getAttribute('transform')).not.toBe(markerAt);
+    // The description is the plot's, rendered with the view it is given: it waits for the gesture's end.
+    expect(svg.getAttribute('aria-label')).toBe(description);
+    // A click lands where the picture shows it.
+    const hit = container.querySelector('.plot-hit')!;
+    vi.spyOn(hit, 'getBoundingClientRect').mockReturnValue({
+      left: 0, top: 0, width: inner.width, height: inner.height, right: inner.width, bottom: inner.height, x: 0, y: 0, toJSON: () => ({}),
+    });
+    fireEvent.click(hit, { clientX: inner.width / 2, clientY: inner.height / 4 });
+    expect(onPick.mock.calls[0][0]).toBeCloseTo(2, 9);
+    // The gesture over: everything shows the view the plot is given again.
+    act(() => live.set(null));
+    expect(canvas.getAttribute('data-stretched')).toBe('false');
+    expect(xTicks()).toEqual(ticksBefore);
+    expect(handle.style.left).toBe(handleLeft);
   });
 
   it('lays the overlay exactly over the plotting area', () => {

@@ -7,6 +7,7 @@ import { createTrajectoryStore } from '../../src/state/trajectories';
 import { TrajectoryCanvas } from '../../src/plot/TrajectoryCanvas';
 import { LossChart } from '../../src/plot/LossChart';
 import { createRecordingContext } from './fakeContext';
+import { createLiveView } from '../../src/plot/liveView';
 
 const view: ViewBox = { x: [-10, 10], y: [-5, 5] };
 let frames: FrameRequestCallback[] = [];
@@ -130,6 +131,34 @@ describe('TrajectoryCanvas', () => {
     flushFrames();
     expect(layerCtx.calls.length).toBe(layerCalls);
     expect(onLine(ctx, 'lineTo').length - linesBefore).toBe(39);
+  });
+
+  it('follows a gesture\'s live view: moves the picture until the paths are made for it, then paints them', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    store.append('a', new Float64Array([0, 0, 0, 1, 1, 2]));
+    store.finish('a', 'budget', 1, '');
+    const live = createLiveView();
+    const { container } = render(<TrajectoryCanvas width={200} height={100} view={view} live={live} runs={runs} upTo={Infinity} store={store} />);
+    const canvas = container.querySelector('canvas')!;
+    flushFrames();
+    const paints = ctx.count('clearRect');
+    // Zoomed in twice about the centre, mid-gesture: the picture is moved, not painted.
+    const zoomed: ViewBox = { x: [-5, 5], y: [-2.5, 2.5] };
+    act(() => live.set({ view: zoomed, pathsMade: null }));
+    flushFrames();
+    flushFrames();
+    expect(ctx.count('clearRect')).toBe(paints);
+    expect(canvas.style.transform).toBe('matrix(2, 0, 0, 2, -100, -50)');
+    // Their pictures are due for this view: painted for it, unmoved.
+    act(() => live.set({ view: zoomed, pathsMade: zoomed }));
+    // In the frame after the step's (useCanvasPaint).
+    flushFrames();
+    flushFrames();
+    expect(ctx.count('clearRect')).toBe(paints + 1);
+    expect(canvas.style.transform).toBe('');
+    // The head at (1, 1), where the zoomed view puts it (it was at (110, 40)).
+    expect(ctx.named('arc')[ctx.named('arc').length - 1].args.slice(0, 2)).toEqual([120, 30]);
   });
 
   it('asks for no frame when re-rendered with the same props', () => {

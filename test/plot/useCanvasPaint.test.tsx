@@ -284,6 +284,8 @@ describe('useCanvasPaint', () => {
       }
       expect(painter).toHaveBeenCalledTimes(1);
       expect(getByTestId('canvas').style.transform).toBe('matrix(2, 0, 0, 2, -50, -25)');
+      // Moved mid-gesture: sampled nearest-neighbour meanwhile (plot.css).
+      expect(getByTestId('canvas').classList.contains('is-moving')).toBe(true);
       // New pictures are due for this view: painted in the next frame, and the move is dropped.
       rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} hold={false} />);
       clock += 16.7;
@@ -291,6 +293,17 @@ describe('useCanvasPaint', () => {
       expect(painter).toHaveBeenCalledTimes(2);
       expect(painter.mock.calls[1][2]).toEqual(zoomed);
       expect(getByTestId('canvas').style.transform).toBe('');
+      expect(getByTestId('canvas').classList.contains('is-moving')).toBe(false);
+    });
+
+    it('keeps smooth sampling for a move outside a gesture (a button\'s step)', () => {
+      const store = finished();
+      const painter = vi.fn<CanvasPainter>();
+      const { rerender, getByTestId } = render(<Canvas store={store} painter={painter} onPaint={() => {}} view={before} />);
+      flushFrames();
+      rerender(<Canvas store={store} painter={painter} onPaint={() => {}} view={zoomed} />);
+      expect(getByTestId('canvas').style.transform).not.toBe('');
+      expect(getByTestId('canvas').classList.contains('is-moving')).toBe(false);
     });
 
     it('repaints for a release even when the next step holds again before the frame (a trackpad)', () => {

@@ -3,7 +3,7 @@
  * chart. It sizes the plot to its box, asks the worker for a grid matching the
  * view and the size, and turns clicks into a new start point.
  */
-import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CriticalPoint, ViewBox } from '../core/types';
 import { surfaceInfo } from '../core';
 import { ContourPlot, type ContourPlotLabels } from '../plot/ContourPlot';
@@ -18,6 +18,7 @@ import { useElementSize } from './useElementSize';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
 import { useNarrowLayout } from './useNarrowLayout';
 import { ChunkBoundary } from './ChunkBoundary';
+import { useChunk } from './useChunk';
 import { PlotControls } from './PlotControls';
 import { gridKept, requestGrid, useGrid, type GridRequest } from './workerBridge';
 import type { ThresholdChoice } from '../plot/thresholds';
@@ -27,8 +28,9 @@ import { useTeachStore } from '../teach/teachStore';
 import { InspectorOverlay } from '../inspector/InspectorOverlay';
 import { translate, useLanguage, type Lang } from '../i18n';
 
-// Its own chunk: it is needed only after the first picture (useAfterFirstPicture).
-const BelowPlot = lazy(() => import('./BelowPlot'));
+// Its own chunk, needed only after the first picture (useAfterFirstPicture); fetched with
+// useChunk, not React.lazy, whose retry the replay's per-frame renders can starve.
+const loadBelowPlot = () => import('./BelowPlot');
 
 /** Holds the loss chart's place until it arrives, so nothing below moves. */
 const placeholder = <div className="plot-loss-placeholder" aria-hidden="true" />;
@@ -80,6 +82,7 @@ export function PlotPanel() {
   const boxRef = useRef<HTMLDivElement>(null);
   // The panels under the plot wait for its first picture (see useAfterFirstPicture).
   const secondary = useAfterFirstPicture();
+  const { module: below } = useChunk(loadBelowPlot, secondary);
   const { width } = useElementSize(boxRef);
   const height = Math.round(Math.min(Math.max(width * 0.72, 260), 640));
 
@@ -212,11 +215,9 @@ export function PlotPanel() {
       </div>
       {/* The replay's controls first, right under the plot they drive: in a 1280 × 800 window both fit. */}
       <PlotControls ready={secondary} runs={runs} isData={surfaceInfo[surface.id].isData} narrow={narrow} />
-      {secondary ? (
+      {below ? (
         <ChunkBoundary fallback={placeholder}>
-          <Suspense fallback={placeholder}>
-            <BelowPlot surfaceId={surface.id} runs={runs} steps={steps} upTo={upTo} hoverStep={hoverStep} />
-          </Suspense>
+          <below.default surfaceId={surface.id} runs={runs} steps={steps} upTo={upTo} hoverStep={hoverStep} />
         </ChunkBoundary>
       ) : (
         placeholder

@@ -96,20 +96,16 @@ export function PlotPanel() {
   // A gesture's view, and the last view its paths were made for, kept outside React's state
   // (plot/liveView.ts): a step re-renders only what moves. The store gets the view at the end.
   const [live] = useState(createLiveView);
-  // During a gesture, the last view its grid was made for (gesturePacing), asked for by onPictureDue.
-  const made = useRef<ViewBox | null>(null);
   // On another screen (or a zoomed page) the worker's picture is asked for at its pixel ratio.
   const ratio = useScreenPixelRatio();
-  // Mid-gesture, the grid is for the view pictures were last made for (a gesture's first step makes
-  // them): a render then (a grid arriving) asks again for what onPictureDue asked, which is nothing.
-  const gridView = moving && made.current ? made.current : view;
-  // The levels of the grid a gesture started on, which its grids keep; set with `moving` and `made`, read here.
+  // The levels of the grid a gesture started on, which its grids keep; set with `moving`, read by onPictureDue.
   const gestureLevels = useRef<GestureLevels | null>(null);
   const specKey = JSON.stringify(spec);
   const gridRequest = useMemo<GridRequest | null>(
-    // Not before the box is measured: a zero width still gives a 1-pixel plotting area.
-    () => (width > 0 ? gridFor(gridView, inner, moving, layout === 'single', ratio, keptFor(gestureLevels.current, specKey)) : null),
-    [gridView, width, inner.width, inner.height, moving, layout, ratio, specKey],
+    // Not before the box is measured (a zero width still gives a 1-pixel plotting area), and not
+    // mid-gesture: onPictureDue asks for a gesture's grids, for the view on screen when they are due.
+    () => (width > 0 && !moving ? gridFor(view, inner, false, layout === 'single', ratio) : null),
+    [view, width, inner.width, inner.height, moving, layout, ratio],
   );
   const grid = useGrid(spec, gridRequest);
   // A grid computed for another surface must not be drawn under this one's name.
@@ -143,18 +139,19 @@ export function PlotPanel() {
     // The levels on screen when the gesture starts (none yet on a page still opening: taken at a later step).
     gestureLevels.current ??= plot.current.levels;
     // Clamped to the limits the store keeps views in, as the store would: what is shown is what the link gets.
-    live.set({ view: normalizeView(next) ?? next, pathsMade: live.get()?.pathsMade ?? null });
+    // A step the store would refuse (both edges at one limit) is left out.
+    const shown = normalizeView(next);
+    if (shown) live.set({ view: shown, pathsMade: live.get()?.pathsMade ?? null });
   }, [live]);
-  const onPictureDue = useCallback((_view: ViewBox, paths: boolean) => {
-    // The view on screen: the gesture's, or the store's when one was set from elsewhere mid-gesture.
+  const onPictureDue = useCallback((view: ViewBox, paths: boolean) => {
+    // The view on screen: the gesture's step, or a view set from elsewhere mid-gesture (usePlotZoom).
     const { scene } = appStore.getState();
-    const shown = live.get();
-    const due = shown?.view ?? selectView(scene);
-    // The worker starts on the view's grid now, not in a render (whose request is then this one and asks nothing).
+    const due = normalizeView(view) ?? selectView(scene);
+    // The worker starts on the view's grid at once; a render mid-gesture asks for none.
     const spec = selectSurfaceSpec(scene.surface);
     requestGrid(spec, gridFor(due, plot.current.size, true, plot.current.single, screenPixelRatio(), keptFor(gestureLevels.current, JSON.stringify(spec))));
-    made.current = due;
-    if (paths && shown) live.set({ view: shown.view, pathsMade: shown.view });
+    const shown = live.get();
+    if (paths && shown && sameView(shown.view, due)) live.set({ view: shown.view, pathsMade: shown.view });
   }, [live]);
   const onGestureEnd = useCallback(() => {
     // The view the gesture ends on, without its arithmetic's float noise (the link reads -2, not -1.9999999999999991).
@@ -168,13 +165,18 @@ export function PlotPanel() {
     }
     live.set(null);
     gestureLevels.current = null;
-    made.current = null;
     movingNow.current = false;
     setMoving(false);
   }, [live]);
   // A view set from elsewhere (Reset view, a link, another surface), even mid-gesture: the plot shows it.
   useLayoutEffect(() => live.set(null), [view, live]);
-  const onResetView = useCallback(() => appStore.getState().setView(null), []);
+  const onResetView = useCallback(() => {
+    const store = appStore.getState();
+    store.setView(null);
+    // Mid-gesture the store may already hold the surface's own view (the gesture began there), and
+    // then nothing changes in it: the gesture goes on from that view, which usePlotZoom anchors at.
+    if (live.get()) live.set({ view: selectView(appStore.getState().scene), pathsMade: null });
+  }, [live]);
 
   // Every grid of a surface brings its critical points anew, usually the same ones: the markers keep theirs.
   const marked = useSameValue(gridMatches ? markedPoints(grid.criticalPoints) : noPoints, samePoints);

@@ -76,7 +76,10 @@ export interface ContourPlotProps {
   moving?: boolean;
   /** The view the grid was sampled on. */
   view: ViewBox;
-  /** The view shown now; differs from `view` during a zoom gesture, until the grid is re-sampled. */
+  /**
+   * The view shown now (outside a gesture, with `live`); differs from `view`
+   * during a zoom gesture, until the grid is re-sampled.
+   */
   displayView: ViewBox;
   /**
    * A gesture's view, when the parent keeps it outside React (liveView.ts):
@@ -90,7 +93,10 @@ export interface ContourPlotProps {
   criticalPoints: readonly CriticalPoint[];
   /** A click (not a drag) on the plot, or a move of the start handle, in surface coordinates. */
   onPick?: (x: number, y: number) => void;
-  /** Every zoom or pan step (`gesture`: part of a wheel, drag or pinch); hand the view back as `displayView` unchanged (no rounding) while a gesture runs. */
+  /**
+   * Every zoom or pan step (`gesture`: part of a wheel, drag or pinch). While a gesture runs,
+   * put the view in `live`, or hand it back as `displayView` unchanged (no rounding).
+   */
   onViewChange?: ViewChange;
   /** Mid-gesture: time to make the pictures for this view anew, the paths too when `paths` (see gesturePacing); until then they are moved. */
   onPictureDue?: (view: ViewBox, paths: boolean) => void;
@@ -128,7 +134,7 @@ export function ContourPlot(props: ContourPlotProps) {
   const zoomArea = useRef<SVGGElement>(null);
   const hitArea = useRef<SVGRectElement>(null);
   const { zoomBy } = usePlotZoom(zoomArea, displayView, inner.width, inner.height, {
-    onViewChange, onPictureDue: props.onPictureDue, onGestureEnd: props.onGestureEnd,
+    onViewChange, onPictureDue: props.onPictureDue, onGestureEnd: props.onGestureEnd, live: props.live,
   });
   // The start handle and the zoom buttons lie over the plot: a wheel over them zooms it too.
   const overlay = useRef<HTMLDivElement>(null);

@@ -26,7 +26,10 @@ export interface TrajectoryCanvasProps {
   height: number;
   /** The view currently displayed (ContourPlot's displayView). */
   view: ViewBox;
-  /** Mid-gesture, until new pictures are due (gesturePacing): a new view only moves the last picture. */
+  /**
+   * Mid-gesture, until new pictures are due (gesturePacing): a new view only
+   * moves the last picture. For a caller without `live`, which holds them itself.
+   */
   hold?: boolean;
   /**
    * A gesture's view kept outside React (liveView.ts): it then stands for

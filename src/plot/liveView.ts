@@ -12,8 +12,10 @@
  * gesture ends (PlotPanel), and so does the link.
  *
  * Outside a gesture the state is null and every layer shows the view it is
- * given (the store's). A view set from elsewhere mid-gesture (Reset view, a
- * link) also empties it: the plot then shows that one.
+ * given (the store's). A view set in the store mid-gesture (a link, another
+ * surface) also empties it: the plot then shows that one. Reset view, whose
+ * view the store may already hold (the gesture began there), puts it here
+ * instead, and the zoom anchors at it (usePlotZoom).
  */
 import { useSyncExternalStore } from 'react';
 import type { ViewBox } from '../core/types';

@@ -137,7 +137,7 @@ export function useCanvasPaint(
     if (stretch !== undefined) {
       canvas.style.transform = stretch;
       // Mid-gesture, sampled nearest-neighbour while it is moved (plot.css): the display
-      // compositor redraws it every frame, ~1.4 ms a frame sampled smoothly (traced).
+      // compositor redraws it every frame, ~1.4 ms a frame less than sampled smoothly (traced).
       canvas.classList.toggle('is-moving', latest.current.hold);
       moved.current.at = performance.now();
     } else if (canvas.style.transform && sameView(painted.current.view, latest.current.view)) {

@@ -7,6 +7,10 @@
  * when it sets a different one (reset, a link, another surface) or the box
  * is resized, the anchor moves there and the transform is silently reset to
  * the identity, so the next gesture continues from what is on screen.
+ * Mid-gesture the parent may keep the view outside React (liveView.ts)
+ * rather than hand it back: `displayView` is then the view from before the
+ * gesture, and a view in the live channel that this plot did not emit (a
+ * side-by-side panel's gesture, Reset view) moves the anchor the same way.
  *
  * Click versus pan: once the pointer has travelled more than `clickDistance`
  * (4 px) between press and release, d3-zoom swallows the click that follows.
@@ -30,6 +34,7 @@ import type { ZoomBehavior } from 'd3';
 import type { ViewBox } from '../core/types';
 import { sameView, zoomedView } from './scales';
 import { createGesturePacer, type GesturePacer } from './gesturePacing';
+import type { LiveView } from './liveView';
 
 export const clickDistance = 4;
 
@@ -74,6 +79,8 @@ export interface PlotZoomHandlers {
   onPictureDue?: (view: ViewBox, paths: boolean) => void;
   /** d3-zoom's 'end' (150 ms after a wheel's last notch, or the pointer released), or the plot taken away mid-gesture. */
   onGestureEnd?: () => void;
+  /** Where the parent keeps a gesture's view, if it does not hand it back as `displayView` (liveView.ts). */
+  live?: LiveView;
 }
 
 export function usePlotZoom(
@@ -83,10 +90,10 @@ export function usePlotZoom(
   height: number,
   handlers: PlotZoomHandlers = {},
 ): PlotZoom {
-  const { onViewChange, onPictureDue, onGestureEnd } = handlers;
+  const { onViewChange, onPictureDue, onGestureEnd, live } = handlers;
   const state = useRef<ZoomState>({
     anchor: displayView, emitted: null, width, height, silent: false, gestures: 0, stepping: false, press: null,
-    onViewChange, onPictureDue, onGestureEnd, pacer: null,
+    emitting: false, onViewChange, onPictureDue, onGestureEnd, pacer: null,
   });
   const behavior = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
   const identity = useRef<ZoomModule['zoomIdentity'] | null>(null);
@@ -115,16 +122,12 @@ export function usePlotZoom(
     };
   }, [ref]);
 
-  useLayoutEffect(() => {
+  /** Anchor the zoom at `view`, shown now; a view set from elsewhere mid-gesture has its pictures due now (`jump`). */
+  const anchorAt = useCallback((view: ViewBox, jump: boolean) => {
     const s = state.current;
-    const resized = s.width !== width || s.height !== height;
-    s.width = width;
-    s.height = height;
-    if (!resized && sameView(displayView, s.emitted, 1e-6)) return;
-    s.anchor = displayView;
-    s.emitted = displayView;
-    // Set from elsewhere during a gesture (reset, a link): its pictures are due now, not at the next pause.
-    if (s.gestures > 0 && !resized) s.pacer?.jumped(displayView);
+    s.anchor = view;
+    s.emitted = view;
+    if (jump && s.gestures > 0) s.pacer?.jumped(view);
     const element = ref.current;
     const zoomBehavior = behavior.current;
     // Not attached yet: a behaviour attached later starts at the identity anyway.
@@ -135,7 +138,24 @@ export function usePlotZoom(
     } finally {
       s.silent = false;
     }
-  }, [ref, displayView, width, height]);
+  }, [ref]);
+
+  useLayoutEffect(() => {
+    const s = state.current;
+    const resized = s.width !== width || s.height !== height;
+    s.width = width;
+    s.height = height;
+    if (resized) anchorAt(live?.get()?.view ?? displayView, false);
+    else if (!sameView(displayView, s.emitted, 1e-6)) anchorAt(displayView, true);
+  }, [displayView, width, height, live, anchorAt]);
+
+  // A gesture's view this plot did not emit: a side-by-side panel's, or one set mid-gesture (Reset view).
+  // An emptied channel says nothing: the view handed in is then what is shown (above).
+  useEffect(() => live?.subscribe(() => {
+    const s = state.current;
+    const shown = live.get()?.view;
+    if (shown && !s.emitting && !sameView(shown, s.emitted, 1e-6)) anchorAt(shown, true);
+  }), [live, anchorAt]);
 
   const zoomBy = useCallback((factor: number) => {
     const apply = () => {
@@ -171,6 +191,8 @@ interface ZoomState {
   stepping: boolean;
   /** A mouse press that has not left the click distance yet: its moves pan nothing. */
   press: { x: number; y: number } | null;
+  /** Inside onViewChange: what the parent does with this plot's own view is no news to it. */
+  emitting: boolean;
   onViewChange?: ViewChange;
   onPictureDue?: (view: ViewBox, paths: boolean) => void;
   onGestureEnd?: () => void;
@@ -204,7 +226,12 @@ function attachZoom(
       if (!isUsable(view)) return;
       s.emitted = view;
       const gesture = s.gestures > 0;
-      s.onViewChange?.(view, gesture);
+      s.emitting = true;
+      try {
+        s.onViewChange?.(view, gesture);
+      } finally {
+        s.emitting = false;
+      }
       if (gesture) pacer.moved(view);
     })
     // d3-zoom ends a wheel gesture 150 ms after its last notch, a drag on release.

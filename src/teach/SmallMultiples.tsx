@@ -32,7 +32,7 @@ export interface SmallMultiplesProps {
   preview?: boolean;
   /** The view the grid was sampled on. */
   view: ViewBox;
-  /** The view shown now (see ContourPlot). */
+  /** The view shown now, outside a gesture's live view (see ContourPlot). */
   displayView: ViewBox;
   criticalPoints: readonly CriticalPoint[];
   upTo: number;

@@ -143,7 +143,7 @@ describe('TrajectoryCanvas', () => {
     const canvas = container.querySelector('canvas')!;
     flushFrames();
     const paints = ctx.count('clearRect');
-    // Zoomed in twice about the centre, mid-gesture: the picture is moved, not painted.
+    // Zoomed in by 2 about the centre, mid-gesture: the picture is moved, not painted.
     const zoomed: ViewBox = { x: [-5, 5], y: [-2.5, 2.5] };
     act(() => live.set({ view: zoomed, pathsMade: null }));
     flushFrames();

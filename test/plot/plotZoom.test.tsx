@@ -4,6 +4,8 @@ import { cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import type { ViewBox } from '../../src/core/types';
 import { ContourPlot } from '../../src/plot/ContourPlot';
 import { plotInnerSize } from '../../src/plot/scales';
+import { createLiveView } from '../../src/plot/liveView';
+import { act } from 'react';
 
 afterEach(async () => {
   cleanup();
@@ -218,6 +220,59 @@ describe('ContourPlot zoom and pan', () => {
     expect(onPictureDue).toHaveBeenCalledTimes(2);
     expect(onPictureDue.mock.calls[1][0]).toEqual(reset);
     fireEvent.mouseUp(window, { clientX: 120, clientY: 100, view: window });
+  });
+
+  it('with a live view, follows a gesture\'s view it did not emit (a side-by-side panel\'s, Reset view) and not its own', async () => {
+    const live = createLiveView();
+    const { area, rerender, props, onViewChange, onPictureDue } = await setup();
+    rerender(<ContourPlot {...props} live={live} />);
+    // Its own steps put in the channel (as PlotPanel does): the drag goes on from them.
+    onViewChange.mockImplementation((next: ViewBox, gesture: boolean) => {
+      if (gesture) live.set({ view: next, pathsMade: null });
+    });
+    fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
+    fireEvent.mouseMove(window, { clientX: 110, clientY: 100, view: window });
+    fireEvent.mouseMove(window, { clientX: 120, clientY: 100, view: window });
+    const dragged: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    expect(dragged.x[0]).toBeCloseTo(-4 - (20 * 8) / inner.width, 9);
+    const due = onPictureDue.mock.calls.length;
+    // Reset view mid-gesture, while the store's view stays as it was: the drag goes on from the reset view.
+    const reset: ViewBox = { x: [10, 20], y: [0, 5] };
+    act(() => live.set({ view: reset, pathsMade: null }));
+    expect(onPictureDue).toHaveBeenCalledTimes(due + 1);
+    expect(onPictureDue.mock.calls.at(-1)![0]).toEqual(reset);
+    fireEvent.mouseMove(window, { clientX: 140, clientY: 100, view: window });
+    const fromReset: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    expect(fromReset.x[0]).toBeCloseTo(10 - (20 * 10) / inner.width, 9);
+    expect(fromReset.y).toEqual(reset.y);
+    fireEvent.mouseUp(window, { clientX: 140, clientY: 100, view: window });
+    // The channel emptied at the end says nothing: the view handed in (unchanged here) stays the anchor's business.
+    act(() => live.set(null));
+    // Another panel's gesture moves the shared view: this plot's next gesture starts there.
+    const elsewhere: ViewBox = { x: [0, 2], y: [0, 1] };
+    act(() => live.set({ view: elsewhere, pathsMade: null }));
+    drag(area, [100, 100], [140, 100]);
+    const next: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    expect(next.x[0]).toBeCloseTo(0 - (40 * 2) / inner.width, 9);
+  });
+
+  it('a resize mid-gesture anchors at the gesture\'s live view, not at the view from before it', async () => {
+    const live = createLiveView();
+    const { area, rerender, props, onViewChange } = await setup();
+    rerender(<ContourPlot {...props} live={live} />);
+    onViewChange.mockImplementation((next: ViewBox, gesture: boolean) => {
+      if (gesture) live.set({ view: next, pathsMade: null });
+    });
+    fireEvent.mouseDown(area, { clientX: 100, clientY: 100, button: 0, view: window });
+    fireEvent.mouseMove(window, { clientX: 120, clientY: 100, view: window });
+    const dragged: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    // A scrollbar appears: the plot is 20 px narrower.
+    rerender(<ContourPlot {...props} live={live} width={380} />);
+    fireEvent.mouseMove(window, { clientX: 130, clientY: 100, view: window });
+    const after: ViewBox = onViewChange.mock.calls.at(-1)![0];
+    const narrower = plotInnerSize(380, 300).width;
+    expect(after.x[0]).toBeCloseTo(dragged.x[0] - (10 * (dragged.x[1] - dragged.x[0])) / narrower, 9);
+    fireEvent.mouseUp(window, { clientX: 130, clientY: 100, view: window });
   });
 
   it('a drag begun before a wheel gesture has ended is one gesture with it, ended once, on release', async () => {

@@ -177,6 +177,31 @@ test('zooming in and back out by the same notches gives back the plain link and 
   expect(await xTicks()).toEqual(before);
 });
 
+test('"Reset view" pressed while a wheel gesture is still under way goes back, and stays back when it ends', async ({ page }) => {
+  await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)');
+  const xTicks = () => page.locator('.plot-axis-bottom .tick text').allTextContents();
+  const before = await xTicks();
+  const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
+  if (!plot) throw new Error('no plotting area');
+  await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height * 0.7);
+  await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
+  for (let notch = 0; notch < 3; notch++) await page.mouse.wheel(0, -100);
+  // Within the 150 ms d3-zoom waits after a wheel's last notch before it ends the gesture; the
+  // page opened on the surface's own view, so the reset leaves the link as it is mid-gesture.
+  const midGesture = await page.evaluate(() => {
+    const zoomed = document.querySelector('.plot-axis-bottom .tick text')?.textContent;
+    (document.querySelector('button[aria-label="Reset view"]') as HTMLButtonElement).click();
+    return zoomed;
+  });
+  expect(midGesture, 'the wheel had zoomed in').not.toBe(before[0]);
+  await expect.poll(xTicks).toEqual(before);
+  // The gesture's end (150 ms after the last notch) keeps the reset view.
+  await page.waitForTimeout(400);
+  expect(linkedView(hashPairs(page))).toBeNull();
+  expect(await xTicks()).toEqual(before);
+  await expect(page.getByTestId('contour-bands')).toHaveAttribute('data-stretched', 'false');
+});
+
 test('after a zoom the paths are painted for the new view, as a page opened on its link paints them', async ({ page, context }) => {
   await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)&run=momentum(lr=0.001)');
   await showWholePaths(page);

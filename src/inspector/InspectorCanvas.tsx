@@ -12,7 +12,6 @@ import { useAppStore } from '../state/store';
 import { selectSimulationConfigs } from '../state/selectors';
 import { runColor } from '../plot/colors';
 import { sizedContext, useScreenPixelRatio } from '../plot/canvasSize';
-import { useDisplayView, type LiveView } from '../plot/liveView';
 import { useT } from '../i18n';
 import { answerFor, inspectedStep, useInspector } from './inspectorStore';
 import { stepVectors } from './stepVectors';
@@ -26,13 +25,10 @@ export interface InspectorCanvasProps {
   width: number;
   height: number;
   view: ViewBox;
-  /** A gesture's view kept outside React, which then stands for `view` (liveView.ts). */
-  live?: LiveView;
   runs: readonly OverlayRun[];
 }
 
-export function InspectorCanvas({ width, height, live, runs, ...props }: InspectorCanvasProps) {
-  const view = useDisplayView(live, props.view);
+export function InspectorCanvas({ width, height, view, runs }: InspectorCanvasProps) {
   const t = useT();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const answer = useInspector((s) => s.answer);

@@ -161,7 +161,8 @@ test('Reset view and a surface chosen again show their full contours at once, ne
   expect(afterReturn.filter((p) => p.size !== undefined && p.size !== fullGrid), 'a coarser grid or none').toEqual([]);
 });
 
-test('zooming in and back out by the same notches gives back the plain link and the end ticks', async ({ page }) => {
+/** Rosenbrock opened on its own view, the pointer over the plot and d3-zoom attached; the x axis's ticks. */
+async function rosenbrockUnderTheWheel(page: Page) {
   await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)');
   const xTicks = () => page.locator('.plot-axis-bottom .tick text').allTextContents();
   const before = await xTicks();
@@ -169,6 +170,11 @@ test('zooming in and back out by the same notches gives back the plain link and 
   if (!plot) throw new Error('no plotting area');
   await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height * 0.7);
   await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
+  return { xTicks, before };
+}
+
+test('zooming in and back out by the same notches gives back the plain link and the end ticks', async ({ page }) => {
+  const { xTicks, before } = await rosenbrockUnderTheWheel(page);
   for (let notch = 0; notch < 3; notch++) await page.mouse.wheel(0, -100);
   await expect.poll(() => linkedView(hashPairs(page)), { message: 'a view in the link' }).not.toBeNull();
   for (let notch = 0; notch < 3; notch++) await page.mouse.wheel(0, 100);
@@ -178,13 +184,7 @@ test('zooming in and back out by the same notches gives back the plain link and 
 });
 
 test('"Reset view" pressed while a wheel gesture is still under way goes back, and stays back when it ends', async ({ page }) => {
-  await openApp(page, 'v=1&s=rosenbrock&n=300&run=adam(lr=0.05)');
-  const xTicks = () => page.locator('.plot-axis-bottom .tick text').allTextContents();
-  const before = await xTicks();
-  const plot = await page.getByTestId('contour-plot').locator('.plot-hit').boundingBox();
-  if (!plot) throw new Error('no plotting area');
-  await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height * 0.7);
-  await expect(page.getByTestId('contour-plot').locator('.plot-zoom-area')).toHaveAttribute('data-zoom', 'ready');
+  const { xTicks, before } = await rosenbrockUnderTheWheel(page);
   for (let notch = 0; notch < 3; notch++) await page.mouse.wheel(0, -100);
   // Within the 150 ms d3-zoom waits after a wheel's last notch before it ends the gesture; the
   // page opened on the surface's own view, so the reset leaves the link as it is mid-gesture.

@@ -67,6 +67,15 @@ const streamingFrameMs = 10;
  */
 const secondaryFrameMs = 4;
 const maxSecondaryWaits = 4;
+/**
+ * While runs stream, a canvas without onPaint (the loss chart) adds their
+ * points at most this often (ms). Repainting every frame, each paint tracing
+ * every run's columns anew, it was the page's largest script while 8 ×
+ * 100,000 steps streamed (CPU profile: ~300 of ~850 ms of script over three
+ * streams, against ~80 for the paths); ten times a second a growing line
+ * reads as well. The paint that completes a generation is not held back.
+ */
+const secondaryStreamingMs = 100;
 /** Paint time spent in the current animation frame, shared by every canvas (keyed by the frame's timestamp). */
 const frameSpend = { frame: NaN, ms: 0 };
 
@@ -174,6 +183,10 @@ export function useCanvasPaint(
     const now = performance.now();
     const { start, ms } = cost.current;
     if (!complete && onlyNewPoints && ms > cheapPaintMs && now < start + ms / streamingShare) {
+      frame.current = requestAnimationFrame(draw);
+      return;
+    }
+    if (!complete && onlyNewPoints && !onPaint && now < start + secondaryStreamingMs) {
       frame.current = requestAnimationFrame(draw);
       return;
     }

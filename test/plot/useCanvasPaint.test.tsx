@@ -58,7 +58,7 @@ describe('useCanvasPaint', () => {
     store.append('a', new Float64Array([0, 0, 1]));
     store.finish('a', 'budget', 0, '');
     const painter = slowPainter(1);
-    render(<Canvas store={store} painter={painter} />);
+    render(<Canvas store={store} painter={painter} onPaint={() => {}} />);
     flushFrames();
     expect(painter).toHaveBeenCalledTimes(1);
     // A slider step: new runs, nothing computed yet. No empty frame.
@@ -86,7 +86,7 @@ describe('useCanvasPaint', () => {
     const store = createTrajectoryStore();
     store.reset(['a']);
     const painter = slowPainter(2);
-    render(<Canvas store={store} painter={painter} />);
+    render(<Canvas store={store} painter={painter} onPaint={() => {}} />);
     flushFrames();
     for (let k = 0; k < 5; k++) {
       store.append('a', new Float64Array([k, k, k]));
@@ -96,11 +96,32 @@ describe('useCanvasPaint', () => {
     expect(painter).toHaveBeenCalledTimes(6);
   });
 
+  it('lets a canvas no measure waits on (the loss chart) add streamed points ten times a second, and end at once', () => {
+    const store = createTrajectoryStore();
+    store.reset(['a']);
+    const painter = slowPainter(2);
+    render(<Canvas store={store} painter={painter} />);
+    flushFrames();
+    // Twelve frames of streamed points, 16 ms apart: painted once, ~112 ms after the last paint.
+    for (let k = 0; k < 12; k++) {
+      store.append('a', new Float64Array([k, k, k]));
+      clock += 16;
+      flushFrames();
+    }
+    expect(painter).toHaveBeenCalledTimes(2);
+    // The generation's last chunk: painted in the next frame, held back by nothing.
+    store.append('a', new Float64Array([12, 12, 12]));
+    store.finish('a', 'budget', 12, '');
+    clock += 16;
+    flushFrames();
+    expect(painter).toHaveBeenCalledTimes(3);
+  });
+
   it('holds streamed points back until an expensive paint has used no more than a quarter of the time', () => {
     const store = createTrajectoryStore();
     store.reset(['a']);
     const painter = slowPainter(20);
-    render(<Canvas store={store} painter={painter} />);
+    render(<Canvas store={store} painter={painter} onPaint={() => {}} />);
     flushFrames(); // painted from 1000 to 1020: the next paint of new points waits until 1080
     expect(painter).toHaveBeenCalledTimes(1);
     store.append('a', new Float64Array([0, 0, 0]));

@@ -28,8 +28,12 @@ export function createAdam(config: OptimizerConfig, weightDecay = 0): Optimizer 
       const correction1 = correct ? 1 - beta1 ** t : 1;
       const correction2 = correct ? 1 - beta2 ** t : 1;
       const root2 = Math.sqrt(correction2);
+      // Decay every run's weights, Adam's by exactly 1 (x·1 is x to the bit, ±0, ∞ and NaN too): one
+      // Adam and AdamW share this step's compiled code, and a branch taken only by AdamW's runs
+      // threw it away when they came ("not a Smi", V8's --trace-deopt).
+      const decay = 1 - lr * weightDecay;
       for (let i = 0; i < 2; i++) {
-        if (weightDecay !== 0) p[i] *= 1 - lr * weightDecay;
+        p[i] *= decay;
         // PyTorch writes this update as lerp: m + (1 − β₁)(g − m); same value, same rounding.
         m[i] += (1 - beta1) * (g[i] - m[i]);
         s[i] = beta2 * s[i] + (1 - beta2) * g[i] * g[i];

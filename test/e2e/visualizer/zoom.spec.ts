@@ -185,10 +185,19 @@ test('zooming in and back out by the same notches gives back the plain link and 
 
 test('"Reset view" pressed while a wheel gesture is still under way goes back, and stays back when it ends', async ({ page }) => {
   const { xTicks, before } = await rosenbrockUnderTheWheel(page);
-  for (let notch = 0; notch < 3; notch++) await page.mouse.wheel(0, -100);
-  // Within the 150 ms d3-zoom waits after a wheel's last notch before it ends the gesture; the
-  // page opened on the surface's own view, so the reset leaves the link as it is mid-gesture.
-  const midGesture = await page.evaluate(() => {
+  // Three notches and the reset in one go, within the 150 ms d3-zoom waits after a wheel's last
+  // notch before it ends the gesture. (Playwright's wheels could reach a busy page after the reset,
+  // and then rightly zoom again from there.) The page opened on the surface's own view, so the
+  // reset leaves the link as it is mid-gesture.
+  const midGesture = await page.evaluate(async () => {
+    const area = document.querySelector('[data-testid="contour-plot"] .plot-zoom-area')!;
+    const box = area.getBoundingClientRect();
+    const at = { clientX: box.x + box.width * 0.3, clientY: box.y + box.height * 0.7 };
+    for (let notch = 0; notch < 3; notch++) {
+      area.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, deltaMode: 0, ...at, bubbles: true, cancelable: true }));
+    }
+    // React renders the axes in a microtask queued by the steps.
+    await Promise.resolve();
     const zoomed = document.querySelector('.plot-axis-bottom .tick text')?.textContent;
     (document.querySelector('button[aria-label="Reset view"]') as HTMLButtonElement).click();
     return zoomed;

@@ -3,7 +3,7 @@
  * It reads trajectories straight from the store on animation frames; React
  * re-renders it only when its props change, never per streamed chunk. A
  * zoom or pan step moves the last picture; it is repainted in the next
- * frame (see useCanvasPaint), or when the gesture's pacing says (hold).
+ * frame (see useCanvasPaint), or when the gesture's pacing says (liveView).
  */
 import { memo, useCallback, useRef } from 'react';
 import type { ViewBox } from '../core/types';
@@ -27,13 +27,9 @@ export interface TrajectoryCanvasProps {
   /** The view currently displayed (ContourPlot's displayView). */
   view: ViewBox;
   /**
-   * Mid-gesture, until new pictures are due (gesturePacing): a new view only
-   * moves the last picture. For a caller without `live`, which holds them itself.
-   */
-  hold?: boolean;
-  /**
    * A gesture's view kept outside React (liveView.ts): it then stands for
-   * `view`, and the paths are held until they are made for it.
+   * `view`, and until the paths are due for it (gesturePacing) a new view
+   * only moves the last picture.
    */
   live?: LiveView;
   runs: readonly RunStyle[];
@@ -50,7 +46,6 @@ export const TrajectoryCanvas = memo(function TrajectoryCanvas({
 }: TrajectoryCanvasProps) {
   const gesture = useLiveState(live);
   const view = gesture?.view ?? props.view;
-  const hold = (props.hold ?? false) || pathsHeld(gesture);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   /** Whether the last paint drew any run's points (for the first picture, see latency.ts). */
   const showedPoints = useRef(false);
@@ -84,7 +79,7 @@ export const TrajectoryCanvas = memo(function TrajectoryCanvas({
     [runs, width, height, upTo, hoverStep],
   );
   const onPaint = useCallback((complete: boolean) => notePaint(complete, showedPoints.current), []);
-  useCanvasPaint(canvasRef, store, width, height, painter, onPaint, view, hold);
+  useCanvasPaint(canvasRef, store, width, height, painter, onPaint, view, pathsHeld(gesture));
   // The box clips the canvas while a zoom step's transform stretches it (useCanvasPaint).
   return (
     <div className="plot-paths-box" style={{ width: `${width}px`, height: `${height}px` }}>

@@ -27,6 +27,47 @@ describe('lossColumns and lossRange', () => {
     expect({ ...lossRange(growing, 20_000) }).toEqual({ ...lossRange(fresh, 20_000) });
   });
 
+  it('match a point-by-point reduction for dense, sparse and stepped x mappings, read in any chunks', () => {
+    // The definition: a point joins the last entry when it is finite, no non-finite loss came
+    // since, and it falls in the same column; otherwise it starts an entry.
+    const reference = (values: number[], n: number, map: (k: number) => number) => {
+      const out: number[][] = [];
+      let broken = false;
+      for (let k = 0; k < n; k++) {
+        const f = values[k];
+        if (!Number.isFinite(f)) {
+          broken = true;
+          continue;
+        }
+        const column = Math.floor(map(k));
+        const e = out.at(-1);
+        if (e && !broken && e[0] === column) {
+          e[2] = Math.min(e[2], f);
+          e[3] = Math.max(e[3], f);
+          e[4] = f;
+        } else out.push([column, f, f, f, f, broken ? 1 : 0]);
+        broken = false;
+      }
+      return out;
+    };
+    const noisy = Array.from({ length: 5_000 }, (_, k) => (k % 977 === 3 || k % 1_601 === 4 || k === 1_000 || k === 1_001 ? (k % 2 ? Infinity : NaN) : Math.sin(k * 0.37) + 3 / (k + 1)));
+    const maps: Array<(k: number) => number> = [
+      (k) => 40 + (k * 300) / 4_999, // ~17 steps a column
+      (k) => 3 * k, // a step per three columns
+      (k) => 40 + (k * 1) / 4_999, // every step in one or two columns
+      () => 7, // a flat mapping
+      (k) => (k < 2_500 ? 10 : 10 + Math.sqrt(k - 2_500)), // flat, then ever wider columns
+    ];
+    maps.forEach((map, m) => {
+      const whole = lossColumns(buffer(noisy), 5_000, map, `m${m}`);
+      expect(entries(whole)).toEqual(reference(noisy, 5_000, map));
+      const chunked = buffer(noisy);
+      for (const n of [1, 2, 3, 4, 5, 6, 977, 980, 999, 1_001, 1_002, 1_003, 2_500, 2_501, 4_998, 5_000]) {
+        expect(entries(lossColumns(chunked, n, map, `m${m}`))).toEqual(reference(noisy, n, map));
+      }
+    });
+  });
+
   it('reduce each column to its first, lowest, highest and last loss, and mark where the line breaks', () => {
     const c = lossColumns(buffer([5, 3, 9, 4, NaN, 7, 8, 1, 2]), 9, (k) => (k < 6 ? 0 : 1), 'k');
     expect(entries(c)).toEqual([[0, 5, 3, 9, 4, 0], [0, 7, 7, 7, 7, 1], [1, 8, 1, 8, 2, 0]]);

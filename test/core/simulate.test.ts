@@ -27,6 +27,22 @@ describe('simulate', () => {
     expect(run.status).toBe('budget');
   });
 
+  it('writes every slice into one buffer it keeps, not a new array per slice', () => {
+    // The worker advances each run 128 steps at a time: new arrays there were
+    // tens of thousands of ArrayBuffers a long stream for the collector to sweep.
+    const run = createSimulation({ surface: 'bumpy', optimizer: { id: 'momentum', learningRate: 0.01, beta: 0.9 }, steps: 10_000 });
+    const buffers = new Set<ArrayBufferLike>();
+    let steps = 0;
+    while (!run.done) {
+      const chunk = run.advance(128);
+      buffers.add(chunk.buffer);
+      steps += chunk.length / 3;
+    }
+    expect(steps).toBe(10_000);
+    expect(buffers.size).toBe(1);
+    expect(run.advance(128)).toHaveLength(0);
+  });
+
   it('stops at a tolerance on the step length and says so', () => {
     const run = simulate({ surface: 'bowl', optimizer: { id: 'gd', learningRate: 0.1 }, steps: 1000, tolerance: 1e-6 });
     expect(run.status).toBe('converged');

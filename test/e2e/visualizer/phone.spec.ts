@@ -33,6 +33,8 @@ test('on a 375 px phone the page does not scroll sideways and the plot is in vie
   expect(Math.max(zoomIn!.x + zoomIn!.width, resetBox!.x + resetBox!.width) - Math.min(zoomIn!.x, resetBox!.x)).toBeLessThan(area!.width * 0.2);
   await expect(reset.locator('.plot-button-words')).toBeHidden();
   await expect(reset.locator('.plot-button-icon')).toBeVisible();
+  // Big enough for a finger (they were 28 px).
+  for (const button of [zoomIn!, resetBox!]) expect(Math.min(button.width, button.height)).toBeGreaterThanOrEqual(40);
   // The house still resets: a zoom in puts a view in the link, Reset view takes it out.
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect.poll(() => new URL(page.url()).hash).toContain('view=');

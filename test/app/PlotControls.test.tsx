@@ -20,12 +20,16 @@ describe('PlotControls', () => {
     expect(container.querySelector('.playback-placeholder')).not.toBeNull();
     expect(screen.queryByRole('group', { name: translate('en', 'playback.group') })).toBeNull();
     expect(screen.queryByTestId('run-legend')).toBeNull();
+    // The key's place is kept too: the same list with each run's name, hidden from assistive technology.
+    const kept = container.querySelector('ul.run-legend[aria-hidden="true"]');
+    expect([...kept!.querySelectorAll('.legend-label')].map((label) => label.textContent)).toEqual(runs.map((run) => run.label));
 
     rerender(<PlotControls ready runs={runs} isData={false} narrow={false} />);
     expect(await screen.findByRole('group', { name: translate('en', 'playback.group') })).toBeTruthy();
     expect(await screen.findByTestId('run-legend')).toBeTruthy();
     expect(await screen.findByTestId('layout-toggle')).toBeTruthy();
     expect(container.querySelector('.playback-placeholder')).toBeNull();
+    expect(container.querySelectorAll('ul.run-legend')).toHaveLength(1);
     // One legend item per run.
     expect(screen.getByTestId('run-legend').querySelectorAll('li')).toHaveLength(runs.length);
   });

@@ -47,6 +47,27 @@ test('on a 375 px phone the page does not scroll sideways and the plot is in vie
   for (const color of await legendColors(page)) expect(countColor(pixels, color), color).toBeGreaterThan(30);
 });
 
+test('on a phone nothing moves under the plot while the page opens', async ({ page }) => {
+  // The view's note sits under the replay's bar and the runs' key, which come just after the first
+  // picture: their places are kept, or the note jumped down (65 px for the bar, 95 more for the key).
+  await page.addInitScript(() => {
+    const shifts: string[] = [];
+    (window as unknown as { __shifts: string[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { sources?: Array<{ node?: Node | null }> }>) {
+        for (const source of entry.sources ?? []) shifts.push((source.node as Element | null)?.className || String(source.node?.nodeName));
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const query of ['./', './?lang=ko']) {
+    await page.goto(query);
+    await expect(page.getByRole('group', { name: query.includes('ko') ? '재생' : 'Playback' })).toBeVisible();
+    await expect(page.getByTestId('run-legend')).toBeVisible();
+    await runsSettled(page);
+    expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts), query).toEqual([]);
+  }
+});
+
 test('on a phone a tap on the plot moves the start there', async ({ page }) => {
   await openApp(page);
   const area = await page.getByTestId('trajectory-canvas').boundingBox();

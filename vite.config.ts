@@ -62,6 +62,12 @@ export default defineConfig({
     sourcemap: false,
     // Fonts (KaTeX's) are never inlined as data: URLs, which font-src 'self' would block.
     assetsInlineLimit: (file: string) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+    rollupOptions: {
+      // The formula engine's modules only declare things, but top-level reads such as
+      // `const { ADD, … } = opcodes` look like side effects to the bundler, which then kept them
+      // all in the page's first download though nothing there calls them (state/formulaEngine.ts).
+      treeshake: { moduleSideEffects: (id: string) => !/\/src\/core\/expression\//.test(id) },
+    },
   },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],

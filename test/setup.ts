@@ -4,3 +4,6 @@ import { registerCatalogue } from '../src/i18n';
 import { ko } from '../src/i18n/ko';
 
 registerCatalogue('ko', ko);
+
+// The formula engine is a chunk of its own on the page (src/state/formulaEngine.ts), there from the start in tests.
+import '../src/state/formulaEngineChunk';

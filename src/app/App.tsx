@@ -13,8 +13,10 @@ import { ShareMenu } from '../controls/ShareMenu';
 import { useAfterFirstPicture } from './useAfterFirstPicture';
 import { ChunkBoundary } from './ChunkBoundary';
 import { useChunk } from './useChunk';
+import { loadFormulaEngine } from '../state/formulaEngine';
 
-const loadColumn = () => import('./SettingsColumn');
+// The column lets a reader type a surface: the formula engine (state/formulaEngine.ts) comes with it.
+const loadColumn = () => Promise.all([import('./SettingsColumn'), loadFormulaEngine()]).then(([column]) => column);
 
 export function App() {
   useAnimation();

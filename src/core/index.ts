@@ -1,6 +1,6 @@
 /** The numerical core's public entry. Plain TypeScript: runs in Node, in the worker and in tests alike. */
 export * from './types';
-export { createSurface, surfaceIds, surfaceInfo, type SurfaceInfo } from './surfaces';
+export { createBuiltinSurface, createSurface, surfaceIds, surfaceInfo, type SurfaceInfo } from './surfaces';
 export {
   createOptimizer, optimizerDefaults, optimizerIds, optimizerInfo, lineSearchSteps,
   type Hyperparameter, type OptimizerInfo,

@@ -10,7 +10,8 @@
  * canonical scenes exactly.
  */
 import type { GradientConfig, OptimizerConfig, OptimizerId, ScheduleConfig, SurfaceId, Vec2, ViewBox } from '../core/types';
-import { createSurface, optimizerDefaults, optimizerIds, optimizerInfo, prepareCustomSurface, surfaceIds } from '../core';
+import { createBuiltinSurface, optimizerDefaults, optimizerIds, optimizerInfo, surfaceIds } from '../core';
+import { formulaEngine } from './formulaEngine';
 import type { PreparedCustomSurface } from '../core';
 import { limits, type RunSpec, type Scene, type SceneSurface } from './scene';
 import { defaultCustom } from './customExamples';
@@ -118,6 +119,10 @@ export function prepareCustom(expression: string, box: ViewBox): PreparedCustomS
   const key = JSON.stringify([expression, box]);
   let result = prepared.get(key);
   if (!result) {
+    const prepareCustomSurface = formulaEngine();
+    // Loaded before any typed surface is read (formulaEngine.ts); if its chunk could not be
+    // fetched, the expression is refused with a message that says so, and nothing breaks.
+    if (!prepareCustomSurface) return { ok: false, message: 'the formula engine could not be loaded', column: 0, length: 0 };
     result = prepareCustomSurface({ expression, view: box });
     prepared.set(key, result);
     if (prepared.size > 8) prepared.delete(prepared.keys().next().value!);
@@ -135,7 +140,7 @@ export function surfaceStart(surface: SurfaceId | SceneSurface): Vec2 {
     if (!custom.ok) custom = prepareCustom(defaultCustom.expression, defaultCustom.box);
     return custom.ok ? [custom.start[0], custom.start[1]] : [0, 0];
   }
-  const start = createSurface(typeof surface === 'string' ? surface : surface.id).start;
+  const start = createBuiltinSurface(typeof surface === 'string' ? surface : surface.id).start;
   return [start[0], start[1]];
 }
 

@@ -10,7 +10,7 @@ import type {
   Vec2,
   ViewBox,
 } from '../core/types';
-import { maxExpressionLength } from '../core/expression/parse';
+import { maxExpressionLength } from '../core/expression/limits';
 
 /** One optimizer run drawn on the plot. */
 export interface RunSpec {

@@ -3,7 +3,8 @@
  * the same object while its inputs are unchanged: zustand's useStore compares
  * snapshots with Object.is, so a fresh array per call would re-render forever.
  */
-import { createSurface } from '../core';
+import { createBuiltinSurface } from '../core';
+import { defaultCustom } from './customExamples';
 import type { SimulationConfig, SurfaceSpec, ViewBox } from '../core/types';
 import type { RunSpec, Scene, SceneSurface } from './scene';
 import type { AppState } from './store';
@@ -50,7 +51,8 @@ export function selectSurfaceSpec(surface: SceneSurface): SurfaceSpec {
  * search on this thread).
  */
 export function selectView(scene: Pick<Scene, 'view' | 'surface'>): ViewBox {
-  return scene.view ?? scene.surface.box ?? createSurface(selectSurfaceSpec(scene.surface)).view;
+  const { surface } = scene;
+  return scene.view ?? surface.box ?? (surface.id === 'custom' ? defaultCustom.box : createBuiltinSurface(surface.id, surface.ripple).view);
 }
 
 /** The core's configuration for one run of the scene. */

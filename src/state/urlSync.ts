@@ -20,6 +20,7 @@
  */
 import type { AppStore } from './store';
 import { decodeScene, encodeScene } from './urlCodec';
+import { formulaEngine, linkNeedsFormulaEngine, loadFormulaEngine } from './formulaEngine';
 
 export interface UrlSyncOptions {
   /** Defaults to the global window. */
@@ -152,6 +153,21 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
 
   const onNavigate = () => {
     if (readHash() === urlHash) return; // our own write, or popstate and hashchange for the same move
+    // A typed surface needs the formula engine (a chunk of its own, state/formulaEngine.ts): the
+    // link is read once it is there (or could not be had: then reading it says so), if the
+    // address has not moved on meanwhile.
+    if (linkNeedsFormulaEngine(readHash()) && !formulaEngine()) {
+      const hash = readHash();
+      const read = () => {
+        if (!stopped && readHash() === hash && hash !== urlHash) navigate();
+      };
+      loadFormulaEngine().then(read, read);
+      return;
+    }
+    navigate();
+  };
+
+  const navigate = () => {
     // Back or Forward wins over a write still waiting for idle time.
     dropQueued();
     clearTimeout(timer);
@@ -160,10 +176,12 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     gestureOpen = false;
     loadFromUrl();
   };
+  let stopped = false;
   win.addEventListener('popstate', onNavigate);
   win.addEventListener('hashchange', onNavigate);
 
   return () => {
+    stopped = true;
     unsubscribe();
     win.removeEventListener('popstate', onNavigate);
     win.removeEventListener('hashchange', onNavigate);

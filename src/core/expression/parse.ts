@@ -9,9 +9,9 @@
  */
 import { ExpressionError, tokenize, tokenText, type SymbolText, type Token } from './tokenize';
 import { functionArity, isConstantName, isFunctionName, type ExpressionNode, type BinaryOperator } from './tree';
+import { maxExpressionLength } from './limits';
 
-/** Longest expression accepted, in UTF-16 code units (what a text field counts). */
-export const maxExpressionLength = 500;
+export { maxExpressionLength };
 /** Deepest nesting of parentheses, calls, unary signs and powers; keeps recursion far from the stack limit. */
 export const maxNestingDepth = 64;
 

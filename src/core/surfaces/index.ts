@@ -46,8 +46,15 @@ const cache = new Map<string, Surface>();
 /** The surface for a spec. Built lazily and cached: critical-point searches run once. */
 export function createSurface(spec: SurfaceSpec): Surface {
   if (typeof spec !== 'string' && 'expression' in spec) return cachedCustomSurface(spec);
-  const id = typeof spec === 'string' ? spec : spec.id;
-  const ripple = typeof spec === 'string' ? 0 : (spec.ripple ?? 0);
+  return createBuiltinSurface(typeof spec === 'string' ? spec : spec.id, typeof spec === 'string' ? 0 : (spec.ripple ?? 0));
+}
+
+/**
+ * A built-in surface (cached like createSurface's). Apart from createSurface
+ * so that code needing only these does not import the formula engine: the
+ * page's first download leaves it out (src/state/formulaEngine.ts).
+ */
+export function createBuiltinSurface(id: SurfaceId, ripple = 0): Surface {
   const known = fixed[id];
   if (known) return known;
   const key = id === 'bumpy' ? `bumpy:${ripple}` : id;

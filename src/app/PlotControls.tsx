@@ -22,11 +22,35 @@ import { ChunkBoundary } from './ChunkBoundary';
 import { useChunk } from './useChunk';
 import { runColor } from '../plot/colors';
 import { useT } from '../i18n';
+import { PlaybackRow } from '../controls/PlaybackRow';
+import { effectiveSpeed } from '../state/playbackSlice';
+import { appStore } from '../state/store';
 
 const loadControls = () => import('./plotControlsChunk');
 
-/** Holds the playback row's place until it arrives, so nothing below moves. */
-const playbackPlaceholder = <div className="playback-placeholder" aria-hidden="true" />;
+/**
+ * Holds the playback row's place until it arrives, so nothing below moves:
+ * the row itself, hidden and inert, so it wraps as the live one will with
+ * any fonts (fixed heights per width were right only for the fonts they were
+ * measured with: without a Korean font the Korean row was 36 px shorter).
+ * It reads the store once, not on every replay frame; the step count shows
+ * its widest text, the last step.
+ */
+function PlaybackPlaceholder() {
+  const { playback, scene } = appStore.getState();
+  return (
+    <PlaybackRow
+      playing={playback.playing}
+      showAll={playback.showAll}
+      autoSpeed={playback.autoSpeed}
+      speed={playback.speed}
+      autoRate={effectiveSpeed({ ...playback, autoSpeed: true }, scene.steps)}
+      steps={scene.steps}
+      current={scene.steps}
+    />
+  );
+}
+const playbackPlaceholder = <PlaybackPlaceholder />;
 
 /**
  * The key's place until its chunk comes (or if it fails): the same list and

@@ -9,8 +9,8 @@
  * then with useChunk, not React.lazy: the replay starts with the first
  * picture, and its per-frame renders would starve a lazy component's retry),
  * so the first paint's JavaScript does without it. The playback row and the
- * key keep their places meanwhile (the row's height; the key's names, with
- * room for how each run ended), and the toggle appears with the chunk. The
+ * key keep their places meanwhile (the row itself, hidden; the key's names,
+ * with room for how each run ended), and the toggle appears with the chunk. The
  * note, part of the first screen, is there from the start and stays where it
  * is, whether the chunk comes or not: on a phone it sits under the key, and
  * the key's arrival moved it 160 px down ~400 ms after the page opened.

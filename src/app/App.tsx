@@ -16,7 +16,8 @@ import { useChunk } from './useChunk';
 import { loadFormulaEngine } from '../state/formulaEngine';
 
 // The column lets a reader type a surface: the formula engine (state/formulaEngine.ts) comes with it.
-const loadColumn = () => Promise.all([import('./SettingsColumn'), loadFormulaEngine()]).then(([column]) => column);
+// Without it the column still comes; a typed f then says the engine could not be loaded.
+const loadColumn = () => Promise.all([import('./SettingsColumn'), loadFormulaEngine().catch(() => undefined)]).then(([column]) => column);
 
 export function App() {
   useAnimation();

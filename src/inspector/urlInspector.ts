@@ -12,6 +12,7 @@ import type { AppStore } from '../state/store';
 import { quote } from '../state/normalize';
 import { replaceQuery, withParams } from '../state/urlQuery';
 import { useInspector } from './inspectorStore';
+import { whenLinkReadable } from '../state/formulaEngine';
 
 /** The run the link asks for, 1-based, or null for a closed inspector; a sentence when its value cannot be used. */
 export function readInspectorRun(search: string): { run: number | null; notices: string[] } {
@@ -81,11 +82,13 @@ export function startInspectorSync(
       if (queued === loads) write();
     });
   });
-  // Back and Forward: the scene is loaded anew (urlSync), then this entry's inspector.
-  win.addEventListener('popstate', load);
+  // Back and Forward: the scene is loaded anew (urlSync, which may wait for the formula engine),
+  // then this entry's inspector.
+  const onNavigate = () => whenLinkReadable(win, load);
+  win.addEventListener('popstate', onNavigate);
   return () => {
     stopInspector();
     stopRuns();
-    win.removeEventListener('popstate', load);
+    win.removeEventListener('popstate', onNavigate);
   };
 }

@@ -5,9 +5,9 @@
  * surface needs it. Whatever builds or reads a typed surface loads it first:
  *
  * - the page, before it reads a link with `s=custom` (main.tsx), or moves
- *   to one by Back, Forward or a typed address (urlSync.ts);
- * - the chunks that let a reader make one (the settings column, the
- *   presets), by importing formulaEngineChunk.ts;
+ *   to one by Back, Forward or a typed address (whenLinkReadable: urlSync,
+ *   urlPlayback, urlInspector);
+ * - the settings column, which lets a reader type one (App.tsx);
  * - the unit tests, in their setup.
  *
  * normalize.ts reads the engine from here synchronously, and says so loudly
@@ -41,9 +41,36 @@ export function loadFormulaEngine(): Promise<void> {
 }
 
 /**
- * Whether a link's hash names a typed surface (`s=custom`): the engine must
- * be there before it is read. A false "yes" only fetches the chunk early.
+ * Whether a link's hash may name a typed surface (`s=custom`): the engine
+ * must be there before it is read. Loose on purpose — any "custom", in any
+ * case, percent-encoded or not, as the link's decoder reads keys and the
+ * surface's name — since a false "yes" only fetches the chunk early and a
+ * false "no" would read the link without it.
  */
 export function linkNeedsFormulaEngine(hash: string): boolean {
-  return /(?:^#?|&)s=custom(?:&|$)/.test(hash);
+  let text = hash;
+  try {
+    text = decodeURIComponent(hash);
+  } catch {
+    // A malformed escape: the decoder reads such a part as written.
+  }
+  return /custom/i.test(text);
+}
+
+/**
+ * Runs `task`, which reads the address, now — or, when the address names a
+ * typed surface and the engine has not come, once it has come or could not
+ * be had. Every part that reads the link on Back, Forward or a typed address
+ * goes through here, and the tasks run in the order they were given (the
+ * scene first, urlSync.ts; then the replay's step and the inspected run), so
+ * none reads the new entry against the old scene. A task decides itself
+ * whether the address has moved on meanwhile: the scene's reader rewrites
+ * the hash canonically, so the hash alone does not tell.
+ */
+export function whenLinkReadable(win: Window, task: () => void): void {
+  if (prepare || !linkNeedsFormulaEngine(win.location.hash)) {
+    task();
+    return;
+  }
+  loadFormulaEngine().then(task, task);
 }

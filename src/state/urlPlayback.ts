@@ -21,6 +21,7 @@ import { formatNumber, quote } from './normalize';
 import type { Playback } from './playbackSlice';
 import type { AppStore } from './store';
 import { replaceQuery, withParams } from './urlQuery';
+import { whenLinkReadable } from './formulaEngine';
 
 /** A step to open paused at, every run whole, or the default replay. */
 export type PlaybackAt = number | 'all' | null;
@@ -132,11 +133,12 @@ export function startPlaybackSync(store: AppStore, options: PlaybackSyncOptions 
     cancel?.();
     cancel = defer(write);
   });
-  const onNavigate = () => {
+  // After urlSync has loaded the entry's scene, which may wait for the formula engine.
+  const onNavigate = () => whenLinkReadable(win, () => {
     for (const notice of load()) options.onNotice?.(notice);
     // An entry without `at` whose page still shows every run whole ("Show all" outlives a scene's load).
     if (currentSearch(store, win.location.search) !== win.location.search) write();
-  };
+  });
   win.addEventListener('popstate', onNavigate);
   return () => {
     unsubscribe();

@@ -20,7 +20,7 @@
  */
 import type { AppStore } from './store';
 import { decodeScene, encodeScene } from './urlCodec';
-import { formulaEngine, linkNeedsFormulaEngine, loadFormulaEngine } from './formulaEngine';
+import { formulaEngine, linkNeedsFormulaEngine, whenLinkReadable } from './formulaEngine';
 
 export interface UrlSyncOptions {
   /** Defaults to the global window. */
@@ -124,15 +124,20 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
     }
     urlHash = hash;
     sceneHash = encodeScene(store.getState().scene);
-    // Rewrite a hand-made or outdated link into the canonical form, in place.
-    if (hash !== '' && hash !== sceneHash) writeNow(sceneHash, 'replace');
+    // Rewrite a hand-made or outdated link into the canonical form, in place; but not a typed
+    // surface read without its engine (it could not be fetched): its f would be lost from the link.
+    const refused = linkNeedsFormulaEngine(hash) && !formulaEngine();
+    if (hash !== '' && hash !== sceneHash && !refused) writeNow(sceneHash, 'replace');
   };
 
   if (urlHash !== '') loadFromUrl();
   else sceneHash = encodeScene(store.getState().scene);
 
+  /** Back or Forward moved to a link that waits for the formula engine: nothing is written meanwhile. */
+  let awaiting = false;
+
   const unsubscribe = store.subscribe((state, previous) => {
-    if (applying || state.scene === previous.scene) return;
+    if (applying || awaiting || state.scene === previous.scene) return;
     const hash = encodeScene(state.scene);
     if (hash === sceneHash) return;
     sceneHash = hash;
@@ -152,29 +157,28 @@ export function startUrlSync(store: AppStore, options: UrlSyncOptions = {}): () 
   });
 
   const onNavigate = () => {
-    if (readHash() === urlHash) return; // our own write, or popstate and hashchange for the same move
-    // A typed surface needs the formula engine (a chunk of its own, state/formulaEngine.ts): the
-    // link is read once it is there (or could not be had: then reading it says so), if the
-    // address has not moved on meanwhile.
-    if (linkNeedsFormulaEngine(readHash()) && !formulaEngine()) {
-      const hash = readHash();
-      const read = () => {
-        if (!stopped && readHash() === hash && hash !== urlHash) navigate();
-      };
-      loadFormulaEngine().then(read, read);
-      return;
+    if (readHash() === urlHash) {
+      awaiting = false; // back where the scene is, before a waited-for link was read
+      return; // our own write, or popstate and hashchange for the same move
     }
-    navigate();
-  };
-
-  const navigate = () => {
-    // Back or Forward wins over a write still waiting for idle time.
+    // Back or Forward wins over a write still waiting for idle time, at once: written now, it
+    // would replace the entry moved to, or push one after it and lose the way forward.
     dropQueued();
     clearTimeout(timer);
     timer = undefined;
     pending = null;
     gestureOpen = false;
-    loadFromUrl();
+    // A typed surface needs the formula engine (a chunk of its own, state/formulaEngine.ts): the
+    // link is read once it is there (or could not be had: then reading it says so), if the
+    // address has not moved on meanwhile; the scene shown until then is not written.
+    awaiting = true;
+    const hash = readHash();
+    whenLinkReadable(win, () => {
+      // Moved on meanwhile (that move reads its own link), or read already by the same move's other event.
+      if (stopped || readHash() !== hash || hash === urlHash) return;
+      awaiting = false;
+      loadFromUrl();
+    });
   };
   let stopped = false;
   win.addEventListener('popstate', onNavigate);

@@ -33,8 +33,7 @@ const loadControls = () => import('./plotControlsChunk');
  * the row itself, hidden and inert, so it wraps as the live one will with
  * any fonts (fixed heights per width were right only for the fonts they were
  * measured with: without a Korean font the Korean row was 36 px shorter).
- * It reads the store once, not on every replay frame; the step count shows
- * its widest text, the last step.
+ * It reads the store when the controls render, not on every replay frame.
  */
 function PlaybackPlaceholder() {
   const { playback, scene } = appStore.getState();
@@ -50,7 +49,6 @@ function PlaybackPlaceholder() {
     />
   );
 }
-const playbackPlaceholder = <PlaybackPlaceholder />;
 
 /**
  * The key's place until its chunk comes (or if it fails): the same list and
@@ -90,7 +88,7 @@ export const PlotControls = memo(function PlotControls({ ready, runs, isData, na
   // the list, so the note is never mounted again around them.
   return (
     <>
-      {controls ? <ChunkBoundary fallback={playbackPlaceholder}><controls.PlaybackBar /></ChunkBoundary> : playbackPlaceholder}
+      {controls ? <ChunkBoundary fallback={<PlaybackPlaceholder />}><controls.PlaybackBar /></ChunkBoundary> : <PlaybackPlaceholder />}
       {controls
         ? <ChunkBoundary fallback={<LegendPlaceholder runs={runs} />}><controls.RunLegend runs={runs} isData={isData} /></ChunkBoundary>
         : <LegendPlaceholder runs={runs} />}

@@ -81,8 +81,10 @@ export function PlaybackRow({ playing, showAll, autoSpeed, speed, autoRate, step
         aria-valuetext={t('playback.timelineValue', { step: current, steps })}
         onChange={(e) => act.setStep(Number(e.target.value))}
       />
-      <output className="step-count" data-testid={live ? 'step-count' : undefined}>
-        {t('playback.count', { step: current, steps })}
+      {/* As wide as its widest text, the last step's (drawn hidden by CSS from data-widest), so
+          the row does not move or rewrap as the count gets more digits during the replay. */}
+      <output className="step-count" data-testid={live ? 'step-count' : undefined} data-widest={t('playback.count', { step: steps, steps })}>
+        <span>{t('playback.count', { step: current, steps })}</span>
       </output>
     </div>
   );

@@ -40,3 +40,16 @@ test('space pauses and plays the replay, and the right arrow steps once', async 
   await expect(page.getByTestId('step-count')).toHaveText(`step ${paused + 1} / 200`);
   await expect(page.getByTestId('play')).toBeVisible();
 });
+
+test('the replay\'s row keeps its shape while the count gains digits', async ({ page }) => {
+  // "step 5 / 5000" grew to "step 5000 / 5000": the count widened 23 px and the row rewrapped under it.
+  await openApp(page, 'v=1&s=ellipse&n=5000');
+  await page.getByRole('button', { name: '↺ Reset' }).click();
+  const shape = () => page.getByRole('group', { name: 'Playback' }).evaluate((row) =>
+    [...row.children].map((child) => { const box = child.getBoundingClientRect(); return [box.x, box.y, box.width].map(Math.round).join(','); }).join(' '));
+  await expect(page.getByTestId('step-count')).toHaveText('step 0 / 5000');
+  const atStart = await shape();
+  await page.getByTestId('show-all').click();
+  await expect(page.getByTestId('step-count')).toHaveText('step 5000 / 5000');
+  expect(await shape()).toBe(atStart);
+});

@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { scenarios } from './browser.bench.mjs';
 import { findChromium } from '../scripts/chromium.mjs';
 import { markdownTable, printTable } from './table.mjs';
+import { measureMemory, memoryRow } from './machineMemory.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const viteCli = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -142,12 +143,14 @@ async function browserRows(distDir) {
 
 let chromiumVersion;
 try {
+  rows.push(memoryRow(measureMemory(), 'before'));
   const distDir = only.length > 0 ? build() : null;
   if (!args.includes('--skip-core')) rows.push(...(await coreRows()), ...(await linkRows()));
   if (distDir) {
     const browser = await browserRows(distDir);
     rows.push(...browser.rows);
     chromiumVersion = browser.version;
+    rows.push(memoryRow(measureMemory(), 'after'));
   }
 } catch (error) {
   rows.push({ figure: 'benchmark could not run', value: NaN, unit: '', fail: String(error?.message ?? error) });

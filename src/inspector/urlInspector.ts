@@ -72,21 +72,25 @@ export function startInspectorSync(
   const stopInspector = useInspector.subscribe((state, previous) => {
     if (state.open !== previous.open || state.selected !== previous.selected) write();
   });
-  // The run's place changes when runs are added, removed, reordered or hidden. Written
-  // after the task's other listeners: on Back, urlSync loads the entry's scene first, and
-  // this entry's `insp` must be read (load, below) before a write for the new runs drops it.
+  // The run's place changes when runs are added, removed, reordered or hidden. Written in a task
+  // of its own, after the event that changed the runs has reached every listener: on Back, urlSync
+  // loads the entry's scene first, and this entry's `insp` must be read (load, below) before a
+  // write for the new runs drops it. A microtask did not wait: the browser runs microtasks between
+  // one listener and the next, so Back wrote `insp` out of every entry it came to.
   const stopRuns = store.subscribe((state, previous) => {
     if (state.scene.runs === previous.scene.runs) return;
     const queued = loads;
-    queueMicrotask(() => {
-      if (queued === loads) write();
-    });
+    win.setTimeout(() => {
+      if (!stopped && queued === loads) write();
+    }, 0);
   });
   // Back and Forward: the scene is loaded anew (urlSync, which may wait for the formula engine),
   // then this entry's inspector.
   const onNavigate = () => whenLinkReadable(win, load);
   win.addEventListener('popstate', onNavigate);
+  let stopped = false;
   return () => {
+    stopped = true;
     stopInspector();
     stopRuns();
     win.removeEventListener('popstate', onNavigate);

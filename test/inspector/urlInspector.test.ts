@@ -17,6 +17,8 @@ function open(url: string, notices: string[] = []) {
 }
 
 const keyOf = (index: number) => store.getState().scene.runs[index].key;
+/** After the current task: where a change of runs is written (see startInspectorSync). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/');
@@ -66,7 +68,7 @@ describe('the inspector in the link', () => {
     // The first run removed: the inspected run is now the second.
     store.getState().removeRun(keyOf(0));
     expect(inspectorRun(store)).toBe(2);
-    await Promise.resolve();
+    await nextTask();
     expect(window.location.search).toBe('?lang=en&insp=2');
     useInspector.getState().setOpen(false);
     expect(window.location.search).toBe('?lang=en');
@@ -81,7 +83,7 @@ describe('the inspector in the link', () => {
     window.dispatchEvent(new PopStateEvent('popstate'));
     expect(keyOf(0)).not.toBe(first);
     expect(useInspector.getState()).toMatchObject({ open: true, selected: keyOf(2) });
-    await Promise.resolve();
+    await nextTask();
     expect(window.location.search).toBe('?insp=3');
     window.history.replaceState(null, '', `/#${scene}`);
     window.dispatchEvent(new PopStateEvent('popstate'));

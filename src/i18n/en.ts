@@ -415,6 +415,8 @@ export const en = {
   'inspector.legend.delta': 'Δx: the step taken',
   'inspector.legend.rates': 'Ellipse: effective learning rate per axis (its shape)',
   'inspector.legend.scale': '{run}: arrows × {factor}',
+  'inspector.legend.show': 'Arrow key',
+  'inspector.legend.hide': 'Fold the arrow key',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -415,4 +415,6 @@ export const ko: Partial<Record<MessageKey, string>> = {
   'inspector.legend.delta': 'Δx: 실제 이동',
   'inspector.legend.rates': '타원: 축별 실효 학습률 (모양으로 표시)',
   'inspector.legend.scale': '{run}: 화살표 × {factor}',
+  'inspector.legend.show': '화살표 설명',
+  'inspector.legend.hide': '화살표 설명 접기',
 };

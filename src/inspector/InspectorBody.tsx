@@ -58,27 +58,29 @@ export function InspectorBody({ createWorker }: InspectorBodyProps = {}) {
       {error ? <p className="inspector-error" role="alert">{error}</p> : null}
       {notice ? <p className="inspector-notice" data-testid="inspector-notice">{notice}</p> : null}
       {rows.length > 0 ? (
-        <table className="inspector-table" data-testid="inspector-table" onPointerLeave={() => setHighlight(null)}>
-          <caption className="visually-hidden">{t('inspector.numbers', { step: step ?? 0, run: run.label })}</caption>
-          <tbody>
-            {rows.map((row) => (
-              <tr
-                key={row.name}
-                data-row={row.name}
-                data-sym={row.id}
-                className={highlight === row.id ? litClass : undefined}
-                tabIndex={0}
-                onPointerEnter={() => setHighlight(row.id)}
-                onFocus={() => setHighlight(row.id)}
-                onBlur={() => setHighlight(null)}
-              >
-                <th scope="row" className="inspector-symbol">{row.symbol}</th>
-                <td className="inspector-value" data-testid={`inspector-value-${row.name}`}>{row.value}</td>
-                <td className="inspector-what">{row.what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="inspector-table-wrap">
+          <table className="inspector-table" data-testid="inspector-table" onPointerLeave={() => setHighlight(null)}>
+            <caption className="visually-hidden">{t('inspector.numbers', { step: step ?? 0, run: run.label })}</caption>
+            <tbody>
+              {rows.map((row) => (
+                <tr
+                  key={row.name}
+                  data-row={row.name}
+                  data-sym={row.id}
+                  className={highlight === row.id ? litClass : undefined}
+                  tabIndex={0}
+                  onPointerEnter={() => setHighlight(row.id)}
+                  onFocus={() => setHighlight(row.id)}
+                  onBlur={() => setHighlight(null)}
+                >
+                  <th scope="row" className="inspector-symbol">{row.symbol}</th>
+                  <td className="inspector-value" data-testid={`inspector-value-${row.name}`}>{row.value}</td>
+                  <td className="inspector-what">{row.what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <h3 className="inspector-subhead">{t('inspector.formula')}</h3>
       <FormulaView tex={rule.tex} highlight={highlight} onHighlight={setHighlight} />

@@ -5,7 +5,7 @@
  * It repaints when the worker's answer, the view or the size changes; it
  * never subscribes to streamed trajectories.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ViewBox } from '../core/types';
 import type { RunSpec } from '../state/scene';
 import { useAppStore } from '../state/store';
@@ -28,8 +28,16 @@ export interface InspectorCanvasProps {
   runs: readonly OverlayRun[];
 }
 
+/**
+ * Below this plot width (a phone's) the key covered most of the arrows it
+ * explains: it folds into a button at the corner until asked for.
+ */
+const foldBelow = 400;
+
 export function InspectorCanvas({ width, height, view, runs }: InspectorCanvasProps) {
   const t = useT();
+  const [keyAskedFor, setKeyAskedFor] = useState(false);
+  const foldable = width < foldBelow;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const answer = useInspector((s) => s.answer);
   const configs = useAppStore((s) => selectSimulationConfigs(s.scene));
@@ -74,8 +82,16 @@ export function InspectorCanvas({ width, height, view, runs }: InspectorCanvasPr
         aria-hidden="true"
         style={{ width: `${width}px`, height: `${height}px` }}
       />
-      {inspected.length > 0 && step !== null ? (
-        <div className="inspector-legend" data-testid="inspector-legend">
+      {inspected.length > 0 && step !== null && foldable && !keyAskedFor ? (
+        <button type="button" className="inspector-legend-toggle" data-testid="inspector-legend-toggle" onClick={() => setKeyAskedFor(true)}>
+          {t('inspector.legend.show')}
+        </button>
+      ) : null}
+      {inspected.length > 0 && step !== null && (!foldable || keyAskedFor) ? (
+        <div className={foldable ? 'inspector-legend is-unfolded' : 'inspector-legend'} data-testid="inspector-legend">
+          {foldable ? (
+            <button type="button" className="inspector-legend-close" onClick={() => setKeyAskedFor(false)} aria-label={t('inspector.legend.hide')}>×</button>
+          ) : null}
           <p>{t('inspector.legend', { step })}</p>
           <ul>
             {arrowKinds

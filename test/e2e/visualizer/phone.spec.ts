@@ -79,3 +79,27 @@ test('on a phone a tap on the plot moves the start there', async ({ page }) => {
   await expect.poll(() => hashValue(page, 'start')).toBeDefined();
   await runsSettled(page);
 });
+
+test('on a phone the step inspector leaves the plot visible and the page as wide as the screen', async ({ page }) => {
+  // Its key covered most of the plot it explains, and its table made the page 413 px wide.
+  await page.goto('./?lang=en&at=6&insp=4#v=1&s=ellipse&run=gd(lr=0.95)&run=momentum(lr=0.1)&run=adagrad(lr=1.5)&run=adam(lr=0.3)');
+  await expect(page.getByTestId('inspector-table')).toBeVisible();
+  const plotArea = (await page.locator('.plot-hit').boundingBox())!;
+  const toggle = page.getByTestId('inspector-legend-toggle');
+  await expect(toggle).toBeVisible();
+  await expect(page.getByTestId('inspector-legend')).toHaveCount(0);
+  const folded = (await toggle.boundingBox())!;
+  expect(folded.width * folded.height, 'the folded key').toBeLessThan(plotArea.width * plotArea.height * 0.1);
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+
+  // Asked for, the key stays inside the plot; × folds it again.
+  await toggle.tap();
+  const key = page.getByTestId('inspector-legend');
+  await expect(key).toBeVisible();
+  const box = (await key.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(plotArea.y - 1);
+  expect(box.y + box.height).toBeLessThanOrEqual(plotArea.y + plotArea.height + 1);
+  await page.getByRole('button', { name: 'Fold the arrow key' }).tap();
+  await expect(key).toHaveCount(0);
+  await expect(toggle).toBeVisible();
+});

@@ -22,8 +22,7 @@ import { ChunkBoundary } from './ChunkBoundary';
 import { useChunk } from './useChunk';
 import { runColor } from '../plot/colors';
 import { useT } from '../i18n';
-import { PlaybackRow } from '../controls/PlaybackRow';
-import { effectiveSpeed } from '../state/playbackSlice';
+import { PlaybackRow, rowState } from '../controls/PlaybackRow';
 import { appStore } from '../state/store';
 
 const loadControls = () => import('./plotControlsChunk');
@@ -37,17 +36,7 @@ const loadControls = () => import('./plotControlsChunk');
  */
 function PlaybackPlaceholder() {
   const { playback, scene } = appStore.getState();
-  return (
-    <PlaybackRow
-      playing={playback.playing}
-      showAll={playback.showAll}
-      autoSpeed={playback.autoSpeed}
-      speed={playback.speed}
-      autoRate={effectiveSpeed({ ...playback, autoSpeed: true }, scene.steps)}
-      steps={scene.steps}
-      current={scene.steps}
-    />
-  );
+  return <PlaybackRow {...rowState(playback, scene.steps)} />;
 }
 
 /**

@@ -1,23 +1,11 @@
 /** Play, pause, single step, reset, speed, "show all", and a timeline to scrub: the replay's row, live. */
 import { memo } from 'react';
 import { appStore, useAppStore } from '../state/store';
-import { effectiveSpeed } from '../state/playbackSlice';
-import { PlaybackRow } from './PlaybackRow';
+import { PlaybackRow, rowState } from './PlaybackRow';
 
 /** Memoised: it reads the store itself, so the plot column's re-renders (every zoom step) pass it by. */
 export const PlaybackBar = memo(function PlaybackBar() {
   const playback = useAppStore((s) => s.playback);
   const steps = useAppStore((s) => s.scene.steps);
-  return (
-    <PlaybackRow
-      playing={playback.playing}
-      showAll={playback.showAll}
-      autoSpeed={playback.autoSpeed}
-      speed={playback.speed}
-      autoRate={effectiveSpeed({ ...playback, autoSpeed: true }, steps)}
-      steps={steps}
-      current={playback.showAll ? steps : playback.step}
-      actions={appStore.getState()}
-    />
-  );
+  return <PlaybackRow {...rowState(playback, steps)} actions={appStore.getState()} />;
 });

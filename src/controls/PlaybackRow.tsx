@@ -5,6 +5,7 @@
  * it wraps exactly as the real row will with whatever fonts the machine has.
  */
 import { useT } from '../i18n';
+import { effectiveSpeed, type Playback } from '../state/playbackSlice';
 
 const speeds = [5, 20, 60, 200, 1000, 5000];
 
@@ -31,6 +32,19 @@ export interface PlaybackRowProps {
   current: number;
   /** Absent: the row's hidden stand-in until the live one comes. */
   actions?: PlaybackActions;
+}
+
+/** The row's state from the store's replay and step budget. */
+export function rowState(playback: Playback, steps: number): Omit<PlaybackRowProps, 'actions'> {
+  return {
+    playing: playback.playing,
+    showAll: playback.showAll,
+    autoSpeed: playback.autoSpeed,
+    speed: playback.speed,
+    autoRate: effectiveSpeed({ ...playback, autoSpeed: true }, steps),
+    steps,
+    current: playback.showAll ? steps : playback.step,
+  };
 }
 
 const noop = () => {};

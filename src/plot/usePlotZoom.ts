@@ -22,7 +22,9 @@
  * During a gesture, onPictureDue says when to make the pictures anew for
  * the view; until then they are only moved (see gesturePacing.ts).
  * Double-click zoom is off: two quick clicks set the start twice instead of
- * also zooming. Touch: one finger pans, two pinch; a tap arrives as a click.
+ * also zooming. Touch: one finger scrolls the page (the plot is most of a
+ * phone's width, and panning it under a swipe kept the reader from reading
+ * on), two fingers pan and pinch; a tap arrives as a click.
  *
  * d3-zoom arrives in a chunk of its own (zoomBehavior.ts), asked for when
  * the first plot mounts: until it is there (tens of ms into opening) a
@@ -37,6 +39,18 @@ import { createGesturePacer, type GesturePacer } from './gesturePacing';
 import type { LiveView } from './liveView';
 
 export const clickDistance = 4;
+
+/**
+ * Which events may start a gesture: d3-zoom's own rule (no ctrl-click, no
+ * secondary button) and, on a touch screen, two fingers or more. A touch of
+ * one finger is left to the browser, which scrolls the page (`touch-action:
+ * pan-y` on the plot lets it scroll, and keeps pinching for the plot).
+ */
+export function startsGesture(event: { type: string; ctrlKey?: boolean; button?: number; touches?: { length: number } }): boolean {
+  if (event.ctrlKey && event.type !== 'wheel') return false;
+  if (event.button) return false;
+  return event.type !== 'touchstart' || (event.touches?.length ?? 0) > 1;
+}
 
 type ZoomModule = typeof import('./zoomBehavior');
 let zoomModule: Promise<ZoomModule> | null = null;
@@ -218,6 +232,7 @@ function attachZoom(
     // The plotting area, not the whole SVG (d3's default), is what scaleBy centres on.
     .extent(() => [[0, 0], [s.width, s.height]])
     .clickDistance(clickDistance)
+    .filter(startsGesture)
     .on('zoom', (event: { transform: { k: number; x: number; y: number }; sourceEvent?: Event | null }) => {
       if (s.silent || detached) return;
       if (s.press && withinClick(s.press, event.sourceEvent)) return;

@@ -291,3 +291,15 @@ describe('ContourPlot zoom and pan', () => {
     expect(onGestureEnd).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('which events start a pan or a zoom', () => {
+  it('two fingers or more on a touch screen, never one (it scrolls the page); a wheel or a plain press', async () => {
+    const { startsGesture } = await import('../../src/plot/usePlotZoom');
+    expect(startsGesture({ type: 'touchstart', touches: { length: 1 } })).toBe(false);
+    expect(startsGesture({ type: 'touchstart', touches: { length: 2 } })).toBe(true);
+    expect(startsGesture({ type: 'mousedown', button: 0 })).toBe(true);
+    expect(startsGesture({ type: 'mousedown', button: 2 })).toBe(false);
+    expect(startsGesture({ type: 'mousedown', button: 0, ctrlKey: true })).toBe(false);
+    expect(startsGesture({ type: 'wheel', ctrlKey: true })).toBe(true);
+  });
+});

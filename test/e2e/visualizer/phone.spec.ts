@@ -103,3 +103,31 @@ test('on a phone the step inspector leaves the plot visible and the page as wide
   await expect(key).toHaveCount(0);
   await expect(toggle).toBeVisible();
 });
+
+test('on a phone one finger over the plot scrolls the page, and two fingers pan and pinch the plot', async ({ page }) => {
+  // A swipe over the plot, most of the screen's width, panned it: the page could hardly be scrolled.
+  await openApp(page);
+  const area = (await page.locator('.plot-hit').boundingBox())!;
+  const cdp = await page.context().newCDPSession(page);
+  const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: Array<[number, number]>) => {
+    await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  };
+  const x = area.x + area.width / 2;
+  const y = area.y + area.height * 0.8;
+  await touch('touchStart', [[x, y]]);
+  for (let i = 1; i <= 10; i++) await touch('touchMove', [[x, y - 15 * i]]);
+  await touch('touchEnd', []);
+  await expect.poll(() => page.evaluate(() => window.scrollY), { message: 'the page scrolled' }).toBeGreaterThan(50);
+  await page.waitForTimeout(300);
+  expect(new URL(page.url()).hash, 'the view did not move').not.toContain('view=');
+
+  // Two fingers spread apart: the plot zooms in, and its view goes into the link.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = (await page.locator('.plot-hit').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await touch('touchStart', [[cx - 20, cy], [cx + 20, cy]]);
+  for (let i = 1; i <= 8; i++) await touch('touchMove', [[cx - 20 - 8 * i, cy], [cx + 20 + 8 * i, cy]]);
+  await touch('touchEnd', []);
+  await expect.poll(() => new URL(page.url()).hash).toContain('view=');
+});

@@ -13,29 +13,49 @@ export function screenPixelRatio(): number {
 export function watchPixelRatio(onChange: () => void): () => void {
   if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
   let query: MediaQueryList | null = null;
+  /** The ratio the query was made for. */
+  let armedFor = 0;
   let stopped = false;
+  let waiting = false;
   const arm = () => {
     query?.removeEventListener('change', changed);
-    query = window.matchMedia(`(resolution: ${screenPixelRatio()}dppx)`);
+    armedFor = screenPixelRatio();
+    query = window.matchMedia(`(resolution: ${armedFor}dppx)`);
     query.addEventListener('change', changed);
   };
-  function changed() {
+  // Chromium may fire the query's change before devicePixelRatio reads the new value (seen in
+  // browser tests switching the scale factor over CDP, for one frame on a quiet machine and for
+  // more on a busy one): armed then, the query would be for the old ratio, which no longer
+  // changes, and the canvases stayed at it. So the new ratio is awaited, a frame at a time, for
+  // up to two seconds, while the query says the screen left the ratio it was made for.
+  const settle = (frames: number) => {
+    if (stopped) return;
+    const stale = query !== null && !query.matches && screenPixelRatio() === armedFor;
+    if (stale && frames < 120 && typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => settle(frames + 1));
+      return;
+    }
+    waiting = false;
     arm();
     onChange();
-    // Chromium may fire the query's change before devicePixelRatio reads the new value
-    // (seen in a browser test switching the scale factor over CDP): the query would then be
-    // armed for the old ratio, which no longer changes. Look again a frame later.
-    if (typeof requestAnimationFrame === 'function') {
-      requestAnimationFrame(() => {
-        if (stopped) return;
-        arm();
-        onChange();
-      });
-    }
+  };
+  function changed() {
+    if (waiting) return;
+    waiting = true;
+    settle(0);
   }
   arm();
+  // And a look once a second, as a net: under a busy machine's load a browser test switching the
+  // scale factor over CDP saw no event at all in some runs, and the canvases stayed at 1×.
+  const net = setInterval(() => {
+    if (!waiting && screenPixelRatio() !== armedFor) {
+      arm();
+      onChange();
+    }
+  }, 1000);
   return () => {
     stopped = true;
+    clearInterval(net);
     query?.removeEventListener('change', changed);
   };
 }

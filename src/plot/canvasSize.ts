@@ -60,9 +60,25 @@ export function watchPixelRatio(onChange: () => void): () => void {
   };
 }
 
+/** Who follows the ratio through useScreenPixelRatio: one watcher (one query, one timer) serves them all. */
+const followers = new Set<() => void>();
+let stopWatching: (() => void) | null = null;
+
+function followPixelRatio(onChange: () => void): () => void {
+  followers.add(onChange);
+  stopWatching ??= watchPixelRatio(() => [...followers].forEach((follower) => follower()));
+  return () => {
+    followers.delete(onChange);
+    if (followers.size === 0) {
+      stopWatching?.();
+      stopWatching = null;
+    }
+  };
+}
+
 /** The screen's pixel ratio, re-rendering when it changes: canvases repaint for it, pictures are asked at it. */
 export function useScreenPixelRatio(): number {
-  return useSyncExternalStore(watchPixelRatio, screenPixelRatio, () => 1);
+  return useSyncExternalStore(followPixelRatio, screenPixelRatio, () => 1);
 }
 
 /**
